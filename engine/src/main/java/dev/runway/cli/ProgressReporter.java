@@ -1,0 +1,58 @@
+package dev.runway.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tells a user on stderr how a long run is going: nothing for the first two seconds, then a
+ * line every two seconds with the scenario, the share of its paths done and the speed.
+ */
+final class ProgressReporter implements AutoCloseable {
+    private static final long QUIET_SECONDS = 2;
+
+    private final PrintWriter err;
+    private final int scenarios;
+    private final long paths;
+    private final long started = System.nanoTime();
+    private final AtomicLong done = new AtomicLong();
+    private final ScheduledExecutorService timer;
+    private volatile String scenario = "";
+    private volatile int index;
+
+    ProgressReporter(PrintWriter err, int scenarios, long paths) {
+        this.err = err;
+        this.scenarios = scenarios;
+        this.paths = paths;
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "runway-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(this::report, QUIET_SECONDS, QUIET_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Starts counting the paths of the next scenario. */
+    AtomicLong begin(String name) {
+        scenario = name;
+        index++;
+        done.set(0);
+        return done;
+    }
+
+    private void report() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long total = (index - 1) * paths + done.get();
+        err.println(String.format(Locale.ROOT, "[%.0fs] %s (scenario %d of %d): %.0f%% of %,d paths; %,.0f paths/s",
+                seconds, scenario, index, scenarios, 100.0 * done.get() / paths, paths, total / seconds));
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

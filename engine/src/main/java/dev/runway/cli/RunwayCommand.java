@@ -1,0 +1,47 @@
+package dev.runway.cli;
+
+import dev.runway.report.ResultWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code runway} command line: {@code simulate} runs the Monte Carlo and writes the
+ * results, {@code validate} checks an input folder. Exit codes: 0 success, 2 bad input or
+ * usage (nothing written), 1 an unexpected failure.
+ */
+@Command(name = "runway", mixinStandardHelpOptions = true, versionProvider = RunwayCommand.Version.class,
+        subcommands = {SimulateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        description = {
+            "How likely is a company's cash to run out, when, and what would prevent it?",
+            "Runway simulates the cash position quarter by quarter over many random paths of sales volume, "
+                + "margins, savings, restructuring costs, refinancing and events (shocks, capital injections), "
+                + "and reports the distribution of cash and the probability and timing of a liquidity breach.",
+            "",
+            "Start with:  runway simulate            (the shipped Nissan case, results in outputs/nissan)",
+            "             runway validate --inputs DIR",
+            "             runway help simulate"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure (a bug or an I/O problem)",
+            "2:bad input or usage; nothing was written"})
+public final class RunwayCommand {
+
+    /** The process exit code for bad inputs and usage errors. */
+    public static final int INPUT_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests and benchmarks to run in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RunwayCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Reads the version the jar was built with. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"runway " + ResultWriter.engineVersion()};
+        }
+    }
+}

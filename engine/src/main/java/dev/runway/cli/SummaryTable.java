@@ -1,0 +1,50 @@
+package dev.runway.cli;
+
+import dev.runway.model.Scenario;
+import dev.runway.stats.QuarterStatistics;
+import dev.runway.stats.ScenarioStatistics;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** The one-screen table printed at the end of a run: per scenario, terminal cash, breach odds and timing, injections. */
+final class SummaryTable {
+    private SummaryTable() {
+    }
+
+    static void print(PrintWriter out, List<Scenario> scenarios, List<ScenarioStatistics> statistics) {
+        String format = "%-18s %9s %10s %10s %10s %8s %12s %8s %11s%n";
+        out.printf(Locale.ROOT, format, "scenario", "breach", "median", "P05", "P50", "P95", "min P05", "inject", "inject");
+        out.printf(Locale.ROOT, format, "", "prob", "1st breach", "cash end", "cash end", "cash end", "cash (qtr)",
+                "prob", "mean");
+        for (int i = 0; i < statistics.size(); i++) {
+            ScenarioStatistics s = statistics.get(i);
+            List<String> labels = scenarios.get(i).schedule().labels();
+            QuarterStatistics end = s.terminalQuarter();
+            QuarterStatistics worst = s.quarters().get(0);
+            for (QuarterStatistics q : s.quarters()) {
+                if (q.percentile(0.05) < worst.percentile(0.05)) {
+                    worst = q;
+                }
+            }
+            out.printf(Locale.ROOT, format, s.scenario(), percent(s.breachProb()),
+                    s.firstBreachP50Quarter().isPresent() ? labels.get(s.firstBreachP50Quarter().getAsInt() - 1) : "-",
+                    money(end.percentile(0.05)), money(end.percentile(0.50)), money(end.percentile(0.95)),
+                    money(worst.percentile(0.05)) + " (" + worst.quarter() + ")", percent(s.injectionProb()),
+                    Double.isNaN(s.injectionMean()) ? "-" : money(s.injectionMean()));
+        }
+        out.println("Money in JPY bn. 'breach prob': share of paths whose cash falls below min_liquidity in some "
+                + "quarter;");
+        out.println("'min P05 cash': the lowest 5th percentile of cash over the quarters, and which quarter.");
+        out.flush();
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    private static String money(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+}

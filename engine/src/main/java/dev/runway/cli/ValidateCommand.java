@@ -1,0 +1,90 @@
+package dev.runway.cli;
+
+import dev.runway.model.CaseInputs;
+import dev.runway.model.Driver;
+import dev.runway.model.Event;
+import dev.runway.model.Scenario;
+import dev.runway.model.Schedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code runway validate}: reads an input folder without simulating, and prints what it found
+ * or every error. For each scenario it also prints the calibration check of the base case: the
+ * quarterly cash flow at base volume, mean margin, no savings, restructuring or debt flows.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {
+            "Checks an input folder and prints its scenarios, drivers, events and horizon, or every error "
+                + "with its file, line and column. Nothing is simulated or written.",
+            "It also prints each scenario's base cash flow per quarter, contribution_margin (mean) x base_revenue - "
+                + "fixed_costs - capex: what the business burns or earns at base volume before savings, "
+                + "restructuring and debt, to compare with the company's reported free cash flow."})
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CaseInputs caseInputs = inputs.read(spec.commandLine().getErr());
+        if (caseInputs == null) {
+            return RunwayCommand.INPUT_ERROR;
+        }
+        List<Scenario> scenarios = caseInputs.scenarios();
+        out.printf(Locale.ROOT, "%s: %d scenario(s), all valid.%n%n", inputs.folder, scenarios.size());
+        for (Scenario scenario : scenarios) {
+            printScenario(out, scenario);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printScenario(PrintWriter out, Scenario scenario) {
+        Schedule schedule = scenario.schedule();
+        List<String> labels = schedule.labels();
+        out.printf(Locale.ROOT, "%s — %s%n  horizon: %d quarters, %s to %s%n", scenario.name(),
+                scenario.description(), scenario.horizon(), labels.get(0), labels.get(labels.size() - 1));
+        for (Driver driver : Driver.values()) {
+            out.printf(Locale.ROOT, "  %-22s %-40s mean %s%n", driver.csvName(), scenario.driver(driver),
+                    number(scenario.driver(driver).mean()));
+        }
+        for (Event event : scenario.events()) {
+            out.printf(Locale.ROOT, "  event %-16s %-12s p=%s amount %s, quarters %d..%d%s%n", event.name(),
+                    event.kind().csvName(), number(event.probability()), event.amount(), event.firstQuarter(),
+                    event.lastQuarter(), event.triggered() ? ", when cash < " + number(event.triggerBelow()) : "");
+        }
+        double margin = scenario.driver(Driver.CONTRIBUTION_MARGIN).mean();
+        double[] revenue = schedule.baseRevenue();
+        double[] fixed = schedule.fixedCosts();
+        double[] capex = schedule.capex();
+        StringBuilder flows = new StringBuilder();
+        double firstYear = 0.0;
+        int firstYearQuarters = Math.min(4, revenue.length);
+        for (int q = 0; q < revenue.length; q++) {
+            double flow = margin * revenue[q] - fixed[q] - capex[q];
+            if (q < firstYearQuarters) {
+                firstYear += flow;
+            }
+            flows.append(q == 0 ? "" : " ").append(number(flow));
+        }
+        out.printf(Locale.ROOT, "  base cash flow per quarter (margin %s x revenue - fixed - capex): %s%n",
+                number(margin), flows);
+        out.printf(Locale.ROOT, "  average over the first %d quarter(s): %s per quarter%n%n", firstYearQuarters,
+                number(firstYear / firstYearQuarters));
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+}

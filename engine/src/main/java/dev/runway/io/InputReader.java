@@ -1,0 +1,383 @@
+package dev.runway.io;
+
+import dev.runway.model.CaseInputs;
+import dev.runway.model.Distribution;
+import dev.runway.model.Driver;
+import dev.runway.model.Event;
+import dev.runway.model.EventKind;
+import dev.runway.model.InputError;
+import dev.runway.model.InputException;
+import dev.runway.model.Scenario;
+import dev.runway.model.Schedule;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an input folder (the format of MODEL.md) into resolved scenarios. Every file is read in
+ * full and every problem is collected with its file, line and column; the caller gets either a
+ * complete {@link CaseInputs} or an {@link InputException} listing all of them.
+ */
+public final class InputReader {
+    public static final String SCENARIOS = "scenarios.csv";
+    public static final String DRIVERS = "drivers.csv";
+    public static final String EVENTS = "events.csv";
+    public static final String SCHEDULE = "schedule.csv";
+    public static final String CORRELATIONS = "correlations.csv";
+
+    static final List<String> SCENARIO_COLUMNS = List.of("scenario", "parent", "description");
+    static final List<String> DRIVER_COLUMNS =
+            List.of("scenario", "driver", "distribution", "p1", "p2", "p3", "p4", "unit", "source");
+    static final List<String> EVENT_COLUMNS = List.of("scenario", "event", "kind", "probability", "distribution",
+            "p1", "p2", "p3", "p4", "first_quarter", "last_quarter", "trigger_below", "source");
+    static final List<String> SCHEDULE_COLUMNS = List.of("scenario", "quarter", "label", "base_revenue",
+            "fixed_costs", "savings_target", "restructuring_cost", "capex", "debt_maturity");
+    static final List<String> CORRELATION_COLUMNS = List.of("scenario", "driver_a", "driver_b", "rho");
+
+    private static final List<String> AMOUNT_COLUMNS = SCHEDULE_COLUMNS.subList(3, SCHEDULE_COLUMNS.size());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
+    private static final int MAX_QUARTER = 10_000;
+
+    private record ScenarioRow(String name, String parent, String description, int line) { }
+
+    private record DriverRow(Driver driver, Distribution distribution, String source, int line) { }
+
+    private record EventRow(Event event, int line) { }
+
+    private record ScheduleRow(String label, double[] amounts, int line) { }
+
+    /** The rows of one scenario, keyed as inheritance overrides them. */
+    private static final class OwnRows {
+        final Map<Driver, DriverRow> drivers = new EnumMap<>(Driver.class);
+        final Map<String, EventRow> events = new LinkedHashMap<>();
+        final Map<Integer, ScheduleRow> schedule = new TreeMap<>();
+    }
+
+    private final Path folder;
+    private final List<InputError> errors = new ArrayList<>();
+    private final Map<String, String> hashes = new TreeMap<>();
+    private final Map<String, ScenarioRow> scenarioRows = new LinkedHashMap<>();
+    private final Map<String, OwnRows> ownRows = new HashMap<>();
+
+    private InputReader(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Reads and resolves every scenario of the folder, or throws with every error found. */
+    public static CaseInputs read(Path folder) throws InputException {
+        return new InputReader(folder).readAll();
+    }
+
+    private CaseInputs readAll() throws InputException {
+        if (!Files.isDirectory(folder)) {
+            throw new InputException(List.of(new InputError(folder.toString(), 0, "",
+                    "not a folder; expected an input folder with " + SCENARIOS + ", " + DRIVERS + " and " + SCHEDULE
+                            + " (" + EVENTS + " and " + CORRELATIONS + " are optional)")));
+        }
+        CsvTable scenarios = table(SCENARIOS, SCENARIO_COLUMNS, true);
+        if (scenarios != null) {
+            readScenarios(scenarios);
+        }
+        CsvTable drivers = table(DRIVERS, DRIVER_COLUMNS, true);
+        if (drivers != null) {
+            readDrivers(drivers);
+        }
+        CsvTable events = table(EVENTS, EVENT_COLUMNS, false);
+        if (events != null) {
+            readEvents(events);
+        }
+        CsvTable schedule = table(SCHEDULE, SCHEDULE_COLUMNS, true);
+        if (schedule != null) {
+            readSchedule(schedule);
+        }
+        CsvTable correlations = table(CORRELATIONS, CORRELATION_COLUMNS, false);
+        if (correlations != null) {
+            refuseCorrelations(correlations);
+        }
+        List<Scenario> resolved = new ArrayList<>();
+        if (errors.isEmpty()) {
+            for (ScenarioRow row : scenarioRows.values()) {
+                Scenario scenario = resolve(row);
+                if (scenario != null) {
+                    resolved.add(scenario);
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InputException(errors);
+        }
+        return new CaseInputs(folder.toString(), resolved, hashes);
+    }
+
+    /** How a file of the folder is named in messages: the path as the user gave the folder. */
+    private String display(String name) {
+        return folder.resolve(name).toString();
+    }
+
+    private CsvTable table(String name, List<String> columns, boolean required) {
+        Path path = folder.resolve(name);
+        if (!Files.exists(path)) {
+            if (required) {
+                errors.add(new InputError(display(name), 0, "", "missing file; expected a CSV with the columns "
+                        + String.join(",", columns)));
+            }
+            return null;
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            hashes.put(name, HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(path))));
+        } catch (IOException e) {
+            errors.add(new InputError(display(name), 0, "", "cannot read the file: " + e.getMessage()));
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+        return CsvTable.read(path, columns, errors);
+    }
+
+    private void readScenarios(CsvTable table) {
+        for (CsvTable.Row row : table.rows()) {
+            RowFields fields = new RowFields(table, row, errors);
+            String name = name(fields, "scenario");
+            String parent = table.cell(row, "parent");
+            if (!fields.valid()) {
+                continue;
+            }
+            ScenarioRow previous = scenarioRows.putIfAbsent(name,
+                    new ScenarioRow(name, parent, table.cell(row, "description"), row.line()));
+            if (previous != null) {
+                fields.error("scenario", "scenario " + name + " is already defined on line " + previous.line());
+            } else {
+                ownRows.put(name, new OwnRows());
+            }
+        }
+        for (ScenarioRow row : scenarioRows.values()) {
+            if (!row.parent().isEmpty() && !scenarioRows.containsKey(row.parent())) {
+                errors.add(new InputError(display(SCENARIOS), row.line(), "parent", "unknown parent scenario \"" + row.parent()
+                        + "\"; expected one of " + String.join(", ", scenarioRows.keySet()) + " or empty for a root"));
+            }
+        }
+    }
+
+    private String name(RowFields fields, String column) {
+        String name = fields.required(column, "a name");
+        if (!name.isEmpty() && !NAME.matcher(name).matches()) {
+            fields.error(column, "expected a name of letters, digits, '_' and '-', found \"" + name + "\"");
+        }
+        return name;
+    }
+
+    /** The rows of the scenario named in the row's {@code scenario} column, or null (with an error). */
+    private OwnRows scenarioOf(RowFields fields) {
+        String name = fields.required("scenario", "a scenario of " + SCENARIOS);
+        if (name.isEmpty()) {
+            return null;
+        }
+        OwnRows rows = ownRows.get(name);
+        if (rows == null) {
+            fields.error("scenario", "unknown scenario \"" + name + "\"; expected one of "
+                    + String.join(", ", scenarioRows.keySet()) + " (declare it in " + SCENARIOS + ")");
+        }
+        return rows;
+    }
+
+    private void readDrivers(CsvTable table) {
+        for (CsvTable.Row row : table.rows()) {
+            RowFields fields = new RowFields(table, row, errors);
+            OwnRows rows = scenarioOf(fields);
+            String driverName = fields.required("driver", "a driver (" + Driver.csvNames() + ")");
+            Driver driver = Driver.fromCsv(driverName);
+            if (driver == null && !driverName.isEmpty()) {
+                fields.error("driver", "unknown driver \"" + driverName + "\"; expected one of " + Driver.csvNames());
+            }
+            Distribution distribution = fields.distribution();
+            if (driver != null && distribution != null) {
+                String problem = driver.rangeProblem(distribution);
+                if (problem != null) {
+                    fields.error("distribution", problem);
+                }
+            }
+            if (rows == null || !fields.valid()) {
+                continue;
+            }
+            DriverRow previous = rows.drivers.putIfAbsent(driver,
+                    new DriverRow(driver, distribution, table.cell(row, "source"), row.line()));
+            if (previous != null) {
+                fields.error("driver", "driver " + driverName + " is already set for this scenario on line "
+                        + previous.line());
+            }
+        }
+    }
+
+    private void readEvents(CsvTable table) {
+        for (CsvTable.Row row : table.rows()) {
+            RowFields fields = new RowFields(table, row, errors);
+            OwnRows rows = scenarioOf(fields);
+            String name = name(fields, "event");
+            String kindName = fields.required("kind", "an event kind (injection, cash_shock, volume_shock)");
+            EventKind kind = EventKind.fromCsv(kindName);
+            if (kind == null && !kindName.isEmpty()) {
+                fields.error("kind", "unknown event kind \"" + kindName + "\"; expected injection, cash_shock or "
+                        + "volume_shock");
+            }
+            double probability = fields.optionalNumber("probability", 1.0);
+            if (!(probability >= 0 && probability <= 1) && !Double.isNaN(probability)) {
+                fields.error("probability", "expected a probability in [0, 1], found " + probability);
+            }
+            Distribution amount = fields.distribution();
+            int first = fields.integer("first_quarter", 1, MAX_QUARTER);
+            int last = fields.integer("last_quarter", 1, MAX_QUARTER);
+            if (first >= 1 && last >= 1 && last < first) {
+                fields.error("last_quarter", "expected last_quarter >= first_quarter (" + first + "), found " + last);
+            }
+            boolean triggered = !table.cell(row, "trigger_below").isEmpty();
+            double trigger = fields.optionalNumber("trigger_below", Double.NaN);
+            if (triggered && kind != null && kind != EventKind.INJECTION) {
+                fields.error("trigger_below", "only injections can be triggered; leave trigger_below empty for a "
+                        + kind.csvName());
+            }
+            if (rows == null || !fields.valid()) {
+                continue;
+            }
+            Event event = new Event(name, kind, probability, amount, first, last, triggered, trigger,
+                    table.cell(row, "source"));
+            EventRow previous = rows.events.putIfAbsent(name, new EventRow(event, row.line()));
+            if (previous != null) {
+                fields.error("event", "event " + name + " is already defined for this scenario on line "
+                        + previous.line());
+            }
+        }
+    }
+
+    private void readSchedule(CsvTable table) {
+        for (CsvTable.Row row : table.rows()) {
+            RowFields fields = new RowFields(table, row, errors);
+            OwnRows rows = scenarioOf(fields);
+            int quarter = fields.integer("quarter", 1, MAX_QUARTER);
+            String label = fields.required("label", "a label such as FY2025Q1");
+            double[] amounts = new double[AMOUNT_COLUMNS.size()];
+            for (int i = 0; i < amounts.length; i++) {
+                amounts[i] = fields.number(AMOUNT_COLUMNS.get(i));
+            }
+            if (rows == null || !fields.valid()) {
+                continue;
+            }
+            ScheduleRow previous = rows.schedule.putIfAbsent(quarter, new ScheduleRow(label, amounts, row.line()));
+            if (previous != null) {
+                fields.error("quarter", "quarter " + quarter + " is already scheduled for this scenario on line "
+                        + previous.line());
+            }
+        }
+    }
+
+    private void refuseCorrelations(CsvTable table) {
+        for (CsvTable.Row row : table.rows()) {
+            errors.add(new InputError(display(CORRELATIONS), row.line(), "", "correlated drivers are not supported by this "
+                    + "version of Runway, and a correlation must never be silently ignored; remove the row (keep "
+                    + "the header) to run with independent drivers"));
+        }
+    }
+
+    /** The scenario's rows merged over its ancestors' (root first), or null with errors added. */
+    private Scenario resolve(ScenarioRow row) {
+        List<ScenarioRow> lineage = new ArrayList<>();
+        for (ScenarioRow at = row; at != null; at = at.parent().isEmpty() ? null : scenarioRows.get(at.parent())) {
+            if (lineage.contains(at)) {
+                errors.add(new InputError(display(SCENARIOS), row.line(), "parent", "scenario " + row.name()
+                        + " inherits from itself through " + chain(lineage) + "; the chain of parents must end at a "
+                        + "root with an empty parent"));
+                return null;
+            }
+            lineage.add(0, at);
+        }
+        Map<Driver, DriverRow> drivers = new EnumMap<>(Driver.class);
+        Map<String, EventRow> events = new LinkedHashMap<>();
+        Map<Integer, ScheduleRow> schedule = new TreeMap<>();
+        for (ScenarioRow at : lineage) {
+            OwnRows own = ownRows.get(at.name());
+            drivers.putAll(own.drivers);
+            events.putAll(own.events);
+            schedule.putAll(own.schedule);
+        }
+        int errorsBefore = errors.size();
+        for (Driver driver : Driver.values()) {
+            if (!drivers.containsKey(driver)) {
+                errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name() + " has no "
+                        + driver.csvName() + ": add a row for it to " + DRIVERS + " (for this scenario or an ancestor)"));
+            }
+        }
+        int horizon = horizon(row, schedule);
+        for (EventRow event : events.values()) {
+            if (horizon > 0 && event.event().lastQuarter() > horizon) {
+                errors.add(new InputError(display(EVENTS), event.line(), "last_quarter", "event " + event.event().name()
+                        + " ends in quarter " + event.event().lastQuarter() + ", but scenario " + row.name()
+                        + " has " + horizon + " quarters in " + SCHEDULE));
+            }
+        }
+        if (errors.size() > errorsBefore) {
+            return null;
+        }
+        Map<Driver, Distribution> distributions = new EnumMap<>(Driver.class);
+        Map<Driver, String> sources = new EnumMap<>(Driver.class);
+        drivers.forEach((driver, driverRow) -> {
+            distributions.put(driver, driverRow.distribution());
+            sources.put(driver, driverRow.source());
+        });
+        List<Event> eventList = new ArrayList<>();
+        events.values().forEach(e -> eventList.add(e.event()));
+        return new Scenario(row.name(), row.description(), distributions, sources, eventList,
+                schedule(schedule, horizon));
+    }
+
+    private static String chain(List<ScenarioRow> lineage) {
+        StringBuilder text = new StringBuilder();
+        for (int i = lineage.size() - 1; i >= 0; i--) {
+            text.append(text.length() == 0 ? "" : " -> ").append(lineage.get(i).name());
+        }
+        return text.append(" -> ").append(lineage.get(lineage.size() - 1).name()).toString();
+    }
+
+    /** The number of quarters when they run 1..H without gaps; 0 (with an error) otherwise. */
+    private int horizon(ScenarioRow scenario, Map<Integer, ScheduleRow> schedule) {
+        if (schedule.isEmpty()) {
+            errors.add(new InputError(display(SCENARIOS), scenario.line(), "scenario", "scenario " + scenario.name()
+                    + " has no rows in " + SCHEDULE + " (for itself or an ancestor)"));
+            return 0;
+        }
+        int expected = 1;
+        for (Map.Entry<Integer, ScheduleRow> entry : schedule.entrySet()) {
+            if (entry.getKey() != expected) {
+                errors.add(new InputError(display(SCHEDULE), entry.getValue().line(), "quarter", "scenario " + scenario.name()
+                        + " jumps from quarter " + (expected - 1) + " to " + entry.getKey() + "; quarters must run 1.."
+                        + "H without gaps (add quarter " + expected + ")"));
+                return 0;
+            }
+            expected++;
+        }
+        return schedule.size();
+    }
+
+    private static Schedule schedule(Map<Integer, ScheduleRow> rows, int horizon) {
+        List<String> labels = new ArrayList<>();
+        double[][] columns = new double[AMOUNT_COLUMNS.size()][horizon];
+        for (ScheduleRow row : rows.values()) {
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][labels.size()] = row.amounts()[c];
+            }
+            labels.add(row.label());
+        }
+        return new Schedule(labels, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]);
+    }
+}

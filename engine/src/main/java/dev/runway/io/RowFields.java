@@ -1,0 +1,152 @@
+package dev.runway.io;
+
+import dev.runway.model.Distribution;
+import dev.runway.model.DistributionKind;
+import dev.runway.model.InputError;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Typed access to the cells of one row. Each reader records an {@link InputError} at the row's
+ * line and the cell's column when the cell is not what was expected, and returns a neutral
+ * value, so a whole file is checked in one pass.
+ */
+final class RowFields {
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final String[] PARAMETERS = {"p1", "p2", "p3", "p4"};
+
+    private final CsvTable table;
+    private final CsvTable.Row row;
+    private final List<InputError> errors;
+    private final int errorsBefore;
+
+    RowFields(CsvTable table, CsvTable.Row row, List<InputError> errors) {
+        this.table = table;
+        this.row = row;
+        this.errors = errors;
+        this.errorsBefore = errors.size();
+    }
+
+    int line() {
+        return row.line();
+    }
+
+    /** True if no reader found a problem in this row. */
+    boolean valid() {
+        return errors.size() == errorsBefore;
+    }
+
+    void error(String column, String message) {
+        errors.add(new InputError(table.file(), row.line(), column, message));
+    }
+
+    String text(String column) {
+        return table.cell(row, column);
+    }
+
+    String required(String column, String what) {
+        String value = text(column);
+        if (value.isEmpty()) {
+            error(column, "expected " + what + ", found an empty cell");
+        }
+        return value;
+    }
+
+    /** A finite decimal number; NaN (and an error) if the cell is empty or not a number. */
+    double number(String column) {
+        String value = text(column);
+        if (value.isEmpty()) {
+            error(column, "expected a number, found an empty cell");
+            return Double.NaN;
+        }
+        return parse(column, value);
+    }
+
+    /** A number, or {@code fallback} if the cell is empty. */
+    double optionalNumber(String column, double fallback) {
+        String value = text(column);
+        return value.isEmpty() ? fallback : parse(column, value);
+    }
+
+    private double parse(String column, String value) {
+        if (!DECIMAL.matcher(value).matches()) {
+            error(column, "expected a number such as 12.5 or -3e2, found \"" + value + "\"");
+            return Double.NaN;
+        }
+        double number = Double.parseDouble(value);
+        if (!Double.isFinite(number)) {
+            error(column, "expected a finite number, found \"" + value + "\"");
+            return Double.NaN;
+        }
+        return number;
+    }
+
+    /** A whole number in [min, max]; {@code min - 1} (and an error) otherwise. */
+    int integer(String column, int min, int max) {
+        String value = text(column);
+        double number = number(column);
+        if (Double.isNaN(number)) {
+            return min - 1;
+        }
+        if (number != Math.rint(number) || number < min || number > max) {
+            error(column, "expected a whole number from " + min + " to " + max + ", found \"" + value + "\"");
+            return min - 1;
+        }
+        return (int) number;
+    }
+
+    /**
+     * The distribution in the columns {@code distribution, p1..p4}: a known kind, parameters
+     * given in order without gaps, exactly as many as the kind uses, each in range.
+     */
+    Distribution distribution() {
+        String name = required("distribution", "a distribution (" + DistributionKind.csvNames() + ")");
+        if (name.isEmpty()) {
+            return null;
+        }
+        DistributionKind kind = DistributionKind.fromCsv(name);
+        if (kind == null) {
+            error("distribution", "unknown distribution \"" + name + "\"; expected one of "
+                    + DistributionKind.csvNames());
+            return null;
+        }
+        int given = 0;
+        for (int i = 0; i < PARAMETERS.length; i++) {
+            if (!text(PARAMETERS[i]).isEmpty()) {
+                given = i + 1;
+            }
+        }
+        double[] values = new double[given];
+        boolean parsed = true;
+        for (int i = 0; i < given; i++) {
+            if (i >= kind.acceptedParameters()) {
+                error(PARAMETERS[i], kind.csvName() + " takes " + kind.signature() + "; leave " + PARAMETERS[i]
+                        + " empty");
+                parsed = false;
+            } else if (text(PARAMETERS[i]).isEmpty()) {
+                error(PARAMETERS[i], "expected " + kind.parameterName(i) + " of " + kind.signature()
+                        + ", found an empty cell before a later parameter");
+                parsed = false;
+            } else {
+                values[i] = number(PARAMETERS[i]);
+                parsed &= !Double.isNaN(values[i]);
+            }
+        }
+        if (!parsed) {
+            return null;
+        }
+        if (given < kind.requiredParameters()) {
+            error(PARAMETERS[given], "expected " + kind.parameterName(given) + " of " + kind.signature()
+                    + ", found an empty cell");
+            return null;
+        }
+        List<Distribution.Problem> problems = Distribution.problems(kind, Arrays.copyOf(values, given));
+        for (Distribution.Problem problem : problems) {
+            error(problem.parameter() < 0 ? "distribution" : PARAMETERS[problem.parameter()],
+                    kind.signature() + ": " + problem.message());
+        }
+        return problems.isEmpty() ? Distribution.of(kind, values) : null;
+    }
+}

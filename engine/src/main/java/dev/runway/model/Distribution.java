@@ -1,0 +1,235 @@
+package dev.runway.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A validated distribution: its kind and its positional parameters p1..p4, with the optional
+ * ones filled with their defaults (beta's support defaults to [0, 1]).
+ */
+public final class Distribution {
+
+    /** A parameter that is out of range: which one (0-based, or -1 for the whole row) and why. */
+    public record Problem(int parameter, String message) { }
+
+    private final DistributionKind kind;
+    private final double[] parameters;
+
+    private Distribution(DistributionKind kind, double[] parameters) {
+        this.kind = kind;
+        this.parameters = parameters;
+    }
+
+    /**
+     * Builds a distribution from the parameters given, in order.
+     *
+     * @throws IllegalArgumentException naming the first parameter out of range
+     */
+    public static Distribution of(DistributionKind kind, double... given) {
+        List<Problem> problems = problems(kind, given);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(kind.signature() + ": " + problems.get(0).message());
+        }
+        double[] parameters = Arrays.copyOf(given, kind.acceptedParameters());
+        if (kind == DistributionKind.BETA && given.length < 4) {
+            parameters[2] = given.length > 2 ? given[2] : 0.0;
+            parameters[3] = 1.0;
+        }
+        return new Distribution(kind, parameters);
+    }
+
+    /** A point mass, the common case for drivers that are known. */
+    public static Distribution constant(double value) {
+        return of(DistributionKind.CONSTANT, value);
+    }
+
+    /** Every reason the parameters do not describe a distribution of this kind; empty if they do. */
+    public static List<Problem> problems(DistributionKind kind, double... p) {
+        List<Problem> problems = new ArrayList<>();
+        if (p.length < kind.requiredParameters() || p.length > kind.acceptedParameters()) {
+            String count = kind.requiredParameters() == kind.acceptedParameters()
+                    ? String.valueOf(kind.requiredParameters())
+                    : kind.requiredParameters() + " to " + kind.acceptedParameters();
+            problems.add(new Problem(-1, "expected " + count + " parameter(s) " + kind.signature()
+                    + ", found " + p.length));
+            return problems;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isFinite(p[i])) {
+                problems.add(new Problem(i, kind.parameterName(i) + " must be a finite number, found " + p[i]));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        switch (kind) {
+            case CONSTANT:
+                break;
+            case NORMAL:
+            case LOGNORMAL:
+                positive(problems, kind, p, 1);
+                break;
+            case UNIFORM:
+                ordered(problems, kind, p, 0, 1, true);
+                break;
+            case TRIANGULAR:
+            case PERT:
+                ordered(problems, kind, p, 0, 2, true);
+                if (problems.isEmpty() && (p[1] < p[0] || p[1] > p[2])) {
+                    problems.add(new Problem(1, "mode must lie between min and max, found mode " + p[1]
+                            + " outside [" + p[0] + ", " + p[2] + "]"));
+                }
+                break;
+            case BETA:
+                positive(problems, kind, p, 0);
+                positive(problems, kind, p, 1);
+                double min = p.length > 2 ? p[2] : 0.0;
+                double max = p.length > 3 ? p[3] : 1.0;
+                if (!(min < max)) {
+                    problems.add(new Problem(p.length > 3 ? 3 : 2, "min must be below max, found min " + min
+                            + " and max " + max));
+                }
+                break;
+            case STUDENT_T:
+                positive(problems, kind, p, 1);
+                positive(problems, kind, p, 2);
+                break;
+            case DISCRETE_UNIFORM:
+                integer(problems, kind, p, 0);
+                integer(problems, kind, p, 1);
+                if (problems.isEmpty()) {
+                    ordered(problems, kind, p, 0, 1, false);
+                }
+                break;
+            case BERNOULLI:
+                if (p[0] < 0 || p[0] > 1) {
+                    problems.add(new Problem(0, "probability must be in [0, 1], found " + p[0]));
+                }
+                break;
+            default:
+                throw new AssertionError(kind);
+        }
+        return problems;
+    }
+
+    private static void positive(List<Problem> problems, DistributionKind kind, double[] p, int i) {
+        if (!(p[i] > 0)) {
+            problems.add(new Problem(i, kind.parameterName(i) + " must be > 0, found " + p[i]));
+        }
+    }
+
+    private static void integer(List<Problem> problems, DistributionKind kind, double[] p, int i) {
+        if (p[i] != Math.rint(p[i]) || Math.abs(p[i]) > Integer.MAX_VALUE) {
+            problems.add(new Problem(i, kind.parameterName(i) + " must be a whole number, found " + p[i]));
+        }
+    }
+
+    private static void ordered(List<Problem> problems, DistributionKind kind, double[] p, int lo, int hi,
+            boolean strict) {
+        if (strict ? !(p[lo] < p[hi]) : p[lo] > p[hi]) {
+            problems.add(new Problem(hi, kind.parameterName(lo) + " must be " + (strict ? "below " : "at most ")
+                    + kind.parameterName(hi) + ", found " + p[lo] + " and " + p[hi]));
+        }
+    }
+
+    public DistributionKind kind() {
+        return kind;
+    }
+
+    /** The i-th parameter (0-based), defaults filled in. */
+    public double parameter(int i) {
+        return parameters[i];
+    }
+
+    /** The smallest value the distribution can take (may be -infinity). */
+    public double lowerBound() {
+        switch (kind) {
+            case CONSTANT:
+            case UNIFORM:
+            case TRIANGULAR:
+            case PERT:
+            case DISCRETE_UNIFORM:
+                return parameters[0];
+            case BETA:
+                return parameters[2];
+            case LOGNORMAL:
+            case BERNOULLI:
+                return 0.0;
+            default:
+                return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    /** The largest value the distribution can take (may be +infinity). */
+    public double upperBound() {
+        switch (kind) {
+            case CONSTANT:
+                return parameters[0];
+            case UNIFORM:
+            case DISCRETE_UNIFORM:
+                return parameters[1];
+            case TRIANGULAR:
+            case PERT:
+                return parameters[2];
+            case BETA:
+                return parameters[3];
+            case BERNOULLI:
+                return 1.0;
+            default:
+                return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /** True when every value drawn is a whole number. */
+    public boolean integerValued() {
+        return kind == DistributionKind.DISCRETE_UNIFORM || kind == DistributionKind.BERNOULLI
+                || (kind == DistributionKind.CONSTANT && parameters[0] == Math.rint(parameters[0]));
+    }
+
+    /** The expected value (NaN where it does not exist: Student's t with 1 degree of freedom or fewer). */
+    public double mean() {
+        double[] p = parameters;
+        switch (kind) {
+            case CONSTANT:
+            case NORMAL:
+            case BERNOULLI:
+                return p[0];
+            case LOGNORMAL:
+                return Math.exp(p[0] + 0.5 * p[1] * p[1]);
+            case UNIFORM:
+            case DISCRETE_UNIFORM:
+                return 0.5 * (p[0] + p[1]);
+            case TRIANGULAR:
+                return (p[0] + p[1] + p[2]) / 3.0;
+            case PERT:
+                return (p[0] + 4.0 * p[1] + p[2]) / 6.0;
+            case BETA:
+                return p[2] + (p[3] - p[2]) * p[0] / (p[0] + p[1]);
+            case STUDENT_T:
+                return p[2] > 1 ? p[0] : Double.NaN;
+            default:
+                throw new AssertionError(kind);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Distribution && ((Distribution) other).kind == kind
+                && Arrays.equals(((Distribution) other).parameters, parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + Arrays.hashCode(parameters);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(kind.csvName()).append('(');
+        for (int i = 0; i < parameters.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(parameters[i]);
+        }
+        return text.append(')').toString();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.runway.report;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import dev.runway.model.CaseInputs;
+import dev.runway.model.Driver;
+import dev.runway.model.Event;
+import dev.runway.model.Scenario;
+import dev.runway.sample.BlockStreams;
+import dev.runway.sim.Simulation;
+import dev.runway.stats.Histogram;
+import dev.runway.stats.QuarterStatistics;
+import dev.runway.stats.ScenarioStatistics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Writes the output files of MODEL.md §6 into a folder: {@code summary.csv},
+ * {@code manifest.csv}, and per scenario {@code quarterly.csv} and {@code terminal.csv}.
+ */
+public final class ResultWriter {
+    public static final String SUMMARY = "summary.csv";
+    public static final String MANIFEST = "manifest.csv";
+    public static final String QUARTERLY = "quarterly.csv";
+    public static final String TERMINAL = "terminal.csv";
+
+    /** Manifest keys that describe this particular execution, not its results. */
+    public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
+
+    private ResultWriter() {
+    }
+
+    public static void write(Path folder, CaseInputs inputs, List<Scenario> scenarios,
+            List<ScenarioStatistics> statistics, RunInfo run) throws IOException {
+        writeSummary(folder.resolve(SUMMARY), statistics);
+        for (ScenarioStatistics scenario : statistics) {
+            Path dir = Files.createDirectories(folder.resolve(scenario.scenario()));
+            writeQuarterly(dir.resolve(QUARTERLY), scenario);
+            writeTerminal(dir.resolve(TERMINAL), scenario.terminal());
+        }
+        writeManifest(folder.resolve(MANIFEST), inputs, scenarios, run);
+    }
+
+    private static void writeSummary(Path file, List<ScenarioStatistics> statistics) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"scenario", "paths", "seed", "terminal_mean", "terminal_p05", "terminal_p50",
+            "terminal_p95", "breach_prob", "first_breach_p50_quarter", "injection_prob", "injection_mean"});
+        for (ScenarioStatistics s : statistics) {
+            QuarterStatistics terminal = s.terminalQuarter();
+            rows.add(new String[] {s.scenario(), Integer.toString(s.paths()), Long.toString(s.seed()),
+                Decimal.money(terminal.mean()), Decimal.money(terminal.percentile(0.05)),
+                Decimal.money(terminal.percentile(0.50)), Decimal.money(terminal.percentile(0.95)),
+                Decimal.probability(s.breachProb()),
+                s.firstBreachP50Quarter().isPresent() ? Integer.toString(s.firstBreachP50Quarter().getAsInt()) : "",
+                Decimal.probability(s.injectionProb()), Decimal.money(s.injectionMean())});
+        }
+        writeCsv(file, rows);
+    }
+
+    private static void writeQuarterly(Path file, ScenarioStatistics scenario) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("quarter", "label", "mean", "sd"));
+        for (double level : ScenarioStatistics.PERCENTILES) {
+            header.add(String.format(Locale.ROOT, "p%02d", Math.round(level * 100)));
+        }
+        header.addAll(List.of("breach_prob", "cum_breach_prob", "cvar05"));
+        rows.add(header.toArray(new String[0]));
+        for (QuarterStatistics q : scenario.quarters()) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(q.quarter()), q.label(),
+                    Decimal.money(q.mean()), Decimal.money(q.sd())));
+            for (double value : q.percentiles()) {
+                row.add(Decimal.money(value));
+            }
+            row.addAll(List.of(Decimal.probability(q.breachProb()), Decimal.probability(q.cumBreachProb()),
+                    Decimal.money(q.cvar05())));
+            rows.add(row.toArray(new String[0]));
+        }
+        writeCsv(file, rows);
+    }
+
+    private static void writeTerminal(Path file, Histogram histogram) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"bin_low", "bin_high", "count"});
+        for (int b = 0; b < histogram.bins(); b++) {
+            rows.add(new String[] {Decimal.money(histogram.lows()[b]), Decimal.money(histogram.highs()[b]),
+                Long.toString(histogram.counts()[b])});
+        }
+        writeCsv(file, rows);
+    }
+
+    private static void writeManifest(Path file, CaseInputs inputs, List<Scenario> scenarios, RunInfo run)
+            throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"key", "value"});
+        rows.add(new String[] {"engine", "runway " + engineVersion()});
+        rows.add(new String[] {"java", System.getProperty("java.vm.name") + " " + Runtime.version()});
+        rows.add(new String[] {"seed", Long.toString(run.seed())});
+        rows.add(new String[] {"paths", Integer.toString(run.paths())});
+        rows.add(new String[] {"sampling_method", "mc"});
+        rows.add(new String[] {"generator", BlockStreams.SOURCE.name() + ", one jump (2^128 draws) per block"});
+        rows.add(new String[] {"block_size", Integer.toString(Simulation.BLOCK_SIZE)});
+        rows.add(new String[] {"percentiles", "exact, from all paths: linear interpolation between order "
+            + "statistics (Hyndman-Fan type 7)"});
+        rows.add(new String[] {"terminal_bins", Integer.toString(run.bins())});
+        rows.add(new String[] {"inputs", run.inputFolder()});
+        inputs.fileHashes().forEach((name, hash) -> rows.add(new String[] {"sha256:" + name, hash}));
+        for (Scenario scenario : scenarios) {
+            rows.add(new String[] {"scenario:" + scenario.name(), scenario.description()});
+            for (Driver driver : Driver.values()) {
+                rows.add(new String[] {"source:" + scenario.name() + ":driver:" + driver.csvName(),
+                    scenario.driver(driver) + "; " + scenario.driverSources().getOrDefault(driver, "")});
+            }
+            for (Event event : scenario.events()) {
+                rows.add(new String[] {"source:" + scenario.name() + ":event:" + event.name(), event.source()});
+            }
+        }
+        rows.add(new String[] {"threads", Integer.toString(run.threads())});
+        rows.add(new String[] {"started_at", run.startedAt().toString()});
+        rows.add(new String[] {"elapsed_ms", Long.toString(run.elapsedMillis())});
+        writeCsv(file, rows);
+    }
+
+    /** The engine's version, from the jar's build. */
+    public static String engineVersion() {
+        try (InputStream in = ResultWriter.class.getResourceAsStream("/runway.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeCsv(Path file, List<String[]> rows) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd("\n").build()) {
+            for (String[] row : rows) {
+                csv.writeNext(row, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.runway.sample;
+
+import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * The random streams of a run. Block {@code b} of paths draws from the run's generator jumped
+ * {@code b} times: xoshiro256++ seeded from the run's seed, each jump moving 2^128 draws ahead,
+ * so blocks never overlap and any thread or machine that computes block {@code b} gets the same
+ * numbers. Streams belong to blocks, never to threads.
+ */
+public final class BlockStreams {
+    /** The generator family; named in the manifest. */
+    public static final RandomSource SOURCE = RandomSource.XO_SHI_RO_256_PP;
+
+    private BlockStreams() {
+    }
+
+    /** The generators of blocks {@code 0..count-1}, made by jumping once per block from the seed's generator. */
+    public static UniformRandomProvider[] forBlocks(long seed, int count) {
+        JumpableUniformRandomProvider generator = (JumpableUniformRandomProvider) SOURCE.create(seed);
+        UniformRandomProvider[] streams = new UniformRandomProvider[count];
+        for (int b = 0; b < count; b++) {
+            streams[b] = generator.jump();
+        }
+        return streams;
+    }
+}

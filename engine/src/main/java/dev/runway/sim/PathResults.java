@@ -1,0 +1,55 @@
+package dev.runway.sim;
+
+/**
+ * What the simulated paths of one scenario recorded, as structure-of-arrays: path {@code i}
+ * of the run lives at index {@code i} of every array, whatever block or thread produced it.
+ */
+public final class PathResults {
+    /** {@code cash[q][i]}: cash of path i at the end of quarter q+1, after that quarter's injections. */
+    final double[][] cash;
+    /** The breach level drawn for each path. */
+    final double[] minLiquidity;
+    /** The first quarter (1-based) whose cash is below the path's min_liquidity; 0 if none is. */
+    final int[] firstBreach;
+    /** The total injected over the horizon on each path. */
+    final double[] injected;
+    /** Whether any injection fired on the path (an amount may be 0 and still have fired). */
+    final boolean[] injectionFired;
+
+    public PathResults(int horizon, int paths) {
+        cash = new double[horizon][paths];
+        minLiquidity = new double[paths];
+        firstBreach = new int[paths];
+        injected = new double[paths];
+        injectionFired = new boolean[paths];
+    }
+
+    public int paths() {
+        return minLiquidity.length;
+    }
+
+    public int horizon() {
+        return cash.length;
+    }
+
+    /** The cash of every path at the end of quarter {@code quarter} (1-based). The array is shared, not copied. */
+    public double[] cashAt(int quarter) {
+        return cash[quarter - 1];
+    }
+
+    public double minLiquidity(int path) {
+        return minLiquidity[path];
+    }
+
+    public int firstBreach(int path) {
+        return firstBreach[path];
+    }
+
+    public double injected(int path) {
+        return injected[path];
+    }
+
+    public boolean injectionFired(int path) {
+        return injectionFired[path];
+    }
+}

@@ -1,0 +1,91 @@
+package dev.runway.sim;
+
+import dev.runway.model.Scenario;
+import dev.runway.sample.BlockStreams;
+import org.apache.commons.rng.UniformRandomProvider;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a scenario's paths in parallel. Paths are cut into blocks of {@link #BLOCK_SIZE}; block
+ * {@code b} covers paths {@code b * BLOCK_SIZE ..} and draws from its own stream
+ * ({@link BlockStreams}), and writes at its paths' own indexes. Which thread runs a block
+ * changes nothing, so the results are the same for any number of threads.
+ */
+public final class Simulation implements AutoCloseable {
+    /** Paths per block: the unit of randomness and of parallel work. Changing it changes the numbers. */
+    public static final int BLOCK_SIZE = 4096;
+
+    private final ForkJoinPool pool;
+
+    public Simulation(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, found " + threads);
+        }
+        pool = new ForkJoinPool(threads);
+    }
+
+    public int threads() {
+        return pool.getParallelism();
+    }
+
+    /**
+     * Simulates {@code paths} paths of the scenario from {@code seed}.
+     *
+     * @param progress incremented by the number of paths of each block as it completes
+     */
+    public PathResults run(Scenario scenario, long seed, int paths, AtomicLong progress) {
+        if (paths < 1) {
+            throw new IllegalArgumentException("paths must be >= 1, found " + paths);
+        }
+        PathKernel kernel = new PathKernel(scenario);
+        PathResults results = new PathResults(kernel.horizon(), paths);
+        int blocks = (paths + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
+        pool.invoke(new Blocks(kernel, results, streams, 0, blocks, progress));
+        return results;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** A range of blocks, split in halves until one block is left. */
+    private static final class Blocks extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+
+        private final transient PathKernel kernel;
+        private final transient PathResults results;
+        private final transient UniformRandomProvider[] streams;
+        private final int from;
+        private final int to;
+        private final transient AtomicLong progress;
+
+        Blocks(PathKernel kernel, PathResults results, UniformRandomProvider[] streams, int from, int to,
+                AtomicLong progress) {
+            this.kernel = kernel;
+            this.results = results;
+            this.streams = streams;
+            this.from = from;
+            this.to = to;
+            this.progress = progress;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from > 1) {
+                int middle = (from + to) >>> 1;
+                invokeAll(new Blocks(kernel, results, streams, from, middle, progress),
+                        new Blocks(kernel, results, streams, middle, to, progress));
+                return;
+            }
+            int first = from * BLOCK_SIZE;
+            int count = Math.min(BLOCK_SIZE, results.paths() - first);
+            kernel.simulate(streams[from], results, first, count);
+            progress.addAndGet(count);
+        }
+    }
+}
