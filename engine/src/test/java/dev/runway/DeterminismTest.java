@@ -1,0 +1,87 @@
+package dev.runway;
+
+import dev.runway.cli.RunwayCommand;
+import dev.runway.report.ResultWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * The reproducibility promise: the same inputs, seed and paths give byte-identical output files
+ * whatever the thread count; only the manifest's lines about the execution itself may differ.
+ */
+class DeterminismTest {
+    private static final Path NISSAN = Path.of("../inputs/nissan");
+    /** Five blocks and a partial one, so threads really interleave blocks. */
+    private static final String PATHS = "22000";
+
+    @TempDir
+    static Path outputs;
+    private static Map<String, String> oneThread;
+
+    @BeforeAll
+    static void runOnOneThread() throws IOException {
+        oneThread = run("1", "20250513", "one");
+    }
+
+    private static Map<String, String> run(String threads, String seed, String name) throws IOException {
+        Path out = outputs.resolve(name);
+        CommandLine command = RunwayCommand.commandLine();
+        StringWriter err = new StringWriter();
+        command.setErr(new PrintWriter(err));
+        command.setOut(new PrintWriter(new StringWriter()));
+        int code = command.execute("simulate", "--inputs", NISSAN.toString(), "--out", out.toString(),
+                "--paths", PATHS, "--threads", threads, "--seed", seed);
+        assertEquals(0, code, err.toString());
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String text = Files.readString(file);
+                if (file.getFileName().toString().equals(ResultWriter.MANIFEST)) {
+                    text = text.lines().filter(line -> !isExecutionLine(line)).collect(Collectors.joining("\n"));
+                }
+                files.put(out.relativize(file).toString(), text);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isExecutionLine(String line) {
+        return ResultWriter.EXECUTION_KEYS.stream().anyMatch(key -> line.startsWith(key + ","));
+    }
+
+    @Test
+    void everyOutputFileIsByteIdenticalOnOneAndOnManyThreads() throws IOException {
+        Map<String, String> manyThreads = run("4", "20250513", "four");
+        assertEquals(oneThread.keySet(), manyThreads.keySet());
+        for (String file : oneThread.keySet()) {
+            assertEquals(oneThread.get(file), manyThreads.get(file), file);
+        }
+        List<String> expected = List.of("manifest.csv", "summary.csv", "status_quo/quarterly.csv",
+                "status_quo/terminal.csv");
+        for (String file : expected) {
+            assertEquals(true, oneThread.containsKey(file), file + " is written");
+        }
+    }
+
+    @Test
+    void anotherSeedGivesOtherNumbers() throws IOException {
+        Map<String, String> otherSeed = run("2", "7", "seven");
+        assertNotEquals(oneThread.get("status_quo/quarterly.csv"), otherSeed.get("status_quo/quarterly.csv"));
+    }
+}
