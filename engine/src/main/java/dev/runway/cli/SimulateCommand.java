@@ -26,15 +26,18 @@ import java.util.concurrent.Callable;
 /** {@code runway simulate}: runs every selected scenario and publishes the output files all at once. */
 @Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Simulates the cash position of every scenario of an input folder and writes, under --out:",
-            "  summary.csv               one row per scenario: terminal cash, breach probability and timing, "
-                + "injections",
-            "  <scenario>/quarterly.csv  per quarter: mean, sd, percentiles P01..P99, breach probabilities, CVaR 5%",
+            "Simulates every scenario of an input folder and writes the results as CSV files.",
+            "",
+            "Under --out:",
+            "  summary.csv               per scenario: terminal cash, breach odds and timing",
+            "  <scenario>/quarterly.csv  per quarter: mean, sd, P01..P99, breach odds, CVaR 5%%",
             "  <scenario>/terminal.csv   histogram of cash in the last quarter",
-            "  manifest.csv              seed, paths, method, SHA-256 of every input, sources, timing",
-            "The same inputs, seed and paths give byte-identical files (timing lines of the manifest aside) "
-                + "whatever --threads is. Files are written to a temporary folder and moved into place only when "
-                + "complete, so a failed run never clobbers earlier results."},
+            "  manifest.csv              seed, paths, method, input SHA-256s, sources, timing",
+            "",
+            "The same inputs, seed and paths give byte-identical files (the manifest's timing lines aside) "
+                + "whatever --threads is. Files are written to a temporary folder and moved into place only "
+                + "when complete, so a failed run never clobbers earlier results.",
+            ""},
         footerHeading = "%nExamples:%n",
         footer = {
             "  runway simulate                                    the Nissan case, 100,000 paths per scenario",
