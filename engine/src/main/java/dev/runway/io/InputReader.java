@@ -18,10 +18,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -70,6 +72,11 @@ public final class InputReader {
     private final Map<String, String> hashes = new TreeMap<>();
     private final Map<String, ScenarioRow> scenarioRows = new LinkedHashMap<>();
     private final Map<String, OwnRows> ownRows = new HashMap<>();
+    /** Scenarios with a rejected driver or schedule row: a missing row there is already explained. */
+    private final Set<String> driverRowsInError = new HashSet<>();
+    private final Set<String> scheduleRowsInError = new HashSet<>();
+    /** Rows already blamed while resolving: a row inherited by several scenarios is reported once. */
+    private final Set<String> blamedRows = new HashSet<>();
 
     private InputReader(Path folder) {
         this.folder = folder;
@@ -107,12 +114,10 @@ public final class InputReader {
             refuseCorrelations(correlations);
         }
         List<Scenario> resolved = new ArrayList<>();
-        if (errors.isEmpty()) {
-            for (ScenarioRow row : scenarioRows.values()) {
-                Scenario scenario = resolve(row);
-                if (scenario != null) {
-                    resolved.add(scenario);
-                }
+        for (ScenarioRow row : scenarioRows.values()) {
+            Scenario scenario = resolve(row);
+            if (scenario != null) {
+                resolved.add(scenario);
             }
         }
         if (!errors.isEmpty()) {
@@ -210,6 +215,7 @@ public final class InputReader {
                 }
             }
             if (rows == null || !fields.valid()) {
+                driverRowsInError.add(fields.text("scenario"));
                 continue;
             }
             DriverRow previous = rows.drivers.putIfAbsent(driver,
@@ -272,6 +278,7 @@ public final class InputReader {
                 amounts[i] = fields.number(AMOUNT_COLUMNS.get(i));
             }
             if (rows == null || !fields.valid()) {
+                scheduleRowsInError.add(fields.text("scenario"));
                 continue;
             }
             ScheduleRow previous = rows.schedule.putIfAbsent(quarter, new ScheduleRow(label, amounts, row.line()));
@@ -312,21 +319,23 @@ public final class InputReader {
             schedule.putAll(own.schedule);
         }
         int errorsBefore = errors.size();
+        boolean driverRowsRejected = lineage.stream().anyMatch(at -> driverRowsInError.contains(at.name()));
         for (Driver driver : Driver.values()) {
-            if (!drivers.containsKey(driver)) {
+            if (!drivers.containsKey(driver) && !driverRowsRejected) {
                 errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name() + " has no "
                         + driver.csvName() + ": add a row for it to " + DRIVERS + " (for this scenario or an ancestor)"));
             }
         }
-        int horizon = horizon(row, schedule);
+        boolean scheduleRowsRejected = lineage.stream().anyMatch(at -> scheduleRowsInError.contains(at.name()));
+        int horizon = scheduleRowsRejected ? 0 : horizon(row, schedule);
         for (EventRow event : events.values()) {
             if (horizon > 0 && event.event().lastQuarter() > horizon) {
-                errors.add(new InputError(display(EVENTS), event.line(), "last_quarter", "event " + event.event().name()
+                blameOnce(new InputError(display(EVENTS), event.line(), "last_quarter", "event " + event.event().name()
                         + " ends in quarter " + event.event().lastQuarter() + ", but scenario " + row.name()
                         + " has " + horizon + " quarters in " + SCHEDULE));
             }
         }
-        if (errors.size() > errorsBefore) {
+        if (errors.size() > errorsBefore || driverRowsRejected || scheduleRowsRejected) {
             return null;
         }
         Map<Driver, Distribution> distributions = new EnumMap<>(Driver.class);
@@ -339,6 +348,12 @@ public final class InputReader {
         events.values().forEach(e -> eventList.add(e.event()));
         return new Scenario(row.name(), row.description(), distributions, sources, eventList,
                 schedule(schedule, horizon));
+    }
+
+    private void blameOnce(InputError error) {
+        if (blamedRows.add(error.file() + ":" + error.line() + ":" + error.column())) {
+            errors.add(error);
+        }
     }
 
     private static String chain(List<ScenarioRow> lineage) {
@@ -359,9 +374,9 @@ public final class InputReader {
         int expected = 1;
         for (Map.Entry<Integer, ScheduleRow> entry : schedule.entrySet()) {
             if (entry.getKey() != expected) {
-                errors.add(new InputError(display(SCHEDULE), entry.getValue().line(), "quarter", "scenario " + scenario.name()
-                        + " jumps from quarter " + (expected - 1) + " to " + entry.getKey() + "; quarters must run 1.."
-                        + "H without gaps (add quarter " + expected + ")"));
+                blameOnce(new InputError(display(SCHEDULE), entry.getValue().line(), "quarter", "scenario "
+                        + scenario.name() + " jumps from quarter " + (expected - 1) + " to " + entry.getKey()
+                        + "; quarters must run 1..H without gaps (add quarter " + expected + ")"));
                 return 0;
             }
             expected++;
