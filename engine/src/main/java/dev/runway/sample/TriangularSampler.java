@@ -8,6 +8,7 @@ public final class TriangularSampler implements SharedStateContinuousSampler {
     private final UniformRandomProvider rng;
     private final double min;
     private final double max;
+    private final double mode;
     private final double modeQuantile;
     private final double lowerScale;
     private final double upperScale;
@@ -16,6 +17,7 @@ public final class TriangularSampler implements SharedStateContinuousSampler {
         this.rng = rng;
         this.min = min;
         this.max = max;
+        this.mode = mode;
         this.modeQuantile = (mode - min) / (max - min);
         this.lowerScale = (max - min) * (mode - min);
         this.upperScale = (max - min) * (max - mode);
@@ -23,7 +25,7 @@ public final class TriangularSampler implements SharedStateContinuousSampler {
 
     /** @throws IllegalArgumentException unless {@code min <= mode <= max} and {@code min < max} */
     public static TriangularSampler of(UniformRandomProvider rng, double min, double mode, double max) {
-        if (!(min < max) || mode < min || mode > max) {
+        if (!(min < max && min <= mode && mode <= max)) {
             throw new IllegalArgumentException("triangular needs min <= mode <= max and min < max, found " + min + ", "
                     + mode + ", " + max);
         }
@@ -38,6 +40,6 @@ public final class TriangularSampler implements SharedStateContinuousSampler {
 
     @Override
     public TriangularSampler withUniformRandomProvider(UniformRandomProvider other) {
-        return new TriangularSampler(other, min, min + lowerScale / (max - min), max);
+        return new TriangularSampler(other, min, mode, max);
     }
 }

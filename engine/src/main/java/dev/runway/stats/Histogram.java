@@ -19,10 +19,25 @@ public record Histogram(double[] lows, double[] highs, long[] counts) {
             highs[b] = b == bins - 1 ? max : min + (b + 1) * width;
         }
         for (double value : values) {
-            int b = width > 0 ? (int) ((value - min) / width) : 0;
-            counts[Math.min(Math.max(b, 0), bins - 1)]++;
+            counts[bin(value, lows, min, width)]++;
         }
         return new Histogram(lows, highs, counts);
+    }
+
+    /** The bin whose reported {@code [low, high)} holds the value; the division's rounding is corrected against the edges. */
+    private static int bin(double value, double[] lows, double min, double width) {
+        if (!(width > 0)) {
+            return 0;
+        }
+        int last = lows.length - 1;
+        int b = Math.min(Math.max((int) ((value - min) / width), 0), last);
+        while (b < last && value >= lows[b + 1]) {
+            b++;
+        }
+        while (b > 0 && value < lows[b]) {
+            b--;
+        }
+        return b;
     }
 
     public int bins() {
