@@ -1,10 +1,13 @@
 package dev.runway.io;
 
+import com.opencsv.CSVParserBuilder;
 import com.opencsv.ICSVParser;
-import com.opencsv.RFC4180ParserBuilder;
 import dev.runway.model.InputError;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +18,8 @@ import java.util.Map;
 
 /**
  * One input CSV file as a header and rows that remember their physical line. Lines starting
- * with {@code #} and blank lines are skipped; each record is one line, parsed by opencsv's
- * RFC 4180 parser (fields with commas are quoted, quotes inside are doubled).
+ * with {@code #} and blank lines are skipped; each record is one line, parsed by opencsv
+ * (fields with commas are quoted, quotes inside are doubled, spaces around fields ignored).
  */
 final class CsvTable {
 
@@ -26,11 +29,13 @@ final class CsvTable {
     private final String file;
     private final Map<String, Integer> columns;
     private final List<Row> rows;
+    private final boolean complete;
 
-    private CsvTable(String file, Map<String, Integer> columns, List<Row> rows) {
+    private CsvTable(String file, Map<String, Integer> columns, List<Row> rows, boolean complete) {
         this.file = file;
         this.columns = columns;
         this.rows = rows;
+        this.complete = complete;
     }
 
     /**
@@ -40,16 +45,16 @@ final class CsvTable {
      */
     static CsvTable read(Path path, List<String> required, List<InputError> errors) {
         String file = path.toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            errors.add(new InputError(file, 0, "", "cannot read the file: " + e.getMessage()));
+        List<String> lines = lines(path, file, errors);
+        if (lines == null) {
             return null;
         }
-        ICSVParser parser = new RFC4180ParserBuilder().build();
+        ICSVParser parser = new CSVParserBuilder().withEscapeChar(ICSVParser.NULL_CHARACTER)
+                .withIgnoreLeadingWhiteSpace(true).build();
         Map<String, Integer> columns = null;
         int headerLine = 0;
+        int width = 0;
+        boolean complete = true;
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
@@ -63,6 +68,7 @@ final class CsvTable {
             } catch (IOException e) {
                 errors.add(new InputError(file, line, "", "cannot parse the line as CSV (" + e.getMessage()
                         + "); quote fields that contain commas and double any quote inside them"));
+                complete = false;
                 continue;
             }
             for (int c = 0; c < cells.length; c++) {
@@ -74,9 +80,11 @@ final class CsvTable {
                     return null;
                 }
                 headerLine = line;
-            } else if (cells.length != columns.size()) {
-                errors.add(new InputError(file, line, "", "expected " + columns.size() + " fields as in the header on line "
-                        + headerLine + ", found " + cells.length));
+                width = cells.length;
+            } else if (cells.length != width) {
+                errors.add(new InputError(file, line, "", "expected " + width + " fields as in the header on line "
+                        + headerLine + ", found " + cells.length + (cells.length > width ? "; quote fields that contain commas" : "")));
+                complete = false;
             } else {
                 rows.add(new Row(line, cells));
             }
@@ -86,18 +94,48 @@ final class CsvTable {
                     + String.join(",", required)));
             return null;
         }
-        return new CsvTable(file, columns, rows);
+        return new CsvTable(file, columns, rows, complete);
+    }
+
+    /** The file's lines, or null after reporting the first line that is not UTF-8 text. */
+    private static List<String> lines(Path path, String file, List<InputError> errors) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            errors.add(new InputError(file, 0, "", "cannot read the file: " + e.getMessage()));
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int end = 0; end <= bytes.length; end++) {
+            if (end == bytes.length || bytes[end] == '\n') {
+                int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+                try {
+                    lines.add(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
+                } catch (CharacterCodingException e) {
+                    errors.add(new InputError(file, lines.size() + 1, "", "the line is not UTF-8 text; save the file "
+                            + "as UTF-8 (in Excel: CSV UTF-8)"));
+                    return null;
+                }
+                start = end + 1;
+            }
+        }
+        return lines;
     }
 
     private static Map<String, Integer> header(String file, int line, String[] cells, List<String> required,
             List<InputError> errors) {
         Map<String, Integer> columns = new HashMap<>();
+        boolean complete = true;
         for (int c = 0; c < cells.length; c++) {
             if (columns.putIfAbsent(cells[c], c) != null) {
-                errors.add(new InputError(file, line, cells[c], "the column appears twice in the header"));
+                errors.add(new InputError(file, line, cells[c], "the column appears twice in the header; keep one"));
+                complete = false;
             }
         }
-        boolean complete = true;
         for (String name : required) {
             if (!columns.containsKey(name)) {
                 errors.add(new InputError(file, line, name, "missing column; the header must contain "
@@ -110,6 +148,11 @@ final class CsvTable {
 
     String file() {
         return file;
+    }
+
+    /** False if some line could not be read as a row: rows that seem missing may be among them. */
+    boolean complete() {
+        return complete;
     }
 
     List<Row> rows() {

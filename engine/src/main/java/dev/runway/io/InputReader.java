@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,6 +76,8 @@ public final class InputReader {
     /** Scenarios with a rejected driver or schedule row: a missing row there is already explained. */
     private final Set<String> driverRowsInError = new HashSet<>();
     private final Set<String> scheduleRowsInError = new HashSet<>();
+    /** Files that could not be read whole: what seems missing from them is not reported again. */
+    private final Set<String> incompleteFiles = new HashSet<>();
     /** Rows already blamed while resolving: a row inherited by several scenarios is reported once. */
     private final Set<String> blamedRows = new HashSet<>();
 
@@ -134,6 +137,7 @@ public final class InputReader {
     private CsvTable table(String name, List<String> columns, boolean required) {
         Path path = folder.resolve(name);
         if (!Files.exists(path)) {
+            incompleteFiles.add(name);
             if (required) {
                 errors.add(new InputError(display(name), 0, "", "missing file; expected a CSV with the columns "
                         + String.join(",", columns)));
@@ -145,11 +149,16 @@ public final class InputReader {
             hashes.put(name, HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(path))));
         } catch (IOException e) {
             errors.add(new InputError(display(name), 0, "", "cannot read the file: " + e.getMessage()));
+            incompleteFiles.add(name);
             return null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
-        return CsvTable.read(path, columns, errors);
+        CsvTable table = CsvTable.read(path, columns, errors);
+        if (table == null || !table.complete()) {
+            incompleteFiles.add(name);
+        }
+        return table;
     }
 
     private void readScenarios(CsvTable table) {
@@ -191,7 +200,7 @@ public final class InputReader {
             return null;
         }
         OwnRows rows = ownRows.get(name);
-        if (rows == null) {
+        if (rows == null && !incompleteFiles.contains(SCENARIOS)) {
             fields.error("scenario", "unknown scenario \"" + name + "\"; expected one of "
                     + String.join(", ", scenarioRows.keySet()) + " (declare it in " + SCENARIOS + ")");
         }
@@ -299,15 +308,9 @@ public final class InputReader {
 
     /** The scenario's rows merged over its ancestors' (root first), or null with errors added. */
     private Scenario resolve(ScenarioRow row) {
-        List<ScenarioRow> lineage = new ArrayList<>();
-        for (ScenarioRow at = row; at != null; at = at.parent().isEmpty() ? null : scenarioRows.get(at.parent())) {
-            if (lineage.contains(at)) {
-                errors.add(new InputError(display(SCENARIOS), row.line(), "parent", "scenario " + row.name()
-                        + " inherits from itself through " + chain(lineage) + "; the chain of parents must end at a "
-                        + "root with an empty parent"));
-                return null;
-            }
-            lineage.add(0, at);
+        List<ScenarioRow> lineage = lineage(row);
+        if (lineage == null) {
+            return null;
         }
         Map<Driver, DriverRow> drivers = new EnumMap<>(Driver.class);
         Map<String, EventRow> events = new LinkedHashMap<>();
@@ -318,24 +321,31 @@ public final class InputReader {
             events.putAll(own.events);
             schedule.putAll(own.schedule);
         }
-        int errorsBefore = errors.size();
-        boolean driverRowsRejected = lineage.stream().anyMatch(at -> driverRowsInError.contains(at.name()));
+        // Where rows were rejected, what looks missing is already explained by those errors.
+        boolean driversKnown = !incompleteFiles.contains(DRIVERS)
+                && lineage.stream().noneMatch(at -> driverRowsInError.contains(at.name()));
+        boolean scheduleKnown = !incompleteFiles.contains(SCHEDULE)
+                && lineage.stream().noneMatch(at -> scheduleRowsInError.contains(at.name()));
+        boolean complete = driversKnown;
         for (Driver driver : Driver.values()) {
-            if (!drivers.containsKey(driver) && !driverRowsRejected) {
-                errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name() + " has no "
-                        + driver.csvName() + ": add a row for it to " + DRIVERS + " (for this scenario or an ancestor)"));
+            if (driversKnown && !drivers.containsKey(driver)) {
+                errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name()
+                        + " has no " + driver.csvName() + ": add a row for it to " + DRIVERS
+                        + " (for this scenario or an ancestor)"));
+                complete = false;
             }
         }
-        boolean scheduleRowsRejected = lineage.stream().anyMatch(at -> scheduleRowsInError.contains(at.name()));
-        int horizon = scheduleRowsRejected ? 0 : horizon(row, schedule);
+        int horizon = scheduleKnown ? horizon(row, schedule) : 0;
+        complete &= horizon > 0;
         for (EventRow event : events.values()) {
             if (horizon > 0 && event.event().lastQuarter() > horizon) {
                 blameOnce(new InputError(display(EVENTS), event.line(), "last_quarter", "event " + event.event().name()
                         + " ends in quarter " + event.event().lastQuarter() + ", but scenario " + row.name()
                         + " has " + horizon + " quarters in " + SCHEDULE));
+                complete = false;
             }
         }
-        if (errors.size() > errorsBefore || driverRowsRejected || scheduleRowsRejected) {
+        if (!complete) {
             return null;
         }
         Map<Driver, Distribution> distributions = new EnumMap<>(Driver.class);
@@ -350,18 +360,37 @@ public final class InputReader {
                 schedule(schedule, horizon));
     }
 
+    /**
+     * The scenario's ancestors, root first, ending with itself; null if the chain reaches an
+     * unknown parent (already reported) or a loop. A loop is reported by each scenario on it,
+     * not by the scenarios that merely descend from it.
+     */
+    private List<ScenarioRow> lineage(ScenarioRow row) {
+        List<ScenarioRow> path = new ArrayList<>();
+        for (ScenarioRow at = row; at != null; at = at.parent().isEmpty() ? null : scenarioRows.get(at.parent())) {
+            if (path.contains(at)) {
+                if (at == row) {
+                    StringBuilder loop = new StringBuilder();
+                    path.forEach(step -> loop.append(step.name()).append(" -> "));
+                    errors.add(new InputError(display(SCENARIOS), row.line(), "parent", "scenario " + row.name()
+                            + " inherits from itself through " + loop + row.name()
+                            + "; the chain of parents must end at a root with an empty parent"));
+                }
+                return null;
+            }
+            path.add(at);
+            if (!at.parent().isEmpty() && !scenarioRows.containsKey(at.parent())) {
+                return null;
+            }
+        }
+        Collections.reverse(path);
+        return path;
+    }
+
     private void blameOnce(InputError error) {
         if (blamedRows.add(error.file() + ":" + error.line() + ":" + error.column())) {
             errors.add(error);
         }
-    }
-
-    private static String chain(List<ScenarioRow> lineage) {
-        StringBuilder text = new StringBuilder();
-        for (int i = lineage.size() - 1; i >= 0; i--) {
-            text.append(text.length() == 0 ? "" : " -> ").append(lineage.get(i).name());
-        }
-        return text.append(" -> ").append(lineage.get(lineage.size() - 1).name()).toString();
     }
 
     /** The number of quarters when they run 1..H without gaps; 0 (with an error) otherwise. */
@@ -374,9 +403,11 @@ public final class InputReader {
         int expected = 1;
         for (Map.Entry<Integer, ScheduleRow> entry : schedule.entrySet()) {
             if (entry.getKey() != expected) {
+                String where = expected == 1 ? "starts at quarter " + entry.getKey()
+                        : "jumps from quarter " + (expected - 1) + " to " + entry.getKey();
                 blameOnce(new InputError(display(SCHEDULE), entry.getValue().line(), "quarter", "scenario "
-                        + scenario.name() + " jumps from quarter " + (expected - 1) + " to " + entry.getKey()
-                        + "; quarters must run 1..H without gaps (add quarter " + expected + ")"));
+                        + scenario.name() + "'s schedule " + where + "; quarters must run 1..H without gaps (add "
+                        + "quarter " + expected + ")"));
                 return 0;
             }
             expected++;

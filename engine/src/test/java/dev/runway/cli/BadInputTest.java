@@ -1,0 +1,238 @@
+package dev.runway.cli;
+
+import dev.runway.io.InputFolderFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static dev.runway.io.InputReader.CORRELATIONS;
+import static dev.runway.io.InputReader.DRIVERS;
+import static dev.runway.io.InputReader.EVENTS;
+import static dev.runway.io.InputReader.SCENARIOS;
+import static dev.runway.io.InputReader.SCHEDULE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every kind of bad input stops {@code simulate} with exit code 2, a message that points at the
+ * file, line and column to fix, and nothing written: no --out folder, no hidden staging folder.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * One broken input: how the minimal folder is broken, and where the error must point.
+     *
+     * @param column   the column named in the message, or empty when the whole row is at fault
+     * @param problems how many problems the run must report in all; 0 where the reader is known to add
+     *                 follow-on errors (listed in the report to the engine's authors), so the count is not checked
+     */
+    record BadInput(String name, UnaryOperator<InputFolderFixture> breakIt, String file, int line, String column,
+            String message, int problems) {
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static BadInput bad(String name, UnaryOperator<InputFolderFixture> breakIt, String file, int line,
+            String column, String message) {
+        return new BadInput(name, breakIt, file, line, column, message, 1);
+    }
+
+    /** A case whose location is right but which currently drags in follow-on errors; its count is not checked. */
+    private static BadInput withFollowOnErrors(BadInput bad) {
+        return new BadInput(bad.name(), bad.breakIt(), bad.file(), bad.line(), bad.column(), bad.message(), 0);
+    }
+
+    /** Replaces the baseline row of a driver (drivers.csv lines 2..11, in the order of MODEL.md). */
+    private static UnaryOperator<InputFolderFixture> driver(String driver, String distributionAndParameters) {
+        return f -> f.replace(DRIVERS, "base," + driver + ",",
+                "base," + driver + "," + distributionAndParameters + ",unit,test");
+    }
+
+    private static UnaryOperator<InputFolderFixture> event(String row) {
+        return f -> f.append(EVENTS, row);
+    }
+
+    static Stream<BadInput> badInputs() {
+        return Stream.of(
+                bad("letters in a number: abc in p1", driver("opening_cash", "constant,abc,,,"),
+                        DRIVERS, 2, "p1", "expected a number such as 12.5 or -3e2, found \"abc\""),
+                bad("two decimal points: 1.5.2 in p2", driver("volume_trend", "normal,0,1.5.2,,"),
+                        DRIVERS, 4, "p2", "found \"1.5.2\""),
+                bad("a malformed amount in the schedule",
+                        f -> f.replace(SCHEDULE, "base,2,", "base,2,Q2,500,5O,10,5,20,30"),
+                        SCHEDULE, 3, "fixed_costs", "found \"5O\""),
+                bad("an unknown driver name", f -> f.replace(DRIVERS, "base,volume_trend,",
+                                "base,volume_trnd,constant,0,,,,log change,test"),
+                        DRIVERS, 4, "driver", "unknown driver \"volume_trnd\""),
+                bad("an unknown distribution", driver("contribution_margin", "tri,0.1,0.2,0.3,"),
+                        DRIVERS, 7, "distribution", "unknown distribution \"tri\""),
+                bad("an unknown scenario in drivers.csv",
+                        f -> f.append(DRIVERS, "ghost,opening_cash,constant,1,,,,JPY bn,test"),
+                        DRIVERS, 12, "scenario", "unknown scenario \"ghost\"; expected one of base"),
+                withFollowOnErrors(bad("an unknown parent in scenarios.csv",
+                        f -> f.append(SCENARIOS, "kid,nobody,orphan"),
+                        SCENARIOS, 3, "parent", "unknown parent scenario \"nobody\"")),
+                withFollowOnErrors(bad("schedule.csv without the capex column",
+                        f -> f.replace(SCHEDULE, "scenario,", InputFolderFixture.SCHEDULE_HEADER.replace(",capex", "")),
+                        SCHEDULE, 1, "capex", "missing column")),
+                bad("normal with sd 0", driver("volume_trend", "normal,0,0,,"),
+                        DRIVERS, 4, "p2", "sd must be > 0, found 0.0"),
+                bad("normal with a negative sd", driver("volume_trend", "normal,0,-0.01,,"),
+                        DRIVERS, 4, "p2", "sd must be > 0, found -0.01"),
+                bad("uniform with min above max", driver("refinancing_share", "uniform,0.9,0.5,,"),
+                        DRIVERS, 11, "p2", "min must be below max, found 0.9 and 0.5"),
+                bad("triangular mode above max", driver("contribution_margin", "triangular,0.1,0.3,0.25,"),
+                        DRIVERS, 7, "p2", "mode must lie between min and max"),
+                bad("pert mode below min", driver("savings_realization", "pert,0.3,0.2,0.8,"),
+                        DRIVERS, 8, "p2", "mode must lie between min and max"),
+                bad("an event probability above 1", event("base,fine,cash_shock,1.2,constant,10,,,,1,2,,src"),
+                        EVENTS, 2, "probability", "expected a probability in [0, 1], found 1.2"),
+                bad("a negative event probability", event("base,fine,cash_shock,-0.1,constant,10,,,,1,2,,src"),
+                        EVENTS, 2, "probability", "expected a probability in [0, 1], found -0.1"),
+                bad("bernoulli with p above 1", driver("savings_delay", "bernoulli,1.5,,,"),
+                        DRIVERS, 9, "p1", "probability must be in [0, 1], found 1.5"),
+                bad("volume_persistence constant 1", driver("volume_persistence", "constant,1,,,"),
+                        DRIVERS, 6, "distribution", "volume_persistence must lie in [0, 1)"),
+                bad("volume_persistence uniform(0.5, 1.2)", driver("volume_persistence", "uniform,0.5,1.2,,"),
+                        DRIVERS, 6, "distribution", "volume_persistence must lie in [0, 1)"),
+                bad("savings_delay constant 1.5", driver("savings_delay", "constant,1.5,,,"),
+                        DRIVERS, 9, "distribution", "savings_delay must be a whole number of quarters"),
+                bad("savings_delay discrete_uniform from 0.5", driver("savings_delay", "discrete_uniform,0.5,2,,"),
+                        DRIVERS, 9, "p1", "min must be a whole number, found 0.5"),
+                new BadInput("a parent cycle a -> b -> a", f -> f.append(SCENARIOS, "a,b,one", "b,a,two"),
+                        SCENARIOS, 3, "parent", "scenario a inherits from itself through a -> b -> a", 2),
+                bad("a gap in the schedule: quarters 1, 2, 4",
+                        f -> f.append(SCHEDULE, "base,4,Q4,500,50,10,5,20,30"),
+                        SCHEDULE, 4, "quarter", "jumps from quarter 2 to 4"),
+                withFollowOnErrors(bad("a row with too few fields",
+                        f -> f.replace(DRIVERS, "base,opening_cash,", "base,opening_cash,constant,1000,,,,JPY bn"),
+                        DRIVERS, 2, "", "expected 9 fields as in the header on line 1, found 8")),
+                bad("a correlation row, which is not supported yet",
+                        f -> f.append(CORRELATIONS, "base,volume_trend,contribution_margin,0.5"),
+                        CORRELATIONS, 2, "", "correlated drivers are not supported"),
+                bad("an event window beyond the horizon", event("base,late,cash_shock,,constant,10,,,,1,3,,src"),
+                        EVENTS, 2, "last_quarter", "event late ends in quarter 3, but scenario base has 2 quarters"),
+                bad("trigger_below on a cash_shock", event("base,fine,cash_shock,,constant,10,,,,1,2,500,src"),
+                        EVENTS, 2, "trigger_below", "only injections can be triggered"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void simulateRefusesTheInputWithItsLocationAndWritesNothing(BadInput bad) throws IOException {
+        Path inputs = bad.breakIt().apply(InputFolderFixture.minimal()).writeTo(tmp.resolve("inputs"));
+        Path out = tmp.resolve("results");
+
+        RunwayRun run = simulate(inputs, out);
+
+        assertEquals(2, run.exitCode(), run::printed);
+        String location = inputs.resolve(bad.file()) + ":" + bad.line() + ": "
+                + (bad.column().isEmpty() ? "" : "column '" + bad.column() + "': ");
+        assertTrue(run.err().contains(location), () -> "expected an error at " + location + "\n" + run.printed());
+        String reported = run.err().substring(run.err().indexOf(location));
+        String firstLine = reported.lines().findFirst().orElseThrow();
+        assertTrue(firstLine.contains(bad.message()), () -> "expected \"" + bad.message() + "\" in " + firstLine);
+        assertNothingWritten(out);
+    }
+
+    static Stream<BadInput> badInputsWithoutFollowOnErrors() {
+        return badInputs().filter(bad -> bad.problems() > 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputsWithoutFollowOnErrors")
+    void oneMistakeIsReportedWithoutFollowOnErrors(BadInput bad) {
+        Path inputs = bad.breakIt().apply(InputFolderFixture.minimal()).writeTo(tmp.resolve("inputs"));
+
+        RunwayRun run = simulate(inputs, tmp.resolve("results"));
+
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("have " + bad.problems() + " problem(s):"), run::printed);
+        assertEquals(bad.problems(), run.err().lines().filter(line -> line.startsWith("  " + inputs)).count(),
+                run::printed);
+    }
+
+    @Test
+    void errorsInEveryFileAreAllReportedInOneRun() throws IOException {
+        Path inputs = InputFolderFixture.minimal()
+                .append(SCENARIOS, "base,,defined twice")
+                .replace(DRIVERS, "base,opening_cash,", "base,opening_cash,constant,abc,,,,JPY bn,test")
+                .append(EVENTS, "base,fine,cash_shock,1.5,constant,10,,,,1,2,,src")
+                .replace(SCHEDULE, "base,2,", "base,2,Q2,500,fifty,10,5,20,30")
+                .append(CORRELATIONS, "base,volume_trend,contribution_margin,0.5")
+                .writeTo(tmp.resolve("inputs"));
+        Path out = tmp.resolve("results");
+
+        RunwayRun run = simulate(inputs, out);
+
+        assertEquals(2, run.exitCode(), run::printed);
+        List<String> expected = List.of(
+                inputs.resolve(SCENARIOS) + ":3: column 'scenario': ",
+                inputs.resolve(DRIVERS) + ":2: column 'p1': ",
+                inputs.resolve(EVENTS) + ":2: column 'probability': ",
+                inputs.resolve(SCHEDULE) + ":3: column 'fixed_costs': ",
+                inputs.resolve(CORRELATIONS) + ":2: ");
+        List<String> errorLines = run.err().lines().filter(line -> line.startsWith("  ")).map(String::strip).toList();
+        assertEquals(expected.size(), errorLines.size(), run::printed);
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(errorLines.get(i).startsWith(expected.get(i)), expected.get(i) + " in\n" + run.printed());
+        }
+        assertTrue(run.err().contains("have 5 problem(s)"), run::printed);
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void anUnknownScenarioOptionIsRefusedWithTheKnownScenarios() throws IOException {
+        Path inputs = InputFolderFixture.minimal().append(SCENARIOS, "kid,base,a child")
+                .writeTo(tmp.resolve("inputs"));
+        Path out = tmp.resolve("results");
+
+        RunwayRun run = RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(),
+                "--paths", "100", "--scenario", "nosuch");
+
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("unknown scenario(s) nosuch"), run::printed);
+        assertTrue(run.err().contains("expected one of base, kid"), run::printed);
+        assertNothingWritten(out);
+    }
+
+    @Test
+    void zeroPathsIsAUsageError() throws IOException {
+        Path inputs = InputFolderFixture.minimal().writeTo(tmp.resolve("inputs"));
+        Path out = tmp.resolve("results");
+
+        RunwayRun run = RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(),
+                "--paths", "0");
+
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("--paths must be at least 1, found 0"), run::printed);
+        assertNothingWritten(out);
+    }
+
+    private static RunwayRun simulate(Path inputs, Path out) {
+        return RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(), "--paths", "200",
+                "--threads", "2");
+    }
+
+    /** The run created nothing beside the inputs: no --out folder and no hidden staging folder. */
+    private void assertNothingWritten(Path out) throws IOException {
+        assertTrue(Files.notExists(out), out + " must not exist");
+        try (Stream<Path> entries = Files.list(tmp)) {
+            assertEquals(List.of("inputs"), entries.map(p -> p.getFileName().toString()).toList(),
+                    "only the inputs may be left in " + tmp);
+        }
+    }
+}
