@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,9 +34,9 @@ class BadInputTest {
     /**
      * One broken input: how the minimal folder is broken, and where the error must point.
      *
+     * @param line     the 1-based line named in the message, or 0 when the whole file is at fault
      * @param column   the column named in the message, or empty when the whole row is at fault
-     * @param problems how many problems the run must report in all; 0 where the reader is known to add
-     *                 follow-on errors (listed in the report to the engine's authors), so the count is not checked
+     * @param problems how many problems the run must report in all: one mistake brings no follow-on errors
      */
     record BadInput(String name, UnaryOperator<InputFolderFixture> breakIt, String file, int line, String column,
             String message, int problems) {
@@ -49,11 +50,6 @@ class BadInputTest {
     private static BadInput bad(String name, UnaryOperator<InputFolderFixture> breakIt, String file, int line,
             String column, String message) {
         return new BadInput(name, breakIt, file, line, column, message, 1);
-    }
-
-    /** A case whose location is right but which currently drags in follow-on errors; its count is not checked. */
-    private static BadInput withFollowOnErrors(BadInput bad) {
-        return new BadInput(bad.name(), bad.breakIt(), bad.file(), bad.line(), bad.column(), bad.message(), 0);
     }
 
     /** Replaces the baseline row of a driver (drivers.csv lines 2..11, in the order of MODEL.md). */
@@ -83,12 +79,24 @@ class BadInputTest {
                 bad("an unknown scenario in drivers.csv",
                         f -> f.append(DRIVERS, "ghost,opening_cash,constant,1,,,,JPY bn,test"),
                         DRIVERS, 12, "scenario", "unknown scenario \"ghost\"; expected one of base"),
-                withFollowOnErrors(bad("an unknown parent in scenarios.csv",
+                bad("an unknown parent in scenarios.csv",
                         f -> f.append(SCENARIOS, "kid,nobody,orphan"),
-                        SCENARIOS, 3, "parent", "unknown parent scenario \"nobody\"")),
-                withFollowOnErrors(bad("schedule.csv without the capex column",
+                        SCENARIOS, 3, "parent", "unknown parent scenario \"nobody\""),
+                bad("schedule.csv without the capex column",
                         f -> f.replace(SCHEDULE, "scenario,", InputFolderFixture.SCHEDULE_HEADER.replace(",capex", "")),
-                        SCHEDULE, 1, "capex", "missing column")),
+                        SCHEDULE, 1, "capex", "missing column"),
+                bad("no scenarios.csv, so no scenario of the other files is unknown", f -> f.without(SCENARIOS),
+                        SCENARIOS, 0, "", "missing file"),
+                bad("scenarios.csv without the parent column, so no scenario of the other files is unknown",
+                        f -> f.file(SCENARIOS, "scenario,description", "base,the only root"),
+                        SCENARIOS, 1, "parent", "missing column"),
+                bad("a header with the source column twice",
+                        f -> f.replace(DRIVERS, "scenario,", InputFolderFixture.DRIVERS_HEADER + ",source"),
+                        DRIVERS, 1, "source", "appears twice"),
+                bad("a Latin-1 yen sign in a source cell",
+                        f -> f.replace(DRIVERS, "base,min_liquidity,", "base,min_liquidity,constant,100,,,,JPY bn,"
+                                + "\u00A5 floor").encodedAs(DRIVERS, StandardCharsets.ISO_8859_1),
+                        DRIVERS, 3, "", "not UTF-8 text"),
                 bad("normal with sd 0", driver("volume_trend", "normal,0,0,,"),
                         DRIVERS, 4, "p2", "sd must be > 0, found 0.0"),
                 bad("normal with a negative sd", driver("volume_trend", "normal,0,-0.01,,"),
@@ -118,14 +126,21 @@ class BadInputTest {
                 bad("a gap in the schedule: quarters 1, 2, 4",
                         f -> f.append(SCHEDULE, "base,4,Q4,500,50,10,5,20,30"),
                         SCHEDULE, 4, "quarter", "jumps from quarter 2 to 4"),
-                withFollowOnErrors(bad("a row with too few fields",
+                bad("a gap in a schedule that a child inherits",
+                        f -> f.append(SCENARIOS, "kid1,base,x").append(SCHEDULE, "base,4,Q4,500,50,10,5,20,30"),
+                        SCHEDULE, 4, "quarter", "jumps from quarter 2 to 4"),
+                bad("a row with too few fields, so its driver is not also missing",
                         f -> f.replace(DRIVERS, "base,opening_cash,", "base,opening_cash,constant,1000,,,,JPY bn"),
-                        DRIVERS, 2, "", "expected 9 fields as in the header on line 1, found 8")),
+                        DRIVERS, 2, "", "expected 9 fields as in the header on line 1, found 8"),
                 bad("a correlation row, which is not supported yet",
                         f -> f.append(CORRELATIONS, "base,volume_trend,contribution_margin,0.5"),
                         CORRELATIONS, 2, "", "correlated drivers are not supported"),
                 bad("an event window beyond the horizon", event("base,late,cash_shock,,constant,10,,,,1,3,,src"),
                         EVENTS, 2, "last_quarter", "event late ends in quarter 3, but scenario base has 2 quarters"),
+                bad("an event window beyond the horizon that a child inherits",
+                        f -> f.append(SCENARIOS, "kid1,base,x")
+                                .append(EVENTS, "base,shock,cash_shock,0.5,constant,10,,,,1,3,,src"),
+                        EVENTS, 2, "last_quarter", "event shock ends in quarter 3"),
                 bad("trigger_below on a cash_shock", event("base,fine,cash_shock,,constant,10,,,,1,2,500,src"),
                         EVENTS, 2, "trigger_below", "only injections can be triggered"));
     }
@@ -139,7 +154,7 @@ class BadInputTest {
         RunwayRun run = simulate(inputs, out);
 
         assertEquals(2, run.exitCode(), run::printed);
-        String location = inputs.resolve(bad.file()) + ":" + bad.line() + ": "
+        String location = inputs.resolve(bad.file()) + (bad.line() > 0 ? ":" + bad.line() : "") + ": "
                 + (bad.column().isEmpty() ? "" : "column '" + bad.column() + "': ");
         assertTrue(run.err().contains(location), () -> "expected an error at " + location + "\n" + run.printed());
         String reported = run.err().substring(run.err().indexOf(location));
@@ -148,12 +163,8 @@ class BadInputTest {
         assertNothingWritten(out);
     }
 
-    static Stream<BadInput> badInputsWithoutFollowOnErrors() {
-        return badInputs().filter(bad -> bad.problems() > 0);
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badInputsWithoutFollowOnErrors")
+    @MethodSource("badInputs")
     void oneMistakeIsReportedWithoutFollowOnErrors(BadInput bad) {
         Path inputs = bad.breakIt().apply(InputFolderFixture.minimal()).writeTo(tmp.resolve("inputs"));
 

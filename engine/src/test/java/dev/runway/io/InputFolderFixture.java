@@ -2,6 +2,7 @@ package dev.runway.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,12 @@ public final class InputFolderFixture {
     public static final String CORRELATIONS_HEADER = "scenario,driver_a,driver_b,rho";
 
     private final Map<String, List<String>> files;
+    /** Files written in another encoding than UTF-8, as a user's spreadsheet might save them. */
+    private final Map<String, Charset> encodings;
 
-    private InputFolderFixture(Map<String, List<String>> files) {
+    private InputFolderFixture(Map<String, List<String>> files, Map<String, Charset> encodings) {
         this.files = files;
+        this.encodings = encodings;
     }
 
     /** One root scenario {@code base}, every driver constant, no events, two quarters, no correlations. */
@@ -65,7 +69,7 @@ public final class InputFolderFixture {
                 "base,1,Q1,500,50,10,5,20,30",
                 "base,2,Q2,500,50,10,5,20,30"));
         files.put(InputReader.CORRELATIONS, List.of(CORRELATIONS_HEADER));
-        return new InputFolderFixture(files);
+        return new InputFolderFixture(files, Map.of());
     }
 
     /** Adds lines at the end of a file. */
@@ -110,16 +114,27 @@ public final class InputFolderFixture {
     public InputFolderFixture without(String file) {
         Map<String, List<String>> copy = new LinkedHashMap<>(files);
         copy.remove(file);
-        return new InputFolderFixture(copy);
+        return new InputFolderFixture(copy, encodings);
     }
 
-    /** Writes the files (UTF-8, one line each, '\n' endings) into {@code folder}, creating it. */
+    /** Writes a file in {@code charset} instead of UTF-8; its text must be encodable in that charset. */
+    public InputFolderFixture encodedAs(String file, Charset charset) {
+        lines(file); // refuses a file the folder does not have, as every other change does
+        Map<String, Charset> copy = new LinkedHashMap<>(encodings);
+        copy.put(file, charset);
+        return new InputFolderFixture(files, copy);
+    }
+
+    /**
+     * Writes the files (UTF-8 unless {@link #encodedAs} says otherwise, one line each, '\n'
+     * endings) into {@code folder}, creating it.
+     */
     public Path writeTo(Path folder) {
         try {
             Files.createDirectories(folder);
             for (Map.Entry<String, List<String>> file : files.entrySet()) {
                 Files.writeString(folder.resolve(file.getKey()), String.join("\n", file.getValue()) + "\n",
-                        StandardCharsets.UTF_8);
+                        encodings.getOrDefault(file.getKey(), StandardCharsets.UTF_8));
             }
             return folder;
         } catch (IOException e) {
@@ -138,6 +153,6 @@ public final class InputFolderFixture {
     private InputFolderFixture with(String file, List<String> text) {
         Map<String, List<String>> copy = new LinkedHashMap<>(files);
         copy.put(file, List.copyOf(text));
-        return new InputFolderFixture(copy);
+        return new InputFolderFixture(copy, encodings);
     }
 }

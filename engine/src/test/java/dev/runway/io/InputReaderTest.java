@@ -286,6 +286,50 @@ class InputReaderTest {
         }
 
         @Test
+        void aSpaceBeforeAQuotedFieldIsIgnoredAndTheQuotedCommaKept() throws InputException {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.DRIVERS, "base,opening_cash,", "base,opening_cash,constant,1000,,,,test, \"a, b\"")
+                    .writeTo(tmp);
+
+            Scenario base = InputReader.read(folder).scenarios().get(0);
+
+            assertEquals("a, b", base.driverSources().get(Driver.OPENING_CASH));
+        }
+
+        @Test
+        void aParentLoopIsReportedByEachScenarioOnItAndNotByAScenarioBelowIt() {
+            Path folder = InputFolderFixture.minimal()
+                    .append(InputReader.SCENARIOS, "a,b,one", "b,a,two", "c,a,below the loop")
+                    .writeTo(tmp);
+
+            List<InputError> errors = errorsOf(folder);
+
+            assertEquals(List.of("3:parent", "4:parent"),
+                    errors.stream().map(e -> e.line() + ":" + e.column()).toList(), errors::toString);
+            assertTrue(errors.get(0).message().contains("a -> b -> a"), errors.get(0).message());
+            assertTrue(errors.get(1).message().contains("b -> a -> b"), errors.get(1).message());
+        }
+
+        @Test
+        void aScheduleStartingAtQuarterTwoAsksForQuarterOne() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.SCHEDULE, "base,2,", "base,3,Q3,500,50,10,5,20,30")
+                    .replace(InputReader.SCHEDULE, "base,1,", "base,2,Q2,500,50,10,5,20,30")
+                    .writeTo(tmp);
+
+            List<InputError> errors = errorsOf(folder);
+
+            assertEquals(1, errors.size(), errors::toString);
+            InputError error = errors.get(0);
+            assertEquals(tmp.resolve("schedule.csv").toString(), error.file());
+            assertEquals(2, error.line());
+            assertEquals("quarter", error.column());
+            assertTrue(error.message().contains("starts at quarter 2"), error.message());
+            assertTrue(error.message().contains("add quarter 1"), error.message());
+            assertFalse(error.message().contains("quarter 0"), error.message());
+        }
+
+        @Test
         void aByteOrderMarkBeforeTheHeaderIsIgnored() throws InputException {
             Path folder = InputFolderFixture.minimal()
                     .replace(InputReader.SCENARIOS, "scenario,", "\uFEFF" + InputFolderFixture.SCENARIOS_HEADER)
