@@ -5,16 +5,17 @@ import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
-import dev.runway.sample.Samplers;
+import dev.runway.sample.BlockRandom;
+import dev.runway.sample.BlockSampler;
+import dev.runway.sample.BlockSamplers;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The per-path walk of the model, written once. Each path draws its drivers, then its events,
- * then walks the quarters {@code q = 1..H}:
+ * The per-path walk of the model, written once. Each path draws its drivers and events, then
+ * walks the quarters {@code q = 1..H}:
  *
  * <pre>
  * e    = volume_persistence * e + volume_volatility * z_q            z_q ~ N(0,1), iid
@@ -29,12 +30,17 @@ import java.util.List;
  * record cash[q]; breach[q] = cash[q] &lt; min_liquidity
  * </pre>
  *
- * Random numbers are drawn in a fixed order per path: the drivers in {@link Driver} order, then
- * for each event its on/off uniform, its amount and (untriggered events) its quarter, whether or
- * not it is on, then one normal per quarter. The loop over a block touches primitive arrays only
- * and allocates nothing per path.
+ * <p>A block is walked in chunks of {@link #CHUNK} paths. For each chunk the random numbers are
+ * drawn in a fixed order: every driver for every path of the chunk (in {@link Driver} order),
+ * then for each event its on/off uniforms, its amounts and (untriggered events) its quarters,
+ * then, quarter by quarter, one normal for each path of the chunk. Beta, PERT and Student's t
+ * drivers come from precomputed quantile tables, so no draw runs an iterative solver. Draws go
+ * into small primitive arrays that stay in cache; nothing is allocated per path or per quarter.
  */
 public final class PathKernel {
+    /** Paths whose drivers are drawn together; part of the order of random draws, so fixed. */
+    static final int CHUNK = 256;
+
     private static final int OPENING_CASH = Driver.OPENING_CASH.ordinal();
     private static final int MIN_LIQUIDITY = Driver.MIN_LIQUIDITY.ordinal();
     private static final int VOLUME_TREND = Driver.VOLUME_TREND.ordinal();
@@ -46,51 +52,68 @@ public final class PathKernel {
     private static final int RESTRUCTURING_OVERRUN = Driver.RESTRUCTURING_OVERRUN.ordinal();
     private static final int REFINANCING_SHARE = Driver.REFINANCING_SHARE.ordinal();
 
-    private final Scenario scenario;
     private final int horizon;
     private final double[] baseRevenue;
-    private final double[] fixedCosts;
-    private final double[] savingsTarget;
+    private final double[] fixedCostsAndCapex;
+    /** The savings targets after {@link #maxDelay} leading zeros, so a delayed index needs no branch. */
+    private final double[] delayedSavings;
+    private final int maxDelay;
     private final double[] restructuringCost;
-    private final double[] capex;
     private final double[] debtMaturity;
+    private final BlockSampler[] driverSamplers;
 
     private final int eventCount;
     private final EventKind[] eventKind;
     private final double[] eventProbability;
+    private final BlockSampler[] eventAmount;
     private final int[] eventFirst;
     private final int[] eventWindow;
     private final boolean[] eventTriggered;
     private final double[] eventTrigger;
+    private final boolean anyTriggered;
 
     public PathKernel(Scenario scenario) {
-        this.scenario = scenario;
         Schedule schedule = scenario.schedule();
         horizon = schedule.horizon();
         baseRevenue = schedule.baseRevenue();
-        fixedCosts = schedule.fixedCosts();
-        savingsTarget = schedule.savingsTarget();
+        fixedCostsAndCapex = schedule.fixedCosts();
+        double[] capex = schedule.capex();
+        for (int q = 0; q < horizon; q++) {
+            fixedCostsAndCapex[q] += capex[q];
+        }
+        maxDelay = (int) Math.min(scenario.driver(Driver.SAVINGS_DELAY).upperBound(), horizon);
+        delayedSavings = new double[maxDelay + horizon];
+        System.arraycopy(schedule.savingsTarget(), 0, delayedSavings, maxDelay, horizon);
         restructuringCost = schedule.restructuringCost();
-        capex = schedule.capex();
         debtMaturity = schedule.debtMaturity();
+        Driver[] drivers = Driver.values();
+        driverSamplers = new BlockSampler[drivers.length];
+        for (int d = 0; d < drivers.length; d++) {
+            driverSamplers[d] = BlockSamplers.of(scenario.driver(drivers[d]));
+        }
 
         List<Event> events = scenario.events();
         eventCount = events.size();
         eventKind = new EventKind[eventCount];
         eventProbability = new double[eventCount];
+        eventAmount = new BlockSampler[eventCount];
         eventFirst = new int[eventCount];
         eventWindow = new int[eventCount];
         eventTriggered = new boolean[eventCount];
         eventTrigger = new double[eventCount];
+        boolean triggered = false;
         for (int k = 0; k < eventCount; k++) {
             Event event = events.get(k);
             eventKind[k] = event.kind();
             eventProbability[k] = event.probability();
+            eventAmount[k] = BlockSamplers.of(event.amount());
             eventFirst[k] = event.firstQuarter() - 1;
             eventWindow[k] = event.lastQuarter() - event.firstQuarter() + 1;
             eventTriggered[k] = event.triggered();
             eventTrigger[k] = event.triggerBelow();
+            triggered |= event.triggered();
         }
+        anyTriggered = triggered;
     }
 
     public int horizon() {
@@ -102,109 +125,204 @@ public final class PathKernel {
      * writing them at those indexes of {@code out}.
      */
     public void simulate(UniformRandomProvider rng, PathResults out, int first, int count) {
-        Driver[] drivers = Driver.values();
-        ContinuousSampler[] driverSamplers = new ContinuousSampler[drivers.length];
-        for (int d = 0; d < drivers.length; d++) {
-            driverSamplers[d] = Samplers.of(scenario.driver(drivers[d]), rng);
-        }
-        ContinuousSampler[] amountSamplers = new ContinuousSampler[eventCount];
-        for (int k = 0; k < eventCount; k++) {
-            amountSamplers[k] = Samplers.of(scenario.events().get(k).amount(), rng);
-        }
-        ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[] drawn = new double[drivers.length];
-        double[] volumeShock = new double[horizon];
-        double[] cashShock = new double[horizon];
-        double[] injection = new double[horizon];
-        boolean[] injectionDue = new boolean[horizon];
-        double[] triggerAmount = new double[eventCount];
-        boolean[] triggerPending = new boolean[eventCount];
-        double[][] cash = out.cash;
+        new Chunk(this, new BlockRandom(rng)).simulate(out, first, count);
+    }
 
-        for (int path = first; path < first + count; path++) {
+    /**
+     * The state of up to {@link #CHUNK} paths walked side by side, structure-of-arrays: the
+     * quarter loop is outside, the path loop inside, so the paths' independent chains of
+     * {@code exp} and additions overlap in the processor instead of waiting on each other.
+     */
+    private static final class Chunk {
+        private final PathKernel k;
+        private final BlockRandom random;
+        private final double[][] drawn;
+        private final double[][] eventOn;
+        private final double[][] amount;
+        private final int[][] eventQuarter;
+        /** Event effects by [quarter][path]; allocated only for the kinds the scenario has. */
+        private final double[][] volumeShock;
+        private final double[][] cashShock;
+        private final double[][] injection;
+        private final boolean[][] pending;
+        private final double[] normal = new double[CHUNK];
+        private final double[] noise = new double[CHUNK];
+        private final double[] volume = new double[CHUNK];
+        private final double[] growth = new double[CHUNK];
+        private final double[] balance = new double[CHUNK];
+        private final double[] injected = new double[CHUNK];
+        private final boolean[] fired = new boolean[CHUNK];
+        private final int[] firstBreach = new int[CHUNK];
+        private final int[] delay = new int[CHUNK];
+
+        Chunk(PathKernel k, BlockRandom random) {
+            this.k = k;
+            this.random = random;
+            drawn = new double[k.driverSamplers.length][CHUNK];
             for (int d = 0; d < drawn.length; d++) {
-                drawn[d] = driverSamplers[d].sample();
-            }
-            boolean anyTrigger = false;
-            for (int k = 0; k < eventCount; k++) {
-                boolean on = rng.nextDouble() < eventProbability[k];
-                double amount = amountSamplers[k].sample();
-                if (eventTriggered[k]) {
-                    triggerPending[k] = on;
-                    triggerAmount[k] = amount;
-                    anyTrigger |= on;
-                    continue;
-                }
-                int quarter = eventFirst[k] + (eventWindow[k] == 1 ? 0 : rng.nextInt(eventWindow[k]));
-                if (!on) {
-                    continue;
-                }
-                switch (eventKind[k]) {
-                    case VOLUME_SHOCK:
-                        volumeShock[quarter] += amount;
-                        break;
-                    case CASH_SHOCK:
-                        cashShock[quarter] += amount;
-                        break;
-                    default:
-                        injection[quarter] += amount;
-                        injectionDue[quarter] = true;
-                        break;
+                if (k.driverSamplers[d].constant()) {
+                    k.driverSamplers[d].fill(random, drawn[d], CHUNK);
                 }
             }
+            eventOn = new double[k.eventCount][CHUNK];
+            amount = new double[k.eventCount][CHUNK];
+            eventQuarter = new int[k.eventCount][CHUNK];
+            volumeShock = k.has(EventKind.VOLUME_SHOCK) ? new double[k.horizon][CHUNK] : null;
+            cashShock = k.has(EventKind.CASH_SHOCK) ? new double[k.horizon][CHUNK] : null;
+            injection = k.has(EventKind.INJECTION) ? new double[k.horizon][CHUNK] : null;
+            pending = new boolean[k.eventCount][CHUNK];
+        }
 
-            double minLiquidity = drawn[MIN_LIQUIDITY];
-            double trend = drawn[VOLUME_TREND];
-            double volatility = drawn[VOLUME_VOLATILITY];
-            double persistence = drawn[VOLUME_PERSISTENCE];
-            double margin = drawn[CONTRIBUTION_MARGIN];
-            double realization = drawn[SAVINGS_REALIZATION];
-            int delay = (int) drawn[SAVINGS_DELAY];
-            double overrun = drawn[RESTRUCTURING_OVERRUN];
-            double unrefinanced = 1.0 - drawn[REFINANCING_SHARE];
+        void simulate(PathResults out, int first, int count) {
+            for (int start = first; start < first + count; start += CHUNK) {
+                int n = Math.min(CHUNK, first + count - start);
+                draw(n);
+                walk(out, start, n);
+            }
+        }
 
-            double e = 0.0;
-            double v = 0.0;
-            double balance = drawn[OPENING_CASH];
-            double injectedTotal = 0.0;
-            boolean fired = false;
-            int firstBreach = 0;
-            for (int q = 0; q < horizon; q++) {
-                e = persistence * e + volatility * normal.sample();
-                v += trend + e + volumeShock[q];
-                double revenue = baseRevenue[q] * Math.exp(v);
-                double savings = q >= delay ? realization * savingsTarget[q - delay] : 0.0;
-                double operating = margin * revenue - fixedCosts[q] + savings;
-                double outflows = overrun * restructuringCost[q] + capex[q] + unrefinanced * debtMaturity[q]
-                        + cashShock[q];
-                balance += operating - outflows;
-                double injected = injection[q];
-                fired |= injectionDue[q];
-                if (anyTrigger) {
-                    for (int k = 0; k < eventCount; k++) {
-                        if (triggerPending[k] && q >= eventFirst[k] && q < eventFirst[k] + eventWindow[k]
-                                && balance < eventTrigger[k]) {
-                            injected += triggerAmount[k];
-                            triggerPending[k] = false;
-                            fired = true;
-                        }
+        /** Draws every driver and event of {@code n} paths, and places the events that fire at a drawn quarter. */
+        private void draw(int n) {
+            Arrays.fill(injected, 0, n, 0.0);
+            Arrays.fill(fired, 0, n, false);
+            for (int d = 0; d < drawn.length; d++) {
+                if (!k.driverSamplers[d].constant()) {
+                    k.driverSamplers[d].fill(random, drawn[d], n);
+                }
+            }
+            for (int e = 0; e < k.eventCount; e++) {
+                for (int i = 0; i < n; i++) {
+                    eventOn[e][i] = random.uniform() < k.eventProbability[e] ? 1.0 : 0.0;
+                }
+                k.eventAmount[e].fill(random, amount[e], n);
+                if (k.eventTriggered[e]) {
+                    for (int i = 0; i < n; i++) {
+                        pending[e][i] = eventOn[e][i] != 0.0;
+                    }
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    eventQuarter[e][i] = k.eventFirst[e] + (k.eventWindow[e] == 1 ? 0 : random.below(k.eventWindow[e]));
+                }
+                double[][] effect = k.eventKind[e] == EventKind.VOLUME_SHOCK ? volumeShock
+                        : k.eventKind[e] == EventKind.CASH_SHOCK ? cashShock : injection;
+                for (int i = 0; i < n; i++) {
+                    effect[eventQuarter[e][i]][i] += eventOn[e][i] * amount[e][i];
+                }
+                if (k.eventKind[e] == EventKind.INJECTION) {
+                    // It fires for sure inside the horizon, so its total is known before the walk.
+                    for (int i = 0; i < n; i++) {
+                        injected[i] += eventOn[e][i] * amount[e][i];
+                        fired[i] |= eventOn[e][i] != 0.0;
                     }
                 }
-                balance += injected;
-                injectedTotal += injected;
-                cash[q][path] = balance;
-                if (firstBreach == 0 && balance < minLiquidity) {
-                    firstBreach = q + 1;
-                }
-                volumeShock[q] = 0.0;
-                cashShock[q] = 0.0;
-                injection[q] = 0.0;
-                injectionDue[q] = false;
             }
-            out.minLiquidity[path] = minLiquidity;
-            out.firstBreach[path] = firstBreach;
-            out.injected[path] = injectedTotal;
-            out.injectionFired[path] = fired;
         }
+
+        private void walk(PathResults out, int start, int n) {
+            double[] minLiquidity = drawn[MIN_LIQUIDITY];
+            double[] trend = drawn[VOLUME_TREND];
+            double[] volatility = drawn[VOLUME_VOLATILITY];
+            double[] persistence = drawn[VOLUME_PERSISTENCE];
+            double[] margin = drawn[CONTRIBUTION_MARGIN];
+            double[] realization = drawn[SAVINGS_REALIZATION];
+            double[] overrun = drawn[RESTRUCTURING_OVERRUN];
+            double[] refinanced = drawn[REFINANCING_SHARE];
+            for (int i = 0; i < n; i++) {
+                noise[i] = 0.0;
+                volume[i] = 0.0;
+                balance[i] = drawn[OPENING_CASH][i];
+                firstBreach[i] = 0;
+                delay[i] = (int) Math.min(drawn[SAVINGS_DELAY][i], k.maxDelay);
+            }
+            double[] savingsTarget = k.delayedSavings;
+            int lead = k.maxDelay;
+            for (int q = 0; q < k.horizon; q++) {
+                for (int i = 0; i < n; i++) {
+                    normal[i] = random.normal();
+                }
+                double base = k.baseRevenue[q];
+                double fixed = k.fixedCostsAndCapex[q];
+                double restructuring = k.restructuringCost[q];
+                double maturing = k.debtMaturity[q];
+                double[] cash = out.cash[q];
+                // Separate passes, so the exp call of the middle one has few live values around it.
+                for (int i = 0; i < n; i++) {
+                    double e = persistence[i] * noise[i] + volatility[i] * normal[i];
+                    noise[i] = e;
+                    volume[i] += trend[i] + e + (volumeShock == null ? 0.0 : volumeShock[q][i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    growth[i] = Math.exp(volume[i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    double b = balance[i] + margin[i] * base * growth[i] - fixed
+                            + realization[i] * savingsTarget[lead + q - delay[i]]
+                            - overrun[i] * restructuring - (1.0 - refinanced[i]) * maturing
+                            - (cashShock == null ? 0.0 : cashShock[q][i]);
+                    balance[i] = b;
+                }
+                if (k.anyTriggered) {
+                    trigger(q, n);
+                }
+                for (int i = 0; i < n; i++) {
+                    double b = balance[i] + (injection == null ? 0.0 : injection[q][i]);
+                    balance[i] = b;
+                    cash[start + i] = b;
+                    if (firstBreach[i] == 0 && b < minLiquidity[i]) {
+                        firstBreach[i] = q + 1;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                out.minLiquidity[start + i] = minLiquidity[i];
+                out.firstBreach[start + i] = firstBreach[i];
+                out.injected[start + i] = injected[i];
+                out.injectionFired[start + i] = fired[i];
+            }
+            clear(volumeShock, n);
+            clear(cashShock, n);
+            clear(injection, n);
+        }
+
+        /**
+         * Fires each pending triggered injection whose window holds quarter {@code q} on the paths
+         * whose cash before injections (the balance so far; scheduled injections come after) is
+         * below its trigger.
+         */
+        private void trigger(int q, int n) {
+            for (int e = 0; e < k.eventCount; e++) {
+                if (!k.eventTriggered[e] || q < k.eventFirst[e] || q >= k.eventFirst[e] + k.eventWindow[e]) {
+                    continue;
+                }
+                double level = k.eventTrigger[e];
+                boolean[] waiting = pending[e];
+                for (int i = 0; i < n; i++) {
+                    if (waiting[i] && balance[i] < level) {
+                        waiting[i] = false;
+                        balance[i] += amount[e][i];
+                        injected[i] += amount[e][i];
+                        fired[i] = true;
+                    }
+                }
+            }
+        }
+
+        private static void clear(double[][] effect, int n) {
+            if (effect != null) {
+                for (double[] quarter : effect) {
+                    Arrays.fill(quarter, 0, n, 0.0);
+                }
+            }
+        }
+    }
+
+    private boolean has(EventKind kind) {
+        for (int e = 0; e < eventCount; e++) {
+            if (!eventTriggered[e] && eventKind[e] == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,20 +16,19 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 
 /**
- * Checks every sampler {@link Samplers#of} builds against the commons-math3 distribution it
+ * Checks every sampler {@link BlockSamplers#of} builds against the commons-math3 distribution it
  * claims to draw from: Kolmogorov–Smirnov for the continuous kinds, chi-square for the discrete
  * ones. A correct sampler fails such a test with probability {@value #SIGNIFICANCE}; with a fixed
  * seed the outcome is deterministic, and the negative controls show the same tests reject a
  * distribution that is only slightly wrong.
  */
-class SamplersTest {
+class BlockSamplersTest {
     private static final long SEED = 12345L;
     private static final int DRAWS = 20_000;
     /** The p-value below which a goodness-of-fit test counts as a rejection. */
@@ -42,11 +41,8 @@ class SamplersTest {
     }
 
     private static double[] draw(Distribution distribution, int count) {
-        ContinuousSampler sampler = Samplers.of(distribution, generator());
         double[] values = new double[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = sampler.sample();
-        }
+        BlockSamplers.of(distribution).fill(new BlockRandom(generator()), values, count);
         return values;
     }
 
