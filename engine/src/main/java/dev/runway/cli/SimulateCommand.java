@@ -106,7 +106,7 @@ public final class SimulateCommand implements Callable<Integer> {
             for (Scenario scenario : scenarios) {
                 PathResults results = simulation.run(scenario, seed, paths, progress.begin(scenario.name()));
                 statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
-                        bins));
+                        bins, simulation.pool()));
             }
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;

@@ -1,5 +1,7 @@
 package dev.runway.sim;
 
+import dev.runway.model.Distribution;
+import dev.runway.model.DistributionKind;
 import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
@@ -10,8 +12,11 @@ import dev.runway.sample.BlockSampler;
 import dev.runway.sample.BlockSamplers;
 import org.apache.commons.rng.UniformRandomProvider;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The per-path walk of the model, written once. Each path draws its drivers and events, then
@@ -70,7 +75,7 @@ public final class PathKernel {
     private final int[] eventWindow;
     private final boolean[] eventTriggered;
     private final double[] eventTrigger;
-    private final boolean anyTriggered;
+    private final boolean anyScheduled;
 
     public PathKernel(Scenario scenario) {
         Schedule schedule = scenario.schedule();
@@ -101,7 +106,7 @@ public final class PathKernel {
         eventWindow = new int[eventCount];
         eventTriggered = new boolean[eventCount];
         eventTrigger = new double[eventCount];
-        boolean triggered = false;
+        boolean scheduled = false;
         for (int k = 0; k < eventCount; k++) {
             Event event = events.get(k);
             eventKind[k] = event.kind();
@@ -111,13 +116,52 @@ public final class PathKernel {
             eventWindow[k] = event.lastQuarter() - event.firstQuarter() + 1;
             eventTriggered[k] = event.triggered();
             eventTrigger[k] = event.triggerBelow();
-            triggered |= event.triggered();
+            scheduled |= !event.triggered();
         }
-        anyTriggered = triggered;
+        anyScheduled = scheduled;
     }
 
     public int horizon() {
         return horizon;
+    }
+
+    /**
+     * A small scenario that takes every branch of the walk: scheduled events of each kind, a
+     * triggered injection that fires on some paths and waits on others, savings with a delay,
+     * drivers and amounts of several distributions (so calls to samplers stay megamorphic).
+     * {@link Simulation} runs a few blocks of it first, so the JIT profiles every branch before
+     * it compiles the walk; otherwise it compiles the first scenario's branches only, and each
+     * later scenario with other events makes it discard that code and recompile (about 0.3 s
+     * each on two cores). Its results are thrown away.
+     */
+    static Scenario everyBranch() {
+        int horizon = 12;
+        Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
+        for (Driver driver : Driver.values()) {
+            drivers.put(driver, Distribution.constant(0.5));
+        }
+        drivers.put(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, 10, 5));
+        drivers.put(Driver.SAVINGS_DELAY, Distribution.of(DistributionKind.DISCRETE_UNIFORM, 0, 2));
+        drivers.put(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.PERT, 0.4, 0.5, 0.7));
+        drivers.put(Driver.SAVINGS_REALIZATION, Distribution.of(DistributionKind.TRIANGULAR, 0.4, 0.5, 0.7));
+        drivers.put(Driver.RESTRUCTURING_OVERRUN, Distribution.of(DistributionKind.LOGNORMAL, 0, 0.1));
+        drivers.put(Driver.REFINANCING_SHARE, Distribution.of(DistributionKind.UNIFORM, 0.4, 0.6));
+        List<Event> events = List.of(
+                Event.scheduled("volume", EventKind.VOLUME_SHOCK, 0.5, Distribution.of(DistributionKind.NORMAL, -0.1,
+                        0.01), 1, horizon),
+                Event.scheduled("cash", EventKind.CASH_SHOCK, 0.5, Distribution.constant(1), 1, horizon),
+                Event.scheduled("injection", EventKind.INJECTION, 0.5, Distribution.of(DistributionKind.PERT, 0, 1, 2),
+                        1, horizon),
+                Event.triggeredInjection("rescue", 0.5, Distribution.of(DistributionKind.TRIANGULAR, 0, 1, 2), 2,
+                        horizon - 1, 10));
+        double[] amounts = new double[horizon];
+        List<String> labels = new ArrayList<>();
+        for (int q = 0; q < horizon; q++) {
+            amounts[q] = 1 + q % 3;
+            labels.add("Q" + (q + 1));
+        }
+        return new Scenario("every_branch", "", drivers, Map.of(), events,
+                new Schedule(labels, amounts, amounts, amounts, amounts, amounts, amounts));
     }
 
     /**
@@ -140,7 +184,10 @@ public final class PathKernel {
         private final double[][] eventOn;
         private final double[][] amount;
         private final int[][] eventQuarter;
-        /** Event effects by [quarter][path]; allocated only for the kinds the scenario has. */
+        /**
+         * Event effects by [quarter][path], zero where nothing fires. Kept even for kinds the
+         * scenario lacks: one code path for every scenario, so the JIT never recompiles the walk.
+         */
         private final double[][] volumeShock;
         private final double[][] cashShock;
         private final double[][] injection;
@@ -167,9 +214,9 @@ public final class PathKernel {
             eventOn = new double[k.eventCount][CHUNK];
             amount = new double[k.eventCount][CHUNK];
             eventQuarter = new int[k.eventCount][CHUNK];
-            volumeShock = k.has(EventKind.VOLUME_SHOCK) ? new double[k.horizon][CHUNK] : null;
-            cashShock = k.has(EventKind.CASH_SHOCK) ? new double[k.horizon][CHUNK] : null;
-            injection = k.has(EventKind.INJECTION) ? new double[k.horizon][CHUNK] : null;
+            volumeShock = new double[k.horizon][CHUNK];
+            cashShock = new double[k.horizon][CHUNK];
+            injection = new double[k.horizon][CHUNK];
             pending = new boolean[k.eventCount][CHUNK];
         }
 
@@ -250,7 +297,7 @@ public final class PathKernel {
                 for (int i = 0; i < n; i++) {
                     double e = persistence[i] * noise[i] + volatility[i] * normal[i];
                     noise[i] = e;
-                    volume[i] += trend[i] + e + (volumeShock == null ? 0.0 : volumeShock[q][i]);
+                    volume[i] += trend[i] + e + volumeShock[q][i];
                 }
                 for (int i = 0; i < n; i++) {
                     growth[i] = Math.exp(volume[i]);
@@ -259,14 +306,12 @@ public final class PathKernel {
                     double b = balance[i] + margin[i] * base * growth[i] - fixed
                             + realization[i] * savingsTarget[lead + q - delay[i]]
                             - overrun[i] * restructuring - (1.0 - refinanced[i]) * maturing
-                            - (cashShock == null ? 0.0 : cashShock[q][i]);
+                            - cashShock[q][i];
                     balance[i] = b;
                 }
-                if (k.anyTriggered) {
-                    trigger(q, n);
-                }
+                trigger(q, n);
                 for (int i = 0; i < n; i++) {
-                    double b = balance[i] + (injection == null ? 0.0 : injection[q][i]);
+                    double b = balance[i] + injection[q][i];
                     balance[i] = b;
                     cash[start + i] = b;
                     if (firstBreach[i] == 0 && b < minLiquidity[i]) {
@@ -280,9 +325,11 @@ public final class PathKernel {
                 out.injected[start + i] = injected[i];
                 out.injectionFired[start + i] = fired[i];
             }
-            clear(volumeShock, n);
-            clear(cashShock, n);
-            clear(injection, n);
+            if (k.anyScheduled) {
+                clear(volumeShock, n);
+                clear(cashShock, n);
+                clear(injection, n);
+            }
         }
 
         /**
@@ -309,20 +356,9 @@ public final class PathKernel {
         }
 
         private static void clear(double[][] effect, int n) {
-            if (effect != null) {
-                for (double[] quarter : effect) {
-                    Arrays.fill(quarter, 0, n, 0.0);
-                }
+            for (double[] quarter : effect) {
+                Arrays.fill(quarter, 0, n, 0.0);
             }
         }
-    }
-
-    private boolean has(EventKind kind) {
-        for (int e = 0; e < eventCount; e++) {
-            if (!eventTriggered[e] && eventKind[e] == kind) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -18,6 +18,9 @@ public final class Simulation implements AutoCloseable {
     /** Paths per block: the unit of randomness and of parallel work. Changing it changes the numbers. */
     public static final int BLOCK_SIZE = 4096;
 
+    /** Blocks of {@link PathKernel#everyBranch} walked before any real work, for the JIT's profile. */
+    private static final int PRIMING_BLOCKS = 8;
+
     private final ForkJoinPool pool;
 
     public Simulation(int threads) {
@@ -25,10 +28,16 @@ public final class Simulation implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         }
         pool = new ForkJoinPool(threads);
+        run(PathKernel.everyBranch(), 0L, PRIMING_BLOCKS * BLOCK_SIZE, new AtomicLong());
     }
 
     public int threads() {
         return pool.getParallelism();
+    }
+
+    /** The workers, for summarizing results on the same threads. */
+    public ForkJoinPool pool() {
+        return pool;
     }
 
     /**

@@ -6,10 +6,12 @@ package dev.runway.stats;
  * @param percentiles  at the levels of {@link ScenarioStatistics#PERCENTILES}, exact
  * @param breachProb   P(cash[q] &lt; min_liquidity)
  * @param cumBreachProb P(breach in some quarter &lt;= q)
- * @param cvar05       the mean of cash[q] over the worst 5% of paths
+ * @param cvar05       the mean of cash[q] over the worst 5% of paths (the ceil(5% n) lowest)
+ * @param min          the lowest cash of any path
+ * @param max          the highest
  */
 public record QuarterStatistics(int quarter, String label, double mean, double sd, double[] percentiles,
-        double breachProb, double cumBreachProb, double cvar05) {
+        double breachProb, double cumBreachProb, double cvar05, double min, double max) {
 
     /** The percentile at {@code level}, one of {@link ScenarioStatistics#PERCENTILES}. */
     public double percentile(double level) {

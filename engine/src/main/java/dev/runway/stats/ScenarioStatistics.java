@@ -5,6 +5,8 @@ import dev.runway.sim.PathResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Everything the outputs report about one scenario, computed from all of its simulated paths:
@@ -24,8 +26,15 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
     /** The percentile levels of quarterly.csv. */
     public static final double[] PERCENTILES = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
 
+    /** The share of worst paths {@code cvar05} averages, in percent. */
+    public static final int TAIL_PERCENT = 5;
+
+    /**
+     * Summarizes a scenario's paths. Quarters are summarized in parallel on {@code pool}; each
+     * quarter's sums run over its paths in index order, so the numbers do not depend on it.
+     */
     public static ScenarioStatistics of(String scenario, long seed, PathResults results, List<String> labels,
-            int bins) {
+            int bins, ForkJoinPool pool) {
         int paths = results.paths();
         int horizon = results.horizon();
         long[] firstBreachCounts = new long[horizon + 1];
@@ -38,34 +47,45 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
                 injectedSum += results.injected(i);
             }
         }
-        List<QuarterStatistics> quarters = new ArrayList<>(horizon);
-        Histogram terminal = null;
+        List<ForkJoinTask<QuarterStatistics>> tasks = new ArrayList<>(horizon);
         long breachedSoFar = 0;
         for (int q = 1; q <= horizon; q++) {
-            double[] cash = results.cashAt(q);
-            long breaches = 0;
-            for (int i = 0; i < paths; i++) {
-                if (cash[i] < results.minLiquidity(i)) {
-                    breaches++;
-                }
-            }
             breachedSoFar += firstBreachCounts[q];
-            SortedSample sorted = SortedSample.of(cash);
-            double[] percentiles = new double[PERCENTILES.length];
-            for (int p = 0; p < PERCENTILES.length; p++) {
-                percentiles[p] = sorted.quantile(PERCENTILES[p]);
-            }
-            Moments moments = Moments.of(cash);
-            quarters.add(new QuarterStatistics(q, labels.get(q - 1), moments.mean(), moments.sd(), percentiles,
-                    (double) breaches / paths, (double) breachedSoFar / paths, sorted.lowerTailMean(0.05)));
-            if (q == horizon) {
-                terminal = Histogram.of(cash, sorted.min(), sorted.max(), bins);
-            }
+            int quarter = q;
+            double cumulative = (double) breachedSoFar / paths;
+            tasks.add(pool.submit(() -> quarter(results, quarter, labels.get(quarter - 1), cumulative)));
         }
+        List<QuarterStatistics> quarters = new ArrayList<>(horizon);
+        for (ForkJoinTask<QuarterStatistics> task : tasks) {
+            quarters.add(task.join());
+        }
+        double[] terminalCash = results.cashAt(horizon);
+        QuarterStatistics last = quarters.get(horizon - 1);
+        Histogram terminal = Histogram.of(terminalCash, last.min(), last.max(), bins);
         long breached = paths - firstBreachCounts[0];
         return new ScenarioStatistics(scenario, paths, seed, quarters, (double) breached / paths,
                 lowerMedianQuarter(firstBreachCounts, breached), (double) injections / paths,
                 injections > 0 ? injectedSum / injections : Double.NaN, terminal);
+    }
+
+    private static QuarterStatistics quarter(PathResults results, int q, String label, double cumBreachProb) {
+        double[] cash = results.cashAt(q);
+        int paths = cash.length;
+        long breaches = 0;
+        for (int i = 0; i < paths; i++) {
+            if (cash[i] < results.minLiquidity(i)) {
+                breaches++;
+            }
+        }
+        int tailCount = (int) Math.max(1, (TAIL_PERCENT * (long) paths + 99) / 100);
+        ExactQuantiles quantiles = ExactQuantiles.of(cash, PERCENTILES, tailCount);
+        double[] percentiles = new double[PERCENTILES.length];
+        for (int p = 0; p < PERCENTILES.length; p++) {
+            percentiles[p] = quantiles.quantile(p);
+        }
+        Moments moments = Moments.of(cash);
+        return new QuarterStatistics(q, label, moments.mean(), moments.sd(), percentiles, (double) breaches / paths,
+                cumBreachProb, quantiles.tailMean(), quantiles.min(), quantiles.max());
     }
 
     private static OptionalInt lowerMedianQuarter(long[] firstBreachCounts, long breached) {

@@ -73,7 +73,8 @@ class ClosedFormTest {
                 .driver(Driver.MIN_LIQUIDITY, Distribution.constant(1800))
                 .baseRevenue(1000).fixedCosts(200).build();
         PathResults results = simulation.run(scenario, 42L, PATHS, new AtomicLong());
-        ScenarioStatistics statistics = ScenarioStatistics.of("test", 42L, results, scenario.schedule().labels(), 20);
+        ScenarioStatistics statistics = ScenarioStatistics.of("test", 42L, results, scenario.schedule().labels(), 20,
+                simulation.pool());
         QuarterStatistics terminal = statistics.terminalQuarter();
 
         double variance = SIGMA * SIGMA + (B - A) * (B - A) / 12.0;

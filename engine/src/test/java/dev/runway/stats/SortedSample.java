@@ -3,11 +3,12 @@ package dev.runway.stats;
 import java.util.Arrays;
 
 /**
- * A sample sorted once, from which exact order-statistic quantities are read: percentiles by
+ * The reference the engine's {@link ExactQuantiles} is checked against: a sample sorted in full,
+ * from which exact order-statistic quantities are read: percentiles by
  * linear interpolation between order statistics (Hyndman and Fan's type 7, the default of R
  * and NumPy) and the mean of the lower tail.
  */
-public final class SortedSample {
+final class SortedSample {
     private final double[] sorted;
 
     private SortedSample(double[] sorted) {

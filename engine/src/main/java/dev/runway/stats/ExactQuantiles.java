@@ -1,0 +1,180 @@
+package dev.runway.stats;
+
+import java.util.Arrays;
+
+/**
+ * Exact percentiles and the lower-tail mean of a column of values without sorting it. One pass
+ * finds the range, a second counts the values in 16,384 equal bins, a third collects only the
+ * values of the few bins that hold a wanted rank (and sums everything below the tail's last
+ * rank); those bins alone are sorted. The answers are the same order statistics a full sort
+ * gives — nothing is approximated — at a fraction of the cost.
+ *
+ * <p>Percentiles interpolate linearly between order statistics (Hyndman and Fan's type 7, the
+ * default of R and NumPy): {@code x[h] + (h - floor h)(x[h+1] - x[h])} with {@code h = (n-1) p}.
+ * The tail mean is the mean of the {@code tailCount} smallest values.
+ */
+public final class ExactQuantiles {
+    private static final int BINS = 1 << 14;
+
+    private final double[] quantiles;
+    private final double tailMean;
+    private final double min;
+    private final double max;
+
+    private ExactQuantiles(double[] quantiles, double tailMean, double min, double max) {
+        this.quantiles = quantiles;
+        this.tailMean = tailMean;
+        this.min = min;
+        this.max = max;
+    }
+
+    /**
+     * @param levels    percentile levels in [0, 1]
+     * @param tailCount how many of the smallest values {@link #tailMean} averages, 1..n
+     */
+    public static ExactQuantiles of(double[] values, double[] levels, int tailCount) {
+        int n = values.length;
+        if (n == 0 || tailCount < 1 || tailCount > n) {
+            throw new IllegalArgumentException("need 1 <= tailCount <= n and n >= 1, found " + tailCount + " of " + n);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        int[] ranks = new int[2 * levels.length + 1];
+        for (int l = 0; l < levels.length; l++) {
+            if (!(levels[l] >= 0 && levels[l] <= 1)) {
+                throw new IllegalArgumentException("levels must be in [0, 1], found " + levels[l]);
+            }
+            int lower = (int) Math.floor((n - 1) * levels[l]);
+            ranks[2 * l] = lower;
+            ranks[2 * l + 1] = Math.min(lower + 1, n - 1);
+        }
+        ranks[ranks.length - 1] = tailCount - 1;
+        double[] atRank = new double[ranks.length];
+        double sumBelowTail;
+        if (Double.isFinite(min) && Double.isFinite(max) && max > min) {
+            sumBelowTail = select(values, min, max, ranks, atRank);
+        } else {
+            sumBelowTail = selectBySorting(values, ranks, atRank);
+        }
+        double[] quantiles = new double[levels.length];
+        for (int l = 0; l < levels.length; l++) {
+            double h = (n - 1) * levels[l];
+            double lower = atRank[2 * l];
+            quantiles[l] = lower + (h - ranks[2 * l]) * (atRank[2 * l + 1] - lower);
+        }
+        return new ExactQuantiles(quantiles, sumBelowTail / tailCount, min, max);
+    }
+
+    /**
+     * Fills {@code atRank[j]} with the value of rank {@code ranks[j]} (0-based) and returns the
+     * sum of the values of ranks 0 .. ranks[last], the tail.
+     */
+    private static double select(double[] values, double min, double max, int[] ranks, double[] atRank) {
+        double scale = BINS / (max - min);
+        int[] counts = new int[BINS];
+        for (double value : values) {
+            counts[bin(value, min, scale)]++;
+        }
+        int[] start = new int[BINS + 1];
+        for (int b = 0; b < BINS; b++) {
+            start[b + 1] = start[b] + counts[b];
+        }
+        // Which bins hold a wanted rank, each given a slot for its collected values.
+        int[] slotOfBin = new int[BINS];
+        Arrays.fill(slotOfBin, -1);
+        int[] binOfRank = new int[ranks.length];
+        int slots = 0;
+        for (int j = 0; j < ranks.length; j++) {
+            int b = binHolding(start, ranks[j]);
+            binOfRank[j] = b;
+            if (slotOfBin[b] < 0) {
+                slotOfBin[b] = slots++;
+            }
+        }
+        double[][] collected = new double[slots][];
+        int[] filled = new int[slots];
+        for (int b = 0; b < BINS; b++) {
+            if (slotOfBin[b] >= 0) {
+                collected[slotOfBin[b]] = new double[counts[b]];
+            }
+        }
+        int tailBin = binOfRank[ranks.length - 1];
+        double sumBelow = 0.0;
+        for (double value : values) {
+            int b = bin(value, min, scale);
+            if (b < tailBin) {
+                sumBelow += value;
+            }
+            int slot = slotOfBin[b];
+            if (slot >= 0) {
+                collected[slot][filled[slot]++] = value;
+            }
+        }
+        for (double[] bucket : collected) {
+            Arrays.sort(bucket);
+        }
+        for (int j = 0; j < ranks.length; j++) {
+            int b = binOfRank[j];
+            atRank[j] = collected[slotOfBin[b]][ranks[j] - start[b]];
+        }
+        double[] tailBucket = collected[slotOfBin[tailBin]];
+        for (int i = 0; i <= ranks[ranks.length - 1] - start[tailBin]; i++) {
+            sumBelow += tailBucket[i];
+        }
+        return sumBelow;
+    }
+
+    private static int bin(double value, double min, double scale) {
+        return Math.min((int) ((value - min) * scale), BINS - 1);
+    }
+
+    /** The bin b with {@code start[b] <= rank < start[b + 1]}. */
+    private static int binHolding(int[] start, int rank) {
+        int lo = 0;
+        int hi = BINS - 1;
+        while (lo < hi) {
+            int middle = (lo + hi + 1) >>> 1;
+            if (start[middle] <= rank) {
+                lo = middle;
+            } else {
+                hi = middle - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The plain way, for a column that is constant or not finite (where bins cannot be laid out). */
+    private static double selectBySorting(double[] values, int[] ranks, double[] atRank) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        for (int j = 0; j < ranks.length; j++) {
+            atRank[j] = sorted[ranks[j]];
+        }
+        double sum = 0.0;
+        for (int i = 0; i <= ranks[ranks.length - 1]; i++) {
+            sum += sorted[i];
+        }
+        return sum;
+    }
+
+    /** The percentile at {@code levels[index]} of the call that made this. */
+    public double quantile(int index) {
+        return quantiles[index];
+    }
+
+    public double tailMean() {
+        return tailMean;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.runway.stats;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The histogram-and-refine selection gives exactly the order statistics of a full sort
+ * ({@link SortedSample}, itself checked against commons-math3): bit for bit for percentiles, and
+ * the tail mean up to the rounding of a differently ordered sum.
+ */
+class ExactQuantilesTest {
+    private static final double[] LEVELS = ScenarioStatistics.PERCENTILES;
+
+    static Stream<Arguments> columns() {
+        SplittableRandom random = new SplittableRandom(2025);
+        double[] normal = new double[100_001];
+        double[] heavyTail = new double[50_000];
+        double[] ties = new double[20_000];
+        double[] spike = new double[30_000];
+        for (int i = 0; i < normal.length; i++) {
+            normal[i] = 1000 + 300 * gaussian(random);
+        }
+        for (int i = 0; i < heavyTail.length; i++) {
+            heavyTail[i] = Math.exp(3 * gaussian(random));
+        }
+        for (int i = 0; i < ties.length; i++) {
+            ties[i] = random.nextInt(7) * 0.5;
+        }
+        for (int i = 0; i < spike.length; i++) {
+            // Nearly every value in one histogram bin, a few far away: the refinement sorts a big bin.
+            spike[i] = i % 1000 == 0 ? 1e9 : 1 + 1e-12 * random.nextDouble();
+        }
+        return Stream.of(
+                Arguments.of("a normal column", normal),
+                Arguments.of("a heavy right tail", heavyTail),
+                Arguments.of("many ties", ties),
+                Arguments.of("a spike with far outliers", spike),
+                Arguments.of("one value", new double[] {42}),
+                Arguments.of("two values", new double[] {3, -1}),
+                Arguments.of("a constant column", new double[] {5, 5, 5, 5}),
+                Arguments.of("an infinite value", new double[] {1, 2, Double.NEGATIVE_INFINITY, 4, 5}));
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("columns")
+    void percentilesEqualThoseOfAFullSortExactly(String name, double[] values) {
+        double[] before = values.clone();
+        SortedSample sorted = SortedSample.of(values);
+        int tailCount = Math.max(1, (5 * values.length + 99) / 100);
+        ExactQuantiles exact = ExactQuantiles.of(values, LEVELS, tailCount);
+        for (int l = 0; l < LEVELS.length; l++) {
+            assertEquals(sorted.quantile(LEVELS[l]), exact.quantile(l), 0.0, name + " P" + LEVELS[l]);
+        }
+        assertEquals(sorted.min(), exact.min(), 0.0);
+        assertEquals(sorted.max(), exact.max(), 0.0);
+        double reference = sorted.lowerTailMean((double) tailCount / values.length);
+        // The two sums add the same values in different orders: n roundings of at most half an ulp each.
+        double tolerance = Double.isFinite(reference) ? values.length * Math.ulp(Math.abs(reference)) : 0.0;
+        assertEquals(reference, exact.tailMean(), tolerance, name + " tail mean");
+        assertEquals(Arrays.toString(before), Arrays.toString(values), "the column is not reordered");
+    }
+
+    @Test
+    void tailMeanOfOneValueIsTheMinimumAndOfAllValuesIsTheMean() {
+        double[] values = {4, 8, 15, 16, 23, 42};
+        assertEquals(4.0, ExactQuantiles.of(values, LEVELS, 1).tailMean(), 0.0);
+        assertEquals(18.0, ExactQuantiles.of(values, LEVELS, values.length).tailMean(), 1e-12);
+    }
+
+    @Test
+    void refusesAnEmptyColumnATailOutsideItAndALevelOutsideZeroToOne() {
+        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[0], LEVELS, 1));
+        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[] {1, 2}, LEVELS, 3));
+        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[] {1, 2}, new double[] {1.5}, 1));
+    }
+}
