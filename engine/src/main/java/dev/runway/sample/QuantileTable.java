@@ -19,8 +19,11 @@ import java.util.function.DoubleUnaryOperator;
  * safeguarded Newton iteration on commons-math3's CDF and density, the lower half on the
  * distribution and the upper half on its mirror image, so both tails keep their precision.
  * Between nodes, cubic Hermite interpolation with the exact slopes {@code phi(z) / f(x)}.
- * Beyond |z| = 8 (probability 1.2e-15) the quantile is solved exactly. The interpolation error
- * is below 1e-9 of the distribution's scale for the shapes tested (see QuantileTableTest).
+ * Beyond |z| = 8 (probability 1.2e-15) the quantile is solved exactly. Measured interpolation
+ * error (QuantileTableTest), as a share of the support's width for beta: about 1e-11 for every
+ * PERT (its shape parameters lie in [1, 5]) and for beta(6, 4); 6e-10 for beta(0.5, 0.5);
+ * 3e-9 for the strongly U-shaped beta(0.3, 0.3). For Student's t, relative to max(|x|, 1):
+ * 4e-9 with 4 degrees of freedom, 5e-8 with 2, 3e-7 for the Cauchy (1) in its far tails.
  */
 public final class QuantileTable {
     static final double Z_MAX = 8.0;
@@ -152,8 +155,8 @@ public final class QuantileTable {
                     lo = hi - width;
                 }
             }
-            double x = 0.5 * (lo + hi);
-            for (int iteration = 0; iteration < 200; iteration++) {
+            double x = split(lo, hi);
+            for (int iteration = 0; iteration < 2000; iteration++) {
                 double residual = cdf.applyAsDouble(x) - p;
                 if (residual == 0) {
                     return x;
@@ -165,7 +168,7 @@ public final class QuantileTable {
                 }
                 double next = x - residual / density(x);
                 if (!(next > lo && next < hi)) {
-                    next = 0.5 * (lo + hi);
+                    next = split(lo, hi);
                 }
                 if (Math.abs(next - x) <= SOLVER_ACCURACY * Math.abs(x) || next == lo || next == hi) {
                     return next;
@@ -173,6 +176,18 @@ public final class QuantileTable {
                 x = next;
             }
             return x;
+        }
+
+        /**
+         * A point inside (lo, hi) when Newton's step leaves it: the midpoint, or the geometric
+         * mean when the bracket spans orders of magnitude above 0, so quantiles as small as
+         * 1e-300 (U-shaped betas far in the tail) are reached in a few hundred steps.
+         */
+        private static double split(double lo, double hi) {
+            if (lo >= 0 && hi > 4 * lo) {
+                return lo == 0 ? hi / 16 : Math.sqrt(lo * hi);
+            }
+            return 0.5 * (lo + hi);
         }
 
         private static double bisect(DoubleUnaryOperator cdf, double p, double lo, double hi) {
