@@ -103,8 +103,13 @@ public final class SimulateCommand implements Callable<Integer> {
         List<ScenarioStatistics> statistics = new ArrayList<>();
         try (Simulation simulation = new Simulation(threads);
                 ProgressReporter progress = new ProgressReporter(err, scenarios.size(), paths)) {
+            PathResults results = null;
             for (Scenario scenario : scenarios) {
-                PathResults results = simulation.run(scenario, seed, paths, progress.begin(scenario.name()));
+                if (results == null || results.horizon() != scenario.horizon()) {
+                    results = new PathResults(scenario.horizon(), paths);
+                }
+                // Each scenario's statistics are taken before the next overwrites the buffer.
+                simulation.run(scenario, seed, results, progress.begin(scenario.name()));
                 statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
                         bins, simulation.pool()));
             }

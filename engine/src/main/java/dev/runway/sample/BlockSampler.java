@@ -11,7 +11,7 @@ public interface BlockSampler {
     /** Fills {@code out[0 .. count-1]} with independent draws from the block's stream. */
     void fill(BlockRandom random, double[] out, int count);
 
-    /** True when the distribution is a point mass and {@link #fill} draws nothing. */
+    /** True when the distribution is a point mass: {@link #fill} draws nothing and accepts a null stream. */
     default boolean constant() {
         return false;
     }

@@ -164,12 +164,22 @@ public final class PathKernel {
                 new Schedule(labels, amounts, amounts, amounts, amounts, amounts, amounts));
     }
 
+    /** Scratch arrays for walking this scenario's paths; one per thread, reused block after block. */
+    public Workspace workspace() {
+        return new Workspace(this);
+    }
+
     /**
      * Simulates paths {@code first .. first + count - 1} of the run with the block's generator,
-     * writing them at those indexes of {@code out}.
+     * writing them at those indexes of {@code out}. The workspace must be this kernel's and not in
+     * use by another thread.
      */
-    public void simulate(UniformRandomProvider rng, PathResults out, int first, int count) {
-        new Chunk(this, new BlockRandom(rng)).simulate(out, first, count);
+    public void simulate(Workspace workspace, UniformRandomProvider rng, PathResults out, int first, int count) {
+        if (workspace.k != this) {
+            throw new IllegalArgumentException("the workspace belongs to another scenario's kernel");
+        }
+        workspace.random = new BlockRandom(rng);
+        workspace.simulate(out, first, count);
     }
 
     /**
@@ -177,9 +187,9 @@ public final class PathKernel {
      * quarter loop is outside, the path loop inside, so the paths' independent chains of
      * {@code exp} and additions overlap in the processor instead of waiting on each other.
      */
-    private static final class Chunk {
+    public static final class Workspace {
         private final PathKernel k;
-        private final BlockRandom random;
+        private BlockRandom random;
         private final double[][] drawn;
         private final double[][] eventOn;
         private final double[][] amount;
@@ -202,13 +212,12 @@ public final class PathKernel {
         private final int[] firstBreach = new int[CHUNK];
         private final int[] delay = new int[CHUNK];
 
-        Chunk(PathKernel k, BlockRandom random) {
+        private Workspace(PathKernel k) {
             this.k = k;
-            this.random = random;
             drawn = new double[k.driverSamplers.length][CHUNK];
             for (int d = 0; d < drawn.length; d++) {
                 if (k.driverSamplers[d].constant()) {
-                    k.driverSamplers[d].fill(random, drawn[d], CHUNK);
+                    k.driverSamplers[d].fill(null, drawn[d], CHUNK);
                 }
             }
             eventOn = new double[k.eventCount][CHUNK];

@@ -49,12 +49,24 @@ public final class Simulation implements AutoCloseable {
         if (paths < 1) {
             throw new IllegalArgumentException("paths must be >= 1, found " + paths);
         }
+        return run(scenario, seed, new PathResults(scenario.horizon(), paths), progress);
+    }
+
+    /**
+     * Simulates as many paths as {@code into} holds, overwriting every entry: a caller that runs
+     * many scenarios of one horizon reuses one buffer instead of allocating one per scenario.
+     */
+    public PathResults run(Scenario scenario, long seed, PathResults into, AtomicLong progress) {
+        if (into.horizon() != scenario.horizon()) {
+            throw new IllegalArgumentException("the buffer holds " + into.horizon() + " quarters, the scenario has "
+                    + scenario.horizon());
+        }
         PathKernel kernel = new PathKernel(scenario);
-        PathResults results = new PathResults(kernel.horizon(), paths);
-        int blocks = (paths + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        ThreadLocal<PathKernel.Workspace> workspaces = ThreadLocal.withInitial(kernel::workspace);
+        int blocks = (into.paths() + BLOCK_SIZE - 1) / BLOCK_SIZE;
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
-        pool.invoke(new Blocks(kernel, results, streams, 0, blocks, progress));
-        return results;
+        pool.invoke(new Blocks(kernel, workspaces, into, streams, 0, blocks, progress));
+        return into;
     }
 
     @Override
@@ -67,15 +79,17 @@ public final class Simulation implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         private final transient PathKernel kernel;
+        private final transient ThreadLocal<PathKernel.Workspace> workspaces;
         private final transient PathResults results;
         private final transient UniformRandomProvider[] streams;
         private final int from;
         private final int to;
         private final transient AtomicLong progress;
 
-        Blocks(PathKernel kernel, PathResults results, UniformRandomProvider[] streams, int from, int to,
-                AtomicLong progress) {
+        Blocks(PathKernel kernel, ThreadLocal<PathKernel.Workspace> workspaces, PathResults results,
+                UniformRandomProvider[] streams, int from, int to, AtomicLong progress) {
             this.kernel = kernel;
+            this.workspaces = workspaces;
             this.results = results;
             this.streams = streams;
             this.from = from;
@@ -87,13 +101,13 @@ public final class Simulation implements AutoCloseable {
         protected void compute() {
             if (to - from > 1) {
                 int middle = (from + to) >>> 1;
-                invokeAll(new Blocks(kernel, results, streams, from, middle, progress),
-                        new Blocks(kernel, results, streams, middle, to, progress));
+                invokeAll(new Blocks(kernel, workspaces, results, streams, from, middle, progress),
+                        new Blocks(kernel, workspaces, results, streams, middle, to, progress));
                 return;
             }
             int first = from * BLOCK_SIZE;
             int count = Math.min(BLOCK_SIZE, results.paths() - first);
-            kernel.simulate(streams[from], results, first, count);
+            kernel.simulate(workspaces.get(), streams[from], results, first, count);
             progress.addAndGet(count);
         }
     }

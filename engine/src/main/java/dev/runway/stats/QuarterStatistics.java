@@ -13,6 +13,11 @@ package dev.runway.stats;
 public record QuarterStatistics(int quarter, String label, double mean, double sd, double[] percentiles,
         double breachProb, double cumBreachProb, double cvar05, double min, double max) {
 
+    /** The same quarter with its cumulative breach probability, which needs every path's first breach. */
+    QuarterStatistics withCumBreachProb(double cumulative) {
+        return new QuarterStatistics(quarter, label, mean, sd, percentiles, breachProb, cumulative, cvar05, min, max);
+    }
+
     /** The percentile at {@code level}, one of {@link ScenarioStatistics#PERCENTILES}. */
     public double percentile(double level) {
         for (int i = 0; i < ScenarioStatistics.PERCENTILES.length; i++) {

@@ -30,13 +30,29 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
     public static final int TAIL_PERCENT = 5;
 
     /**
-     * Summarizes a scenario's paths. Quarters are summarized in parallel on {@code pool}; each
-     * quarter's sums run over its paths in index order, so the numbers do not depend on it.
+     * Summarizes a scenario's paths. The quarters, the breach timing and the histogram are
+     * computed in parallel on {@code pool}; each sums its paths in index order, so the numbers do
+     * not depend on the pool.
      */
     public static ScenarioStatistics of(String scenario, long seed, PathResults results, List<String> labels,
             int bins, ForkJoinPool pool) {
         int paths = results.paths();
         int horizon = results.horizon();
+        List<ForkJoinTask<QuarterStatistics>> quarterTasks = new ArrayList<>(horizon);
+        for (int q = 1; q <= horizon; q++) {
+            int quarter = q;
+            quarterTasks.add(pool.submit(() -> quarter(results, quarter, labels.get(quarter - 1))));
+        }
+        ForkJoinTask<Histogram> histogramTask = pool.submit(() -> {
+            double[] terminal = results.cashAt(horizon);
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double value : terminal) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+            return Histogram.of(terminal, min, max, bins);
+        });
         long[] firstBreachCounts = new long[horizon + 1];
         long injections = 0;
         double injectedSum = 0.0;
@@ -47,28 +63,20 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
                 injectedSum += results.injected(i);
             }
         }
-        List<ForkJoinTask<QuarterStatistics>> tasks = new ArrayList<>(horizon);
+        List<QuarterStatistics> quarters = new ArrayList<>(horizon);
         long breachedSoFar = 0;
         for (int q = 1; q <= horizon; q++) {
             breachedSoFar += firstBreachCounts[q];
-            int quarter = q;
-            double cumulative = (double) breachedSoFar / paths;
-            tasks.add(pool.submit(() -> quarter(results, quarter, labels.get(quarter - 1), cumulative)));
+            quarters.add(quarterTasks.get(q - 1).join().withCumBreachProb((double) breachedSoFar / paths));
         }
-        List<QuarterStatistics> quarters = new ArrayList<>(horizon);
-        for (ForkJoinTask<QuarterStatistics> task : tasks) {
-            quarters.add(task.join());
-        }
-        double[] terminalCash = results.cashAt(horizon);
-        QuarterStatistics last = quarters.get(horizon - 1);
-        Histogram terminal = Histogram.of(terminalCash, last.min(), last.max(), bins);
         long breached = paths - firstBreachCounts[0];
         return new ScenarioStatistics(scenario, paths, seed, quarters, (double) breached / paths,
                 lowerMedianQuarter(firstBreachCounts, breached), (double) injections / paths,
-                injections > 0 ? injectedSum / injections : Double.NaN, terminal);
+                injections > 0 ? injectedSum / injections : Double.NaN, histogramTask.join());
     }
 
-    private static QuarterStatistics quarter(PathResults results, int q, String label, double cumBreachProb) {
+    /** One quarter's statistics, its cumulative breach probability left to be set. */
+    private static QuarterStatistics quarter(PathResults results, int q, String label) {
         double[] cash = results.cashAt(q);
         int paths = cash.length;
         long breaches = 0;
@@ -85,7 +93,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
         }
         Moments moments = Moments.of(cash);
         return new QuarterStatistics(q, label, moments.mean(), moments.sd(), percentiles, (double) breaches / paths,
-                cumBreachProb, quantiles.tailMean(), quantiles.min(), quantiles.max());
+                Double.NaN, quantiles.tailMean(), quantiles.min(), quantiles.max());
     }
 
     private static OptionalInt lowerMedianQuarter(long[] firstBreachCounts, long breached) {
