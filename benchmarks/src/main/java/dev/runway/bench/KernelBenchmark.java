@@ -1,5 +1,7 @@
 package dev.runway.bench;
 
+import dev.runway.model.Distribution;
+import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockStreams;
 import dev.runway.sim.PathKernel;
@@ -19,12 +21,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's real per-path walk over one block of 4,096 paths of a Nissan scenario: every
  * driver, event, trigger and store, on one thread. Read per path-quarter, against
- * {@link FloorBenchmark}.
+ * {@link FloorBenchmark}. The {@code status_quo_at_means} variant holds every driver at its mean
+ * (no per-path draws), so its distance to {@code status_quo} is what drawing the drivers costs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,8 +39,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class KernelBenchmark {
     private static final int PATHS = Simulation.BLOCK_SIZE;
+    private static final String AT_MEANS = "_at_means";
 
-    @Param({"status_quo", "toyota_backstop"})
+    @Param({"status_quo", "toyota_backstop", "status_quo_at_means"})
     public String scenario;
 
     private PathKernel kernel;
@@ -45,7 +51,9 @@ public class KernelBenchmark {
 
     @Setup
     public void setUp() {
-        Scenario resolved = NissanCase.scenario(scenario);
+        Scenario resolved = scenario.endsWith(AT_MEANS)
+                ? atMeans(NissanCase.scenario(scenario.substring(0, scenario.length() - AT_MEANS.length())))
+                : NissanCase.scenario(scenario);
         if (resolved.horizon() != FloorBenchmark.HORIZON) {
             throw new IllegalStateException("the Nissan case has 12 quarters; found " + resolved.horizon());
         }
@@ -53,6 +61,17 @@ public class KernelBenchmark {
         workspace = kernel.workspace();
         results = new PathResults(kernel.horizon(), PATHS);
         rng = BlockStreams.forBlocks(20250513L, 1)[0];
+    }
+
+    /** The scenario with every driver a constant at its mean (the delay rounded to whole quarters). */
+    private static Scenario atMeans(Scenario scenario) {
+        Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
+        for (Driver driver : Driver.values()) {
+            double mean = scenario.driver(driver).mean();
+            drivers.put(driver, Distribution.constant(driver == Driver.SAVINGS_DELAY ? Math.rint(mean) : mean));
+        }
+        return new Scenario(scenario.name(), scenario.description(), drivers, Map.of(), scenario.events(),
+                scenario.schedule());
     }
 
     @Benchmark
