@@ -6,6 +6,8 @@ import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockSampler;
 import dev.runway.sample.BlockSamplers;
 import dev.runway.sample.BlockStreams;
+import dev.runway.sample.MonteCarloInputs;
+import dev.runway.sample.RandomInputs;
 import dev.runway.sample.QuantileTable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Each per-path distribution as the engine draws it (a block sampler filling an array), ns per
+ * Each per-path distribution as the engine draws it in plain Monte Carlo (fresh inputs of the
+ * kind its sampler is built on, transformed into an array), ns per
  * draw, beside two floors from the same run: the generator's uniform and the ziggurat normal.
  * {@link #quantileTable} is the table lookup alone, the inverse-CDF step that beta, PERT and
  * Student's t (and correlated drivers) go through.
@@ -53,6 +56,8 @@ public class SamplerBenchmark {
     }
 
     private BlockRandom random;
+    private RandomInputs inputs;
+    private final double[] drawnInputs = new double[DRAWS];
     private QuantileTable table;
     private final double[] out = new double[DRAWS];
     private final double[] normals = new double[DRAWS];
@@ -60,6 +65,7 @@ public class SamplerBenchmark {
     @Setup
     public void setUp() {
         random = new BlockRandom(BlockStreams.forBlocks(20250513L, 1)[0]);
+        inputs = new MonteCarloInputs(random);
         table = QuantileTable.beta(1 + 4 * 0.2 / 0.5, 1 + 4 * 0.3 / 0.5);
         for (int i = 0; i < DRAWS; i++) {
             normals[i] = random.normal();
@@ -115,7 +121,13 @@ public class SamplerBenchmark {
     @Benchmark
     @OperationsPerInvocation(DRAWS)
     public double[] draw(Kind kind) {
-        kind.sampler.fill(random, out, DRAWS);
+        if (kind.sampler.input() == BlockSampler.Input.NORMAL) {
+            inputs.normals(0, drawnInputs, DRAWS);
+            kind.sampler.fromNormals(drawnInputs, out, DRAWS);
+        } else {
+            inputs.uniforms(0, drawnInputs, DRAWS);
+            kind.sampler.fromUniforms(drawnInputs, out, DRAWS);
+        }
         return out;
     }
 

@@ -5,9 +5,9 @@ import dev.runway.model.Distribution;
 import java.util.Arrays;
 
 /**
- * Makes the {@link BlockSampler} of each distribution. Normal and lognormal transform a ziggurat
- * normal; uniform, triangular, discrete uniform and Bernoulli invert their CDF in closed form;
- * beta, PERT and Student's t read their {@link QuantileTable} at a ziggurat normal — no
+ * Makes the {@link BlockSampler} of each distribution. Normal and lognormal transform a
+ * normal; uniform, triangular, discrete uniform and Bernoulli invert their CDF in closed form
+ * from a uniform; beta, PERT and Student's t read their {@link QuantileTable} at a normal — no
  * rejection loop or iterative inverse CDF on the hot path.
  */
 public final class BlockSamplers {
@@ -20,30 +20,12 @@ public final class BlockSamplers {
         switch (distribution.kind()) {
             case CONSTANT:
                 return new Constant(p1);
-            case NORMAL: {
-                double sd = distribution.parameter(1);
-                return (random, out, count) -> {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = p1 + sd * random.normal();
-                    }
-                };
-            }
-            case LOGNORMAL: {
-                double sd = distribution.parameter(1);
-                return (random, out, count) -> {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = Math.exp(p1 + sd * random.normal());
-                    }
-                };
-            }
-            case UNIFORM: {
-                double width = distribution.parameter(1) - p1;
-                return (random, out, count) -> {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = p1 + width * random.uniform();
-                    }
-                };
-            }
+            case NORMAL:
+                return new Normal(p1, distribution.parameter(1), false);
+            case LOGNORMAL:
+                return new Normal(p1, distribution.parameter(1), true);
+            case UNIFORM:
+                return new Uniform(p1, distribution.parameter(1) - p1);
             case TRIANGULAR:
                 return new Triangular(p1, distribution.parameter(1), distribution.parameter(2));
             case PERT: {
@@ -54,31 +36,63 @@ public final class BlockSamplers {
             }
             case BETA: {
                 double min = distribution.parameter(2);
-                return new Tabulated(QuantileTable.beta(p1, distribution.parameter(1)), min, distribution.parameter(3) - min);
+                return new Tabulated(QuantileTable.beta(p1, distribution.parameter(1)), min,
+                        distribution.parameter(3) - min);
             }
             case STUDENT_T:
                 return new Tabulated(QuantileTable.studentT(distribution.parameter(2)), p1, distribution.parameter(1));
-            case DISCRETE_UNIFORM: {
-                int min = (int) p1;
-                int values = (int) distribution.parameter(1) - min + 1;
-                return (random, out, count) -> {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = min + random.below(values);
-                    }
-                };
-            }
+            case DISCRETE_UNIFORM:
+                return new DiscreteUniform((int) p1, (int) distribution.parameter(1) - (int) p1 + 1);
             case BERNOULLI:
-                return (random, out, count) -> {
-                    for (int i = 0; i < count; i++) {
-                        out[i] = random.uniform() < p1 ? 1.0 : 0.0;
-                    }
-                };
+                return new Bernoulli(p1);
             default:
                 throw new AssertionError(distribution.kind());
         }
     }
 
-    /** A point mass: fills without drawing. */
+    /** Converts normals to uniforms in place of the output, for samplers built on uniforms. */
+    private static void toUniforms(double[] z, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = StandardNormal.cdf(z[i]);
+        }
+    }
+
+    /** Converts uniforms to normals in place of the output, for samplers built on normals. */
+    private static void toNormals(double[] u, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = StandardNormal.inverseCdf(u[i]);
+        }
+    }
+
+    /** A sampler built on uniforms: a normal input is first mapped through Phi. */
+    private abstract static class OnUniforms implements BlockSampler {
+        @Override
+        public final Input input() {
+            return Input.UNIFORM;
+        }
+
+        @Override
+        public final void fromNormals(double[] z, double[] out, int n) {
+            toUniforms(z, out, n);
+            fromUniforms(out, out, n);
+        }
+    }
+
+    /** A sampler built on normals: a uniform input is first mapped through Phi^-1. */
+    private abstract static class OnNormals implements BlockSampler {
+        @Override
+        public final Input input() {
+            return Input.NORMAL;
+        }
+
+        @Override
+        public final void fromUniforms(double[] u, double[] out, int n) {
+            toNormals(u, out, n);
+            fromNormals(out, out, n);
+        }
+    }
+
+    /** A point mass. */
     private static final class Constant implements BlockSampler {
         private final double value;
 
@@ -87,8 +101,18 @@ public final class BlockSamplers {
         }
 
         @Override
-        public void fill(BlockRandom random, double[] out, int count) {
-            Arrays.fill(out, 0, count, value);
+        public Input input() {
+            return Input.UNIFORM;
+        }
+
+        @Override
+        public void fromUniforms(double[] u, double[] out, int n) {
+            Arrays.fill(out, 0, n, value);
+        }
+
+        @Override
+        public void fromNormals(double[] z, double[] out, int n) {
+            Arrays.fill(out, 0, n, value);
         }
 
         @Override
@@ -97,8 +121,52 @@ public final class BlockSamplers {
         }
     }
 
+    /** {@code mean + sd z}, or its exponential for the lognormal. */
+    private static final class Normal extends OnNormals {
+        private final double mean;
+        private final double sd;
+        private final boolean exponential;
+
+        Normal(double mean, double sd, boolean exponential) {
+            this.mean = mean;
+            this.sd = sd;
+            this.exponential = exponential;
+        }
+
+        @Override
+        public void fromNormals(double[] z, double[] out, int n) {
+            if (exponential) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.exp(mean + sd * z[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[i] = mean + sd * z[i];
+                }
+            }
+        }
+    }
+
+    /** {@code min + width u}. */
+    private static final class Uniform extends OnUniforms {
+        private final double min;
+        private final double width;
+
+        Uniform(double min, double width) {
+            this.min = min;
+            this.width = width;
+        }
+
+        @Override
+        public void fromUniforms(double[] u, double[] out, int n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = min + width * u[i];
+            }
+        }
+    }
+
     /** The triangular distribution on [min, max] with its mode, by closed-form inversion of its CDF. */
-    private static final class Triangular implements BlockSampler {
+    private static final class Triangular extends OnUniforms {
         private final double min;
         private final double max;
         private final double modeQuantile;
@@ -114,16 +182,16 @@ public final class BlockSamplers {
         }
 
         @Override
-        public void fill(BlockRandom random, double[] out, int count) {
-            for (int i = 0; i < count; i++) {
-                double u = random.uniform();
-                out[i] = u < modeQuantile ? min + Math.sqrt(u * lowerScale) : max - Math.sqrt((1.0 - u) * upperScale);
+        public void fromUniforms(double[] u, double[] out, int n) {
+            for (int i = 0; i < n; i++) {
+                double v = u[i];
+                out[i] = v < modeQuantile ? min + Math.sqrt(v * lowerScale) : max - Math.sqrt((1.0 - v) * upperScale);
             }
         }
     }
 
-    /** {@code offset + scale * G(z)}: a standard distribution's quantile table read at a normal draw. */
-    private static final class Tabulated implements BlockSampler {
+    /** {@code offset + scale * G(z)}: a standard distribution's quantile table read at a normal. */
+    private static final class Tabulated extends OnNormals {
         private final QuantileTable table;
         private final double offset;
         private final double scale;
@@ -135,9 +203,43 @@ public final class BlockSamplers {
         }
 
         @Override
-        public void fill(BlockRandom random, double[] out, int count) {
-            for (int i = 0; i < count; i++) {
-                out[i] = offset + scale * table.atNormal(random.normal());
+        public void fromNormals(double[] z, double[] out, int n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = offset + scale * table.atNormal(z[i]);
+            }
+        }
+    }
+
+    /** {@code min + floor(count u)}: each of {@code count} whole numbers with probability 1/count. */
+    private static final class DiscreteUniform extends OnUniforms {
+        private final int min;
+        private final int count;
+
+        DiscreteUniform(int min, int count) {
+            this.min = min;
+            this.count = count;
+        }
+
+        @Override
+        public void fromUniforms(double[] u, double[] out, int n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = min + Math.min((int) (u[i] * count), count - 1);
+            }
+        }
+    }
+
+    /** 1 with probability p, else 0. */
+    private static final class Bernoulli extends OnUniforms {
+        private final double probability;
+
+        Bernoulli(double probability) {
+            this.probability = probability;
+        }
+
+        @Override
+        public void fromUniforms(double[] u, double[] out, int n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = u[i] < probability ? 1.0 : 0.0;
             }
         }
     }

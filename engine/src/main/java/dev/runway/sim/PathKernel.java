@@ -10,6 +10,8 @@ import dev.runway.model.Schedule;
 import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockSampler;
 import dev.runway.sample.BlockSamplers;
+import dev.runway.sample.MonteCarloInputs;
+import dev.runway.sample.RandomInputs;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.ArrayList;
@@ -35,10 +37,11 @@ import java.util.Map;
  * record cash[q]; breach[q] = cash[q] &lt; min_liquidity
  * </pre>
  *
- * <p>A block is walked in chunks of {@link #CHUNK} paths. For each chunk the random numbers are
- * drawn in a fixed order: every driver for every path of the chunk (in {@link Driver} order),
- * then for each event its on/off uniforms, its amounts and (untriggered events) its quarters,
- * then, quarter by quarter, one normal for each path of the chunk. Beta, PERT and Student's t
+ * <p>A block is walked in chunks of {@link #CHUNK} paths. Each random input of a path is a
+ * numbered dimension ({@link #dimensions}), drawn for every path of the chunk at once, in a fixed
+ * order: the drivers (in {@link Driver} order), then for each event its switch, its amount and
+ * (untriggered events) its quarter, then, quarter by quarter, the volume shocks. Where the
+ * inputs come from is the sampling method's business ({@link RandomInputs}). Beta, PERT and Student's t
  * drivers come from precomputed quantile tables, so no draw runs an iterative solver. Draws go
  * into small primitive arrays that stay in cache; nothing is allocated per path or per quarter.
  */
@@ -46,6 +49,11 @@ public final class PathKernel {
     /** Paths whose drivers are drawn together; part of the order of random draws, so fixed. */
     static final int CHUNK = 256;
 
+    private static final int DRIVERS = Driver.values().length;
+    private static final int EVENT_PARTS = 3;
+    private static final int EVENT_ON = 0;
+    private static final int EVENT_AMOUNT = 1;
+    private static final int EVENT_QUARTER = 2;
     private static final int OPENING_CASH = Driver.OPENING_CASH.ordinal();
     private static final int MIN_LIQUIDITY = Driver.MIN_LIQUIDITY.ordinal();
     private static final int VOLUME_TREND = Driver.VOLUME_TREND.ordinal();
@@ -164,6 +172,22 @@ public final class PathKernel {
                 new Schedule(labels, amounts, amounts, amounts, amounts, amounts, amounts));
     }
 
+    /**
+     * The random inputs of a path, numbered: one per driver (in {@link Driver} order), three per
+     * event (its switch, its amount, its quarter), one per quarter (its volume shock).
+     */
+    public int dimensions() {
+        return DRIVERS + EVENT_PARTS * eventCount + horizon;
+    }
+
+    int eventDimension(int event, int part) {
+        return DRIVERS + EVENT_PARTS * event + part;
+    }
+
+    int quarterDimension(int quarter) {
+        return DRIVERS + EVENT_PARTS * eventCount + quarter;
+    }
+
     /** Scratch arrays for walking this scenario's paths; one per thread, reused block after block. */
     public Workspace workspace() {
         return new Workspace(this);
@@ -178,7 +202,7 @@ public final class PathKernel {
         if (workspace.k != this) {
             throw new IllegalArgumentException("the workspace belongs to another scenario's kernel");
         }
-        workspace.random = new BlockRandom(rng);
+        workspace.inputs = new MonteCarloInputs(new BlockRandom(rng));
         workspace.simulate(out, first, count);
     }
 
@@ -189,7 +213,8 @@ public final class PathKernel {
      */
     public static final class Workspace {
         private final PathKernel k;
-        private BlockRandom random;
+        private RandomInputs inputs;
+        private final double[] input = new double[CHUNK];
         private final double[][] drawn;
         private final double[][] eventOn;
         private final double[][] amount;
@@ -217,7 +242,7 @@ public final class PathKernel {
             drawn = new double[k.driverSamplers.length][CHUNK];
             for (int d = 0; d < drawn.length; d++) {
                 if (k.driverSamplers[d].constant()) {
-                    k.driverSamplers[d].fill(null, drawn[d], CHUNK);
+                    k.driverSamplers[d].fromUniforms(drawn[d], drawn[d], CHUNK);
                 }
             }
             eventOn = new double[k.eventCount][CHUNK];
@@ -232,6 +257,7 @@ public final class PathKernel {
         void simulate(PathResults out, int first, int count) {
             for (int start = first; start < first + count; start += CHUNK) {
                 int n = Math.min(CHUNK, first + count - start);
+                inputs.startChunk(start - first, n);
                 draw(n);
                 walk(out, start, n);
             }
@@ -243,22 +269,25 @@ public final class PathKernel {
             Arrays.fill(fired, 0, n, false);
             for (int d = 0; d < drawn.length; d++) {
                 if (!k.driverSamplers[d].constant()) {
-                    k.driverSamplers[d].fill(random, drawn[d], n);
+                    draw(k.driverSamplers[d], d, drawn[d], n);
                 }
             }
             for (int e = 0; e < k.eventCount; e++) {
+                inputs.uniforms(k.eventDimension(e, EVENT_ON), input, n);
                 for (int i = 0; i < n; i++) {
-                    eventOn[e][i] = random.uniform() < k.eventProbability[e] ? 1.0 : 0.0;
+                    eventOn[e][i] = input[i] < k.eventProbability[e] ? 1.0 : 0.0;
                 }
-                k.eventAmount[e].fill(random, amount[e], n);
+                draw(k.eventAmount[e], k.eventDimension(e, EVENT_AMOUNT), amount[e], n);
                 if (k.eventTriggered[e]) {
                     for (int i = 0; i < n; i++) {
                         pending[e][i] = eventOn[e][i] != 0.0;
                     }
                     continue;
                 }
+                inputs.uniforms(k.eventDimension(e, EVENT_QUARTER), input, n);
+                int window = k.eventWindow[e];
                 for (int i = 0; i < n; i++) {
-                    eventQuarter[e][i] = k.eventFirst[e] + (k.eventWindow[e] == 1 ? 0 : random.below(k.eventWindow[e]));
+                    eventQuarter[e][i] = k.eventFirst[e] + Math.min((int) (input[i] * window), window - 1);
                 }
                 double[][] effect = k.eventKind[e] == EventKind.VOLUME_SHOCK ? volumeShock
                         : k.eventKind[e] == EventKind.CASH_SHOCK ? cashShock : injection;
@@ -272,6 +301,17 @@ public final class PathKernel {
                         fired[i] |= eventOn[e][i] != 0.0;
                     }
                 }
+            }
+        }
+
+        /** Draws one sampler's values for the chunk from its dimension, in the input kind it is built on. */
+        private void draw(BlockSampler sampler, int dimension, double[] out, int n) {
+            if (sampler.input() == BlockSampler.Input.NORMAL) {
+                inputs.normals(dimension, input, n);
+                sampler.fromNormals(input, out, n);
+            } else {
+                inputs.uniforms(dimension, input, n);
+                sampler.fromUniforms(input, out, n);
             }
         }
 
@@ -294,9 +334,7 @@ public final class PathKernel {
             double[] savingsTarget = k.delayedSavings;
             int lead = k.maxDelay;
             for (int q = 0; q < k.horizon; q++) {
-                for (int i = 0; i < n; i++) {
-                    normal[i] = random.normal();
-                }
+                inputs.normals(k.quarterDimension(q), normal, n);
                 double base = k.baseRevenue[q];
                 double fixed = k.fixedCostsAndCapex[q];
                 double restructuring = k.restructuringCost[q];

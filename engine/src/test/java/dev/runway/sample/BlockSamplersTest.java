@@ -18,8 +18,12 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * Checks every sampler {@link BlockSamplers#of} builds against the commons-math3 distribution it
@@ -40,10 +44,48 @@ class BlockSamplersTest {
         return RandomSource.XO_SHI_RO_256_PP.create(SEED);
     }
 
+    /** Draws through the input kind the sampler is built on, as plain Monte Carlo does. */
     private static double[] draw(Distribution distribution, int count) {
+        BlockSampler sampler = BlockSamplers.of(distribution);
+        return draw(sampler, sampler.input(), count);
+    }
+
+    private static double[] draw(BlockSampler sampler, BlockSampler.Input via, int count) {
+        RandomInputs inputs = new MonteCarloInputs(new BlockRandom(generator()));
         double[] values = new double[count];
-        BlockSamplers.of(distribution).fill(new BlockRandom(generator()), values, count);
+        if (via == BlockSampler.Input.NORMAL) {
+            inputs.normals(0, values, count);
+            sampler.fromNormals(values, values, count);
+        } else {
+            inputs.uniforms(0, values, count);
+            sampler.fromUniforms(values, values, count);
+        }
         return values;
+    }
+
+    static Stream<Arguments> continuousDistributions() {
+        return Stream.of(
+                Arguments.of(Distribution.of(DistributionKind.NORMAL, -2.5, 0.7), new NormalDistribution(-2.5, 0.7)),
+                Arguments.of(Distribution.of(DistributionKind.LOGNORMAL, 0.1, 0.4), new LogNormalDistribution(0.1, 0.4)),
+                Arguments.of(Distribution.of(DistributionKind.UNIFORM, -2, 5), new UniformRealDistribution(-2, 5)),
+                Arguments.of(Distribution.of(DistributionKind.TRIANGULAR, 0.9, 1.0, 1.3),
+                        new TriangularDistribution(0.9, 1.0, 1.3)),
+                Arguments.of(Distribution.of(DistributionKind.BETA, 2, 5), new BetaDistribution(2, 5)),
+                Arguments.of(Distribution.of(DistributionKind.STUDENT_T, 0, 1, 4), new TDistribution(4)));
+    }
+
+    /**
+     * Latin hypercube and quasi-random points arrive as uniforms and copula draws as normals, so
+     * each sampler is also fed the kind of input it is not built on (converted through Phi or
+     * Phi^-1): the draws must follow the same distribution.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("continuousDistributions")
+    void samplersFedTheOtherKindOfInputDrawTheSameDistribution(Distribution distribution, RealDistribution expected) {
+        BlockSampler sampler = BlockSamplers.of(distribution);
+        BlockSampler.Input other = sampler.input() == BlockSampler.Input.NORMAL ? BlockSampler.Input.UNIFORM
+                : BlockSampler.Input.NORMAL;
+        assertFollows(expected, draw(sampler, other, DRAWS));
     }
 
     /** Maps the values to {@code (x - offset) / scale}, where a standard commons-math3 distribution applies. */
