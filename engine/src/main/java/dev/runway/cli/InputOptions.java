@@ -4,10 +4,12 @@ import dev.runway.io.InputReader;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputError;
 import dev.runway.model.InputException;
+import dev.runway.model.Scenario;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The {@code --inputs} option and the way every command reports bad inputs. */
 final class InputOptions {
@@ -16,10 +18,24 @@ final class InputOptions {
                 + "and correlations.csv (default: ${DEFAULT-VALUE}).")
     Path folder;
 
+    @Option(names = "--repair-correlations",
+            description = "If a scenario's correlations cannot hold together (their matrix is not positive definite), "
+                + "use the nearest matrix that is, and say how far it moved, instead of stopping with an error.")
+    boolean repairCorrelations;
+
     /** The resolved inputs, or null after printing every error to {@code err}. */
     CaseInputs read(PrintWriter err) {
         try {
-            return InputReader.read(folder);
+            CaseInputs inputs = InputReader.read(folder, repairCorrelations);
+            for (Scenario scenario : inputs.scenarios()) {
+                scenario.copula().repair().ifPresent(repair -> err.printf(Locale.ROOT,
+                        "note: the correlations of scenario %s were not positive definite; using the nearest valid "
+                                + "matrix (moved %.4f in Frobenius norm, at most %.4f in one entry of the normals' "
+                                + "correlations)%n", scenario.name(), repair.frobeniusDistance(),
+                        repair.largestChange()));
+            }
+            err.flush();
+            return inputs;
         } catch (InputException e) {
             err.println("error: the inputs in " + folder + " have " + e.errors().size() + " problem(s):");
             for (InputError error : e.errors()) {

@@ -1,6 +1,7 @@
 package dev.runway.cli;
 
 import dev.runway.model.CaseInputs;
+import dev.runway.model.Correlation;
 import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.Scenario;
@@ -63,6 +64,10 @@ public final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  event %-16s %-12s p=%s amount %s, quarters %d..%d%s%n", event.name(),
                     event.kind().csvName(), number(event.probability()), event.amount(), event.firstQuarter(),
                     event.lastQuarter(), event.triggered() ? ", when cash < " + number(event.triggerBelow()) : "");
+        }
+        for (Correlation correlation : scenario.correlations()) {
+            out.printf(Locale.ROOT, "  correlation %s ~ %s: rank %s%n", correlation.a().csvName(),
+                    correlation.b().csvName(), number(correlation.rho()));
         }
         double margin = scenario.driver(Driver.CONTRIBUTION_MARGIN).mean();
         double[] revenue = schedule.baseRevenue();

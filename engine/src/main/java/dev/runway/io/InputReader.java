@@ -1,7 +1,11 @@
 package dev.runway.io;
 
 import dev.runway.model.CaseInputs;
+import dev.runway.model.Copula;
+import dev.runway.model.Correlation;
+import dev.runway.model.CorrelationMatrix;
 import dev.runway.model.Distribution;
+import dev.runway.model.DistributionKind;
 import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
@@ -23,9 +27,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +59,8 @@ public final class InputReader {
     private static final List<String> AMOUNT_COLUMNS = SCHEDULE_COLUMNS.subList(3, SCHEDULE_COLUMNS.size());
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
     private static final int MAX_QUARTER = 10_000;
+    /** The smallest eigenvalue a repaired copula matrix keeps, so its Cholesky factor is well conditioned. */
+    private static final double MIN_EIGENVALUE = 1e-6;
 
     private record ScenarioRow(String name, String parent, String description, int line) { }
 
@@ -61,14 +70,19 @@ public final class InputReader {
 
     private record ScheduleRow(String label, double[] amounts, int line) { }
 
+    private record CorrelationRow(Correlation correlation, int line) { }
+
     /** The rows of one scenario, keyed as inheritance overrides them. */
     private static final class OwnRows {
         final Map<Driver, DriverRow> drivers = new EnumMap<>(Driver.class);
         final Map<String, EventRow> events = new LinkedHashMap<>();
         final Map<Integer, ScheduleRow> schedule = new TreeMap<>();
+        /** Keyed by the pair in {@link Driver} order, so (a, b) and (b, a) are one pair. */
+        final Map<List<Driver>, CorrelationRow> correlations = new LinkedHashMap<>();
     }
 
     private final Path folder;
+    private final boolean repairCorrelations;
     private final List<InputError> errors = new ArrayList<>();
     private final Map<String, String> hashes = new TreeMap<>();
     private final Map<String, ScenarioRow> scenarioRows = new LinkedHashMap<>();
@@ -81,13 +95,23 @@ public final class InputReader {
     /** Rows already blamed while resolving: a row inherited by several scenarios is reported once. */
     private final Set<String> blamedRows = new HashSet<>();
 
-    private InputReader(Path folder) {
+    private InputReader(Path folder, boolean repairCorrelations) {
         this.folder = folder;
+        this.repairCorrelations = repairCorrelations;
     }
 
     /** Reads and resolves every scenario of the folder, or throws with every error found. */
     public static CaseInputs read(Path folder) throws InputException {
-        return new InputReader(folder).readAll();
+        return read(folder, false);
+    }
+
+    /**
+     * As {@link #read(Path)}; with {@code repairCorrelations}, a scenario whose correlations
+     * are not positive definite gets the nearest matrix that is (the copula records how far it
+     * moved) instead of an error.
+     */
+    public static CaseInputs read(Path folder, boolean repairCorrelations) throws InputException {
+        return new InputReader(folder, repairCorrelations).readAll();
     }
 
     private CaseInputs readAll() throws InputException {
@@ -114,7 +138,7 @@ public final class InputReader {
         }
         CsvTable correlations = table(CORRELATIONS, CORRELATION_COLUMNS, false);
         if (correlations != null) {
-            refuseCorrelations(correlations);
+            readCorrelations(correlations);
         }
         List<Scenario> resolved = new ArrayList<>();
         for (ScenarioRow row : scenarioRows.values()) {
@@ -298,12 +322,44 @@ public final class InputReader {
         }
     }
 
-    private void refuseCorrelations(CsvTable table) {
+    private void readCorrelations(CsvTable table) {
         for (CsvTable.Row row : table.rows()) {
-            errors.add(new InputError(display(CORRELATIONS), row.line(), "", "correlated drivers are not supported by this "
-                    + "version of Runway, and a correlation must never be silently ignored; remove the row (keep "
-                    + "the header) to run with independent drivers"));
+            RowFields fields = new RowFields(table, row, errors);
+            OwnRows rows = scenarioOf(fields);
+            Driver a = driver(fields, "driver_a");
+            Driver b = driver(fields, "driver_b");
+            if (a != null && a == b) {
+                fields.error("driver_b", "a driver cannot be correlated with itself; name two different drivers");
+            }
+            double rho = fields.number("rho");
+            if (!Double.isNaN(rho) && !(rho >= -1 && rho <= 1)) {
+                fields.error("rho", "expected a rank correlation in [-1, 1], found " + rho);
+            }
+            if (rows == null || !fields.valid()) {
+                continue;
+            }
+            List<Driver> pair = a.ordinal() < b.ordinal() ? List.of(a, b) : List.of(b, a);
+            CorrelationRow previous = rows.correlations.putIfAbsent(pair,
+                    new CorrelationRow(new Correlation(a, b, rho, table.cell(row, "source")), row.line()));
+            if (previous != null) {
+                boolean mirrored = previous.correlation().a() != a;
+                fields.error("rho", mirrored && previous.correlation().rho() != rho
+                        ? "the matrix is not symmetric: line " + previous.line() + " sets " + b.csvName() + " ~ "
+                                + a.csvName() + " to " + previous.correlation().rho() + ", this row sets "
+                                + a.csvName() + " ~ " + b.csvName() + " to " + rho + "; give each pair once"
+                        : "the pair " + a.csvName() + " ~ " + b.csvName() + " is already set for this scenario on line "
+                                + previous.line());
+            }
         }
+    }
+
+    private Driver driver(RowFields fields, String column) {
+        String name = fields.required(column, "a driver (" + Driver.csvNames() + ")");
+        Driver driver = Driver.fromCsv(name);
+        if (driver == null && !name.isEmpty()) {
+            fields.error(column, "unknown driver \"" + name + "\"; expected one of " + Driver.csvNames());
+        }
+        return driver;
     }
 
     /** The scenario's rows merged over its ancestors' (root first), or null with errors added. */
@@ -315,11 +371,13 @@ public final class InputReader {
         Map<Driver, DriverRow> drivers = new EnumMap<>(Driver.class);
         Map<String, EventRow> events = new LinkedHashMap<>();
         Map<Integer, ScheduleRow> schedule = new TreeMap<>();
+        Map<List<Driver>, CorrelationRow> correlations = new LinkedHashMap<>();
         for (ScenarioRow at : lineage) {
             OwnRows own = ownRows.get(at.name());
             drivers.putAll(own.drivers);
             events.putAll(own.events);
             schedule.putAll(own.schedule);
+            correlations.putAll(own.correlations);
         }
         // Where rows were rejected, what looks missing is already explained by those errors.
         boolean driversKnown = !incompleteFiles.contains(DRIVERS)
@@ -348,6 +406,10 @@ public final class InputReader {
         if (!complete) {
             return null;
         }
+        Copula copula = copula(row, drivers, correlations);
+        if (copula == null) {
+            return null;
+        }
         Map<Driver, Distribution> distributions = new EnumMap<>(Driver.class);
         Map<Driver, String> sources = new EnumMap<>(Driver.class);
         drivers.forEach((driver, driverRow) -> {
@@ -356,8 +418,73 @@ public final class InputReader {
         });
         List<Event> eventList = new ArrayList<>();
         events.values().forEach(e -> eventList.add(e.event()));
+        List<Correlation> correlationList = new ArrayList<>();
+        correlations.values().forEach(c -> correlationList.add(c.correlation()));
         return new Scenario(row.name(), row.description(), distributions, sources, eventList,
-                schedule(schedule, horizon));
+                schedule(schedule, horizon), correlationList, copula);
+    }
+
+    /**
+     * The Gaussian copula of a scenario's correlations, or null with errors added: each pair's
+     * drivers must be random, and the normals' matrix must be positive definite (or be repaired
+     * when the user asked for it).
+     */
+    private Copula copula(ScenarioRow scenario, Map<Driver, DriverRow> drivers,
+            Map<List<Driver>, CorrelationRow> correlations) {
+        if (correlations.isEmpty()) {
+            return Copula.INDEPENDENT;
+        }
+        boolean usable = true;
+        TreeSet<Driver> involved = new TreeSet<>();
+        for (CorrelationRow row : correlations.values()) {
+            for (Driver driver : List.of(row.correlation().a(), row.correlation().b())) {
+                involved.add(driver);
+                if (drivers.get(driver).distribution().kind() == DistributionKind.CONSTANT) {
+                    blameOnce(new InputError(display(CORRELATIONS), row.line(), driver == row.correlation().a()
+                            ? "driver_a" : "driver_b", driver.csvName() + " is constant in scenario " + scenario.name()
+                            + " (" + DRIVERS + " line " + drivers.get(driver).line() + "); only random drivers can be "
+                            + "correlated"));
+                    usable = false;
+                }
+            }
+        }
+        if (!usable) {
+            return null;
+        }
+        List<Driver> order = new ArrayList<>(involved);
+        double[][] matrix = new double[order.size()][order.size()];
+        for (int i = 0; i < matrix.length; i++) {
+            matrix[i][i] = 1.0;
+        }
+        for (CorrelationRow row : correlations.values()) {
+            int i = order.indexOf(row.correlation().a());
+            int j = order.indexOf(row.correlation().b());
+            matrix[i][j] = CorrelationMatrix.gaussianFromSpearman(row.correlation().rho());
+            matrix[j][i] = matrix[i][j];
+        }
+        CorrelationMatrix normals = CorrelationMatrix.of(matrix);
+        if (normals.smallestEigenvalue() >= MIN_EIGENVALUE) {
+            return new Copula(order, normals, Optional.empty());
+        }
+        if (repairCorrelations) {
+            CorrelationMatrix.Repair repair = normals.nearestPositiveDefinite(MIN_EIGENVALUE);
+            return new Copula(order, repair.matrix(), Optional.of(repair));
+        }
+        StringBuilder pairs = new StringBuilder();
+        int firstLine = Integer.MAX_VALUE;
+        for (CorrelationRow row : correlations.values()) {
+            pairs.append(pairs.length() == 0 ? "" : ", ").append(row.correlation().a().csvName()).append(" ~ ")
+                    .append(row.correlation().b().csvName()).append(" = ").append(row.correlation().rho())
+                    .append(" (line ").append(row.line()).append(')');
+            firstLine = Math.min(firstLine, row.line());
+        }
+        blameOnce(new InputError(display(CORRELATIONS), firstLine, "rho", "the correlations of scenario "
+                + scenario.name() + " cannot hold together: their matrix is not positive definite (smallest "
+                + "eigenvalue " + String.format(Locale.ROOT, "%.4g", normals.smallestEigenvalue()) + ", needs at least "
+                + MIN_EIGENVALUE + "). Pairs: "
+                + pairs + ". Loosen the strongest ones, or run with --repair-correlations to use the nearest valid "
+                + "matrix"));
+        return null;
     }
 
     /**

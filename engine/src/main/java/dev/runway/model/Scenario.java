@@ -9,9 +9,18 @@ import java.util.Map;
  *
  * @param drivers       one distribution per driver, all ten present
  * @param driverSources where each driver's distribution comes from, carried into the manifest
+ * @param correlations  the rank correlations between drivers, as the inputs give them
+ * @param copula        how the correlated drivers are drawn together (positive definite)
  */
 public record Scenario(String name, String description, Map<Driver, Distribution> drivers,
-        Map<Driver, String> driverSources, List<Event> events, Schedule schedule) {
+        Map<Driver, String> driverSources, List<Event> events, Schedule schedule, List<Correlation> correlations,
+        Copula copula) {
+
+    /** A scenario whose drivers are all drawn independently. */
+    public Scenario(String name, String description, Map<Driver, Distribution> drivers,
+            Map<Driver, String> driverSources, List<Event> events, Schedule schedule) {
+        this(name, description, drivers, driverSources, events, schedule, List.of(), Copula.INDEPENDENT);
+    }
 
     public Scenario {
         for (Driver driver : Driver.values()) {
@@ -33,6 +42,13 @@ public record Scenario(String name, String description, Map<Driver, Distribution
         Map<Driver, Distribution> driversCopy = new EnumMap<>(Driver.class);
         driversCopy.putAll(drivers);
         drivers = driversCopy;
+        for (Driver driver : copula.drivers()) {
+            if (driversCopy.get(driver).kind() == DistributionKind.CONSTANT) {
+                throw new IllegalArgumentException("scenario " + name + ": " + driver.csvName()
+                        + " is constant and cannot be correlated");
+            }
+        }
+        correlations = List.copyOf(correlations);
         Map<Driver, String> sourcesCopy = new EnumMap<>(Driver.class);
         sourcesCopy.putAll(driverSources);
         driverSources = sourcesCopy;

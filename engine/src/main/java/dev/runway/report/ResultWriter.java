@@ -3,6 +3,7 @@ package dev.runway.report;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import dev.runway.model.CaseInputs;
+import dev.runway.model.Correlation;
 import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.Scenario;
@@ -123,6 +124,14 @@ public final class ResultWriter {
             for (Event event : scenario.events()) {
                 rows.add(new String[] {"source:" + scenario.name() + ":event:" + event.name(), event.source()});
             }
+            for (Correlation correlation : scenario.correlations()) {
+                rows.add(new String[] {"correlation:" + scenario.name() + ":" + correlation.a().csvName() + "~"
+                    + correlation.b().csvName(), correlation.rho() + "; " + correlation.source()});
+            }
+            scenario.copula().repair().ifPresent(repair -> rows.add(new String[] {"correlation_repair:"
+                + scenario.name(), String.format(Locale.ROOT, "nearest positive definite matrix: moved %.6f "
+                + "(Frobenius), at most %.6f in one entry, %d iterations", repair.frobeniusDistance(),
+                repair.largestChange(), repair.iterations())}));
         }
         rows.add(new String[] {"threads", Integer.toString(run.threads())});
         rows.add(new String[] {"started_at", run.startedAt().toString()});

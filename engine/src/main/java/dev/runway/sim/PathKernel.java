@@ -1,5 +1,6 @@
 package dev.runway.sim;
 
+import dev.runway.model.Copula;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.Driver;
@@ -74,6 +75,11 @@ public final class PathKernel {
     private final double[] restructuringCost;
     private final double[] debtMaturity;
     private final BlockSampler[] driverSamplers;
+    /** For each driver, its place in the copula, or -1 if it is drawn on its own. */
+    private final int[] copulaIndex;
+    /** The drivers of the copula, and the Cholesky factor L of their normals' correlation (L L^T = C). */
+    private final int[] copulaDrivers;
+    private final double[][] cholesky;
 
     private final int eventCount;
     private final EventKind[] eventKind;
@@ -104,6 +110,15 @@ public final class PathKernel {
         for (int d = 0; d < drivers.length; d++) {
             driverSamplers[d] = BlockSamplers.of(scenario.driver(drivers[d]));
         }
+        Copula copula = scenario.copula();
+        copulaIndex = new int[drivers.length];
+        Arrays.fill(copulaIndex, -1);
+        copulaDrivers = new int[copula.drivers().size()];
+        for (int j = 0; j < copulaDrivers.length; j++) {
+            copulaDrivers[j] = copula.drivers().get(j).ordinal();
+            copulaIndex[copulaDrivers[j]] = j;
+        }
+        cholesky = copula.independent() ? new double[0][0] : copula.normals().cholesky();
 
         List<Event> events = scenario.events();
         eventCount = events.size();
@@ -215,6 +230,7 @@ public final class PathKernel {
         private final PathKernel k;
         private RandomInputs inputs;
         private final double[] input = new double[CHUNK];
+        private final double[][] independent;
         private final double[][] drawn;
         private final double[][] eventOn;
         private final double[][] amount;
@@ -245,6 +261,7 @@ public final class PathKernel {
                     k.driverSamplers[d].fromUniforms(drawn[d], drawn[d], CHUNK);
                 }
             }
+            independent = new double[k.copulaDrivers.length][CHUNK];
             eventOn = new double[k.eventCount][CHUNK];
             amount = new double[k.eventCount][CHUNK];
             eventQuarter = new int[k.eventCount][CHUNK];
@@ -268,10 +285,13 @@ public final class PathKernel {
             Arrays.fill(injected, 0, n, 0.0);
             Arrays.fill(fired, 0, n, false);
             for (int d = 0; d < drawn.length; d++) {
-                if (!k.driverSamplers[d].constant()) {
+                if (k.copulaIndex[d] >= 0) {
+                    inputs.normals(d, independent[k.copulaIndex[d]], n);
+                } else if (!k.driverSamplers[d].constant()) {
                     draw(k.driverSamplers[d], d, drawn[d], n);
                 }
             }
+            correlate(n);
             for (int e = 0; e < k.eventCount; e++) {
                 inputs.uniforms(k.eventDimension(e, EVENT_ON), input, n);
                 for (int i = 0; i < n; i++) {
@@ -301,6 +321,25 @@ public final class PathKernel {
                         fired[i] |= eventOn[e][i] != 0.0;
                     }
                 }
+            }
+        }
+
+        /**
+         * The copula: correlated normals {@code y = L z} from the drivers' independent normals,
+         * each then mapped through its driver's own marginal, which stays exactly as given.
+         */
+        private void correlate(int n) {
+            double[][] l = k.cholesky;
+            for (int j = 0; j < l.length; j++) {
+                for (int i = 0; i < n; i++) {
+                    double y = 0.0;
+                    for (int m = 0; m <= j; m++) {
+                        y += l[j][m] * independent[m][i];
+                    }
+                    input[i] = y;
+                }
+                int d = k.copulaDrivers[j];
+                k.driverSamplers[d].fromNormals(input, drawn[d], n);
             }
         }
 
@@ -364,6 +403,11 @@ public final class PathKernel {
                     if (firstBreach[i] == 0 && b < minLiquidity[i]) {
                         firstBreach[i] = q + 1;
                     }
+                }
+            }
+            if (out.drivers != null) {
+                for (int d = 0; d < drawn.length; d++) {
+                    System.arraycopy(drawn[d], 0, out.drivers[d], start, n);
                 }
             }
             for (int i = 0; i < n; i++) {

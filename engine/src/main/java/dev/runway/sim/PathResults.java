@@ -1,5 +1,7 @@
 package dev.runway.sim;
 
+import dev.runway.model.Driver;
+
 /**
  * What the simulated paths of one scenario recorded, as structure-of-arrays: path {@code i}
  * of the run lives at index {@code i} of every array, whatever block or thread produced it.
@@ -15,8 +17,16 @@ public final class PathResults {
     final double[] injected;
     /** Whether any injection fired on the path (an amount may be 0 and still have fired). */
     final boolean[] injectionFired;
+    /** {@code drivers[d][i]}: the value of driver d (in Driver order) on path i, if asked for; else null. */
+    final double[][] drivers;
 
     public PathResults(int horizon, int paths) {
+        this(horizon, paths, false);
+    }
+
+    /** With {@code recordDrivers}, also keeps every path's drawn drivers (80 more bytes a path). */
+    public PathResults(int horizon, int paths, boolean recordDrivers) {
+        drivers = recordDrivers ? new double[Driver.values().length][paths] : null;
         cash = new double[horizon][paths];
         minLiquidity = new double[paths];
         firstBreach = new int[paths];
@@ -51,5 +61,13 @@ public final class PathResults {
 
     public boolean injectionFired(int path) {
         return injectionFired[path];
+    }
+
+    /** Every path's value of a driver (shared, not copied), if the results record drivers. */
+    public double[] driver(Driver driver) {
+        if (drivers == null) {
+            throw new IllegalStateException("these results do not record drivers; build them with recordDrivers");
+        }
+        return drivers[driver.ordinal()];
     }
 }

@@ -58,6 +58,13 @@ class BadInputTest {
                 "base," + driver + "," + distributionAndParameters + ",unit,test");
     }
 
+    /** Makes volume_trend, contribution_margin and savings_realization random, so they can be correlated. */
+    private static InputFolderFixture random(InputFolderFixture f) {
+        return f.replace(DRIVERS, "base,volume_trend,", "base,volume_trend,normal,0,0.01,,,log change,test")
+                .replace(DRIVERS, "base,contribution_margin,", "base,contribution_margin,uniform,0.1,0.3,,,share,test")
+                .replace(DRIVERS, "base,savings_realization,", "base,savings_realization,pert,0.3,0.5,0.9,,share,test");
+    }
+
     private static UnaryOperator<InputFolderFixture> event(String row) {
         return f -> f.append(EVENTS, row);
     }
@@ -132,9 +139,26 @@ class BadInputTest {
                 bad("a row with too few fields, so its driver is not also missing",
                         f -> f.replace(DRIVERS, "base,opening_cash,", "base,opening_cash,constant,1000,,,,JPY bn"),
                         DRIVERS, 2, "", "expected 9 fields as in the header on line 1, found 8"),
-                bad("a correlation row, which is not supported yet",
-                        f -> f.append(CORRELATIONS, "base,volume_trend,contribution_margin,0.5"),
-                        CORRELATIONS, 2, "", "correlated drivers are not supported"),
+                bad("a rank correlation above 1",
+                        f -> random(f).append(CORRELATIONS, "base,volume_trend,contribution_margin,1.5"),
+                        CORRELATIONS, 2, "rho", "expected a rank correlation in [-1, 1], found 1.5"),
+                bad("a correlation with a constant driver",
+                        f -> f.replace(DRIVERS, "base,contribution_margin,",
+                                "base,contribution_margin,uniform,0.1,0.3,,,share,test")
+                                .append(CORRELATIONS, "base,volume_trend,contribution_margin,0.5"),
+                        CORRELATIONS, 2, "driver_a", "volume_trend is constant in scenario base"),
+                bad("a driver correlated with itself",
+                        f -> random(f).append(CORRELATIONS, "base,volume_trend,volume_trend,0.5"),
+                        CORRELATIONS, 2, "driver_b", "cannot be correlated with itself"),
+                bad("a matrix that is not symmetric",
+                        f -> random(f).append(CORRELATIONS, "base,volume_trend,contribution_margin,0.5")
+                                .append(CORRELATIONS, "base,contribution_margin,volume_trend,0.4"),
+                        CORRELATIONS, 3, "rho", "not symmetric: line 2 sets"),
+                bad("correlations that cannot hold together (not positive definite)",
+                        f -> random(f).append(CORRELATIONS, "base,volume_trend,contribution_margin,0.9")
+                                .append(CORRELATIONS, "base,volume_trend,savings_realization,0.9")
+                                .append(CORRELATIONS, "base,contribution_margin,savings_realization,-0.9"),
+                        CORRELATIONS, 2, "rho", "not positive definite (smallest eigenvalue -0."),
                 bad("an event window beyond the horizon", event("base,late,cash_shock,,constant,10,,,,1,3,,src"),
                         EVENTS, 2, "last_quarter", "event late ends in quarter 3, but scenario base has 2 quarters"),
                 bad("an event window beyond the horizon that a child inherits",
@@ -183,7 +207,7 @@ class BadInputTest {
                 .replace(DRIVERS, "base,opening_cash,", "base,opening_cash,constant,abc,,,,JPY bn,test")
                 .append(EVENTS, "base,fine,cash_shock,1.5,constant,10,,,,1,2,,src")
                 .replace(SCHEDULE, "base,2,", "base,2,Q2,500,fifty,10,5,20,30")
-                .append(CORRELATIONS, "base,volume_trend,contribution_margin,0.5")
+                .append(CORRELATIONS, "base,volume_trend,contribution_margin,1.5")
                 .writeTo(tmp.resolve("inputs"));
         Path out = tmp.resolve("results");
 

@@ -1,4 +1,4 @@
-package dev.runway.sample;
+package dev.runway.model;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -36,8 +36,8 @@ public final class CorrelationMatrix {
     /**
      * The outcome of {@link #nearestPositiveDefinite}: the repaired matrix, its Frobenius distance
      * {@code ||C - C'||_F} from the original, the largest change of a single entry
-     * {@code max |c_ij - c'_ij|}, and the number of projection iterations ({@value #REPAIR_MAX_ITERATIONS}
-     * means the iteration stopped at its limit before converging; 0 means no repair was needed).
+     * {@code max |c_ij - c'_ij|}, and the number of projection iterations (1000 means the
+     * iteration stopped at its limit before converging; 0 means no repair was needed).
      */
     public record Repair(CorrelationMatrix matrix, double frobeniusDistance, double largestChange, int iterations) {
     }
@@ -120,7 +120,7 @@ public final class CorrelationMatrix {
         return smallestEigenvalue;
     }
 
-    /** Whether the smallest eigenvalue is above 0; only then does {@link #cholesky} succeed. */
+    /** Whether the smallest eigenvalue is above 0; {@link #cholesky} throws unless it is. */
     public boolean positiveDefinite() {
         return smallestEigenvalue > 0;
     }
@@ -165,11 +165,12 @@ public final class CorrelationMatrix {
      *   Y_k  = P_U(X_k)      the diagonal set to 1 (U is affine, so it needs no correction)
      * </pre>
      * and stops when {@code max(||X_k - X_(k-1)||_F, ||Y_k - Y_(k-1)||_F) < 1e-12}, or after
-     * {@value #REPAIR_MAX_ITERATIONS} iterations. Both sets are convex, so the limit is the unique
+     * 1000 iterations. Both sets are convex, so the limit is the unique
      * nearest matrix in their intersection.
      *
      * <p>The last {@code Y_k} is made exactly symmetric and unit-diagonal, but because it is a
-     * projection onto U it can fall short of the eigenvalue floor by about the final tolerance.
+     * projection onto U it falls short of the eigenvalue floor by about the final tolerance
+     * (2e-13 on the test matrices).
      * If its smallest eigenvalue {@code lambda} is below {@code minEigenvalue}, it is shrunk towards
      * the identity, {@code C' = (C + eps I) / (1 + eps)}, which keeps the unit diagonal and maps
      * each eigenvalue {@code l} to {@code (l + eps) / (1 + eps)}; the smallest {@code eps} that

@@ -1,0 +1,17 @@
+package dev.runway.model;
+
+/**
+ * A rank (Spearman) correlation between two per-path drivers of a scenario, as an input gives
+ * it; imposed through a Gaussian copula.
+ */
+public record Correlation(Driver a, Driver b, double rho, String source) {
+
+    public Correlation {
+        if (a == b) {
+            throw new IllegalArgumentException("a driver cannot be correlated with itself: " + a.csvName());
+        }
+        if (!(rho >= -1 && rho <= 1)) {
+            throw new IllegalArgumentException("rho must be in [-1, 1], found " + rho);
+        }
+    }
+}
