@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The statistics of quarterly.csv, ns per path-quarter, on 1,000,000 simulated Nissan
- * status_quo paths: one quarter's exact percentiles and tail mean ({@link ExactQuantiles})
+ * status_quo paths: one quarter's exact percentiles with their intervals and tail mean ({@link ExactQuantiles})
  * beside the full sort they replace, and a whole scenario's summary on one thread.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -60,7 +60,7 @@ public class StatisticsBenchmark {
     @Benchmark
     @OperationsPerInvocation(PATHS)
     public ExactQuantiles quarterPercentiles() {
-        return ExactQuantiles.of(column, ScenarioStatistics.PERCENTILES, PATHS / 20);
+        return ExactQuantiles.of(column, ScenarioStatistics.PERCENTILES, PATHS / 20, ScenarioStatistics.CONFIDENCE);
     }
 
     /** What {@link #quarterPercentiles} replaces: sorting a copy of the column. */

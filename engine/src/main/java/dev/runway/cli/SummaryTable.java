@@ -14,7 +14,7 @@ final class SummaryTable {
     }
 
     static void print(PrintWriter out, List<Scenario> scenarios, List<ScenarioStatistics> statistics) {
-        String format = "%-18s %9s %10s %10s %10s %8s %12s %8s %11s%n";
+        String format = "%-18s %13s %10s %10s %10s %8s %12s %8s %11s%n";
         out.printf(Locale.ROOT, format, "scenario", "breach", "median", "P05", "P50", "P95", "min P05", "inject", "inject");
         out.printf(Locale.ROOT, format, "", "prob", "1st breach", "cash end", "cash end", "cash end", "cash (qtr)",
                 "prob", "mean");
@@ -24,18 +24,21 @@ final class SummaryTable {
             QuarterStatistics end = s.terminalQuarter();
             QuarterStatistics worst = s.quarters().get(0);
             for (QuarterStatistics q : s.quarters()) {
-                if (q.percentile(0.05) < worst.percentile(0.05)) {
+                if (q.percentile(0.05).value() < worst.percentile(0.05).value()) {
                     worst = q;
                 }
             }
-            out.printf(Locale.ROOT, format, s.scenario(), percent(s.breachProb()),
+            out.printf(Locale.ROOT, format, s.scenario(), percent(s.breachProb().value()) + String.format(Locale.ROOT,
+                    " ±%.1f", 100 * s.breachProb().halfWidth()),
                     s.firstBreachP50Quarter().isPresent() ? labels.get(s.firstBreachP50Quarter().getAsInt() - 1) : "-",
-                    money(end.percentile(0.05)), money(end.percentile(0.50)), money(end.percentile(0.95)),
-                    money(worst.percentile(0.05)) + " (" + worst.quarter() + ")", percent(s.injectionProb()),
+                    money(end.percentile(0.05).value()), money(end.percentile(0.50).value()),
+                    money(end.percentile(0.95).value()),
+                    money(worst.percentile(0.05).value()) + " (" + worst.quarter() + ")",
+                    percent(s.injectionProb().value()),
                     Double.isNaN(s.injectionMean()) ? "-" : money(s.injectionMean()));
         }
         out.println("Money in JPY bn. 'breach prob': share of paths whose cash falls below min_liquidity in some "
-                + "quarter;");
+                + "quarter, ± half its 95% interval;");
         out.println("'min P05 cash': the lowest 5th percentile of cash over the quarters, and which quarter.");
         out.flush();
     }

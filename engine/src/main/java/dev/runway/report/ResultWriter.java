@@ -9,6 +9,7 @@ import dev.runway.model.Event;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockStreams;
 import dev.runway.sim.Simulation;
+import dev.runway.stats.Estimate;
 import dev.runway.stats.Histogram;
 import dev.runway.stats.QuarterStatistics;
 import dev.runway.stats.ScenarioStatistics;
@@ -55,35 +56,59 @@ public final class ResultWriter {
     private static void writeSummary(Path file, List<ScenarioStatistics> statistics) throws IOException {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"scenario", "paths", "seed", "terminal_mean", "terminal_p05", "terminal_p50",
-            "terminal_p95", "breach_prob", "first_breach_p50_quarter", "injection_prob", "injection_mean"});
+            "terminal_p95", "breach_prob", "first_breach_p50_quarter", "injection_prob", "injection_mean",
+            "terminal_mean_lo", "terminal_mean_hi", "terminal_p05_lo", "terminal_p05_hi", "terminal_p50_lo",
+            "terminal_p50_hi", "terminal_p95_lo", "terminal_p95_hi", "breach_prob_lo", "breach_prob_hi",
+            "injection_prob_lo", "injection_prob_hi"});
         for (ScenarioStatistics s : statistics) {
             QuarterStatistics terminal = s.terminalQuarter();
+            Estimate p05 = terminal.percentile(0.05);
+            Estimate p50 = terminal.percentile(0.50);
+            Estimate p95 = terminal.percentile(0.95);
             rows.add(new String[] {s.scenario(), Integer.toString(s.paths()), Long.toString(s.seed()),
-                Decimal.money(terminal.mean()), Decimal.money(terminal.percentile(0.05)),
-                Decimal.money(terminal.percentile(0.50)), Decimal.money(terminal.percentile(0.95)),
-                Decimal.probability(s.breachProb()),
+                Decimal.money(terminal.mean().value()), Decimal.money(p05.value()), Decimal.money(p50.value()),
+                Decimal.money(p95.value()), Decimal.probability(s.breachProb().value()),
                 s.firstBreachP50Quarter().isPresent() ? Integer.toString(s.firstBreachP50Quarter().getAsInt()) : "",
-                Decimal.probability(s.injectionProb()), Decimal.money(s.injectionMean())});
+                Decimal.probability(s.injectionProb().value()), Decimal.money(s.injectionMean()),
+                Decimal.money(terminal.mean().low()), Decimal.money(terminal.mean().high()),
+                Decimal.money(p05.low()), Decimal.money(p05.high()), Decimal.money(p50.low()),
+                Decimal.money(p50.high()), Decimal.money(p95.low()), Decimal.money(p95.high()),
+                Decimal.probability(s.breachProb().low()), Decimal.probability(s.breachProb().high()),
+                Decimal.probability(s.injectionProb().low()), Decimal.probability(s.injectionProb().high())});
         }
         writeCsv(file, rows);
     }
 
     private static void writeQuarterly(Path file, ScenarioStatistics scenario) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("quarter", "label", "mean", "sd"));
+        List<String> percentileColumns = new ArrayList<>();
         for (double level : ScenarioStatistics.PERCENTILES) {
-            header.add(String.format(Locale.ROOT, "p%02d", Math.round(level * 100)));
+            percentileColumns.add(String.format(Locale.ROOT, "p%02d", Math.round(level * 100)));
         }
-        header.addAll(List.of("breach_prob", "cum_breach_prob", "cvar05"));
+        List<String> header = new ArrayList<>(List.of("quarter", "label", "mean", "sd"));
+        header.addAll(percentileColumns);
+        header.addAll(List.of("breach_prob", "cum_breach_prob", "cvar05", "mean_lo", "mean_hi"));
+        for (String column : percentileColumns) {
+            header.add(column + "_lo");
+            header.add(column + "_hi");
+        }
+        header.addAll(List.of("breach_prob_lo", "breach_prob_hi", "cum_breach_prob_lo", "cum_breach_prob_hi"));
         rows.add(header.toArray(new String[0]));
         for (QuarterStatistics q : scenario.quarters()) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(q.quarter()), q.label(),
-                    Decimal.money(q.mean()), Decimal.money(q.sd())));
-            for (double value : q.percentiles()) {
-                row.add(Decimal.money(value));
+                    Decimal.money(q.mean().value()), Decimal.money(q.sd())));
+            for (Estimate percentile : q.percentiles()) {
+                row.add(Decimal.money(percentile.value()));
             }
-            row.addAll(List.of(Decimal.probability(q.breachProb()), Decimal.probability(q.cumBreachProb()),
-                    Decimal.money(q.cvar05())));
+            row.addAll(List.of(Decimal.probability(q.breachProb().value()),
+                    Decimal.probability(q.cumBreachProb().value()), Decimal.money(q.cvar05()),
+                    Decimal.money(q.mean().low()), Decimal.money(q.mean().high())));
+            for (Estimate percentile : q.percentiles()) {
+                row.add(Decimal.money(percentile.low()));
+                row.add(Decimal.money(percentile.high()));
+            }
+            row.addAll(List.of(Decimal.probability(q.breachProb().low()), Decimal.probability(q.breachProb().high()),
+                    Decimal.probability(q.cumBreachProb().low()), Decimal.probability(q.cumBreachProb().high())));
             rows.add(row.toArray(new String[0]));
         }
         writeCsv(file, rows);
@@ -112,6 +137,9 @@ public final class ResultWriter {
         rows.add(new String[] {"block_size", Integer.toString(Simulation.BLOCK_SIZE)});
         rows.add(new String[] {"percentiles", "exact, from all paths: linear interpolation between order "
             + "statistics (Hyndman-Fan type 7)"});
+        rows.add(new String[] {"intervals", Math.round(ScenarioStatistics.CONFIDENCE * 100) + "% confidence (_lo, "
+            + "_hi columns): percentiles between two order statistics (exact binomial ranks), probabilities Wilson, "
+            + "means normal approximation; they assume independent paths"});
         rows.add(new String[] {"terminal_bins", Integer.toString(run.bins())});
         rows.add(new String[] {"inputs", run.inputFolder()});
         inputs.fileHashes().forEach((name, hash) -> rows.add(new String[] {"sha256:" + name, hash}));

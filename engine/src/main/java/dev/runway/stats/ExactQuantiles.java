@@ -11,17 +11,20 @@ import java.util.Arrays;
  *
  * <p>Percentiles interpolate linearly between order statistics (Hyndman and Fan's type 7, the
  * default of R and NumPy): {@code x[h] + (h - floor h)(x[h+1] - x[h])} with {@code h = (n-1) p}.
- * The tail mean is the mean of the {@code tailCount} smallest values.
+ * Each comes with a distribution-free confidence interval between two order statistics
+ * ({@link Intervals#orderStatisticRanks}). The tail mean is the mean of the {@code tailCount}
+ * smallest values.
  */
 public final class ExactQuantiles {
     private static final int BINS = 1 << 14;
+    private static final int RANKS_PER_LEVEL = 4;
 
-    private final double[] quantiles;
+    private final Estimate[] quantiles;
     private final double tailMean;
     private final double min;
     private final double max;
 
-    private ExactQuantiles(double[] quantiles, double tailMean, double min, double max) {
+    private ExactQuantiles(Estimate[] quantiles, double tailMean, double min, double max) {
         this.quantiles = quantiles;
         this.tailMean = tailMean;
         this.min = min;
@@ -29,10 +32,11 @@ public final class ExactQuantiles {
     }
 
     /**
-     * @param levels    percentile levels in [0, 1]
-     * @param tailCount how many of the smallest values {@link #tailMean} averages, 1..n
+     * @param levels     percentile levels in (0, 1)
+     * @param tailCount  how many of the smallest values {@link #tailMean} averages, 1..n
+     * @param confidence of the percentiles' intervals, e.g. 0.95
      */
-    public static ExactQuantiles of(double[] values, double[] levels, int tailCount) {
+    public static ExactQuantiles of(double[] values, double[] levels, int tailCount, double confidence) {
         int n = values.length;
         if (n == 0 || tailCount < 1 || tailCount > n) {
             throw new IllegalArgumentException("need 1 <= tailCount <= n and n >= 1, found " + tailCount + " of " + n);
@@ -43,14 +47,18 @@ public final class ExactQuantiles {
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
-        int[] ranks = new int[2 * levels.length + 1];
+        // Per level: the two order statistics the estimate interpolates, then the interval's two ends.
+        int[] ranks = new int[RANKS_PER_LEVEL * levels.length + 1];
         for (int l = 0; l < levels.length; l++) {
-            if (!(levels[l] >= 0 && levels[l] <= 1)) {
-                throw new IllegalArgumentException("levels must be in [0, 1], found " + levels[l]);
+            if (!(levels[l] > 0 && levels[l] < 1)) {
+                throw new IllegalArgumentException("levels must be in (0, 1), found " + levels[l]);
             }
             int lower = (int) Math.floor((n - 1) * levels[l]);
-            ranks[2 * l] = lower;
-            ranks[2 * l + 1] = Math.min(lower + 1, n - 1);
+            int[] interval = Intervals.orderStatisticRanks(n, levels[l], confidence);
+            ranks[RANKS_PER_LEVEL * l] = lower;
+            ranks[RANKS_PER_LEVEL * l + 1] = Math.min(lower + 1, n - 1);
+            ranks[RANKS_PER_LEVEL * l + 2] = interval[0];
+            ranks[RANKS_PER_LEVEL * l + 3] = interval[1];
         }
         ranks[ranks.length - 1] = tailCount - 1;
         double[] atRank = new double[ranks.length];
@@ -60,11 +68,14 @@ public final class ExactQuantiles {
         } else {
             sumBelowTail = selectBySorting(values, ranks, atRank);
         }
-        double[] quantiles = new double[levels.length];
+        Estimate[] quantiles = new Estimate[levels.length];
         for (int l = 0; l < levels.length; l++) {
+            int at = RANKS_PER_LEVEL * l;
             double h = (n - 1) * levels[l];
-            double lower = atRank[2 * l];
-            quantiles[l] = lower + (h - ranks[2 * l]) * (atRank[2 * l + 1] - lower);
+            double lower = atRank[at];
+            double estimate = lower + (h - ranks[at]) * (atRank[at + 1] - lower);
+            // The interval's ends are order statistics; the interpolated estimate lies between them.
+            quantiles[l] = new Estimate(estimate, Math.min(atRank[at + 2], estimate), Math.max(atRank[at + 3], estimate));
         }
         return new ExactQuantiles(quantiles, sumBelowTail / tailCount, min, max);
     }
@@ -161,8 +172,8 @@ public final class ExactQuantiles {
         return sum;
     }
 
-    /** The percentile at {@code levels[index]} of the call that made this. */
-    public double quantile(int index) {
+    /** The percentile at {@code levels[index]} of the call that made this, with its interval. */
+    public Estimate quantile(int index) {
         return quantiles[index];
     }
 

@@ -13,15 +13,18 @@ import java.util.concurrent.ForkJoinTask;
  * per-quarter moments, exact percentiles, breach probabilities and tail means, and the
  * horizon-wide breach timing and injections.
  *
- * @param breachProb            share of paths that breach in any quarter of the horizon
+ * @param breachProb            share of paths that breach in any quarter of the horizon (Wilson interval)
  * @param firstBreachP50Quarter the smallest quarter by which half of the breaching paths have
  *                              breached (the lower median of the first-breach quarter); empty if none breach
- * @param injectionProb         share of paths on which any injection fired
+ * @param injectionProb         share of paths on which any injection fired (Wilson interval)
  * @param injectionMean         mean total injected on those paths; NaN if there are none
  */
 public record ScenarioStatistics(String scenario, int paths, long seed, List<QuarterStatistics> quarters,
-        double breachProb, OptionalInt firstBreachP50Quarter, double injectionProb, double injectionMean,
+        Estimate breachProb, OptionalInt firstBreachP50Quarter, Estimate injectionProb, double injectionMean,
         Histogram terminal) {
+
+    /** The confidence of every reported interval. */
+    public static final double CONFIDENCE = 0.95;
 
     /** The percentile levels of quarterly.csv. */
     public static final double[] PERCENTILES = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
@@ -67,12 +70,18 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
         long breachedSoFar = 0;
         for (int q = 1; q <= horizon; q++) {
             breachedSoFar += firstBreachCounts[q];
-            quarters.add(quarterTasks.get(q - 1).join().withCumBreachProb((double) breachedSoFar / paths));
+            quarters.add(quarterTasks.get(q - 1).join().withCumBreachProb(share(breachedSoFar, paths)));
         }
         long breached = paths - firstBreachCounts[0];
-        return new ScenarioStatistics(scenario, paths, seed, quarters, (double) breached / paths,
-                lowerMedianQuarter(firstBreachCounts, breached), (double) injections / paths,
+        return new ScenarioStatistics(scenario, paths, seed, quarters, share(breached, paths),
+                lowerMedianQuarter(firstBreachCounts, breached), share(injections, paths),
                 injections > 0 ? injectedSum / injections : Double.NaN, histogramTask.join());
+    }
+
+    /** A share of paths with its Wilson interval. */
+    static Estimate share(long count, long paths) {
+        double[] interval = Intervals.wilson(count, paths, CONFIDENCE);
+        return new Estimate((double) count / paths, interval[0], interval[1]);
     }
 
     /** One quarter's statistics, its cumulative breach probability left to be set. */
@@ -86,14 +95,16 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
             }
         }
         int tailCount = (int) Math.max(1, (TAIL_PERCENT * (long) paths + 99) / 100);
-        ExactQuantiles quantiles = ExactQuantiles.of(cash, PERCENTILES, tailCount);
-        double[] percentiles = new double[PERCENTILES.length];
+        ExactQuantiles quantiles = ExactQuantiles.of(cash, PERCENTILES, tailCount, CONFIDENCE);
+        Estimate[] percentiles = new Estimate[PERCENTILES.length];
         for (int p = 0; p < PERCENTILES.length; p++) {
             percentiles[p] = quantiles.quantile(p);
         }
         Moments moments = Moments.of(cash);
-        return new QuarterStatistics(q, label, moments.mean(), moments.sd(), percentiles, (double) breaches / paths,
-                Double.NaN, quantiles.tailMean(), quantiles.min(), quantiles.max());
+        double[] meanInterval = Intervals.mean(moments.mean(), moments.sd(), paths, CONFIDENCE);
+        return new QuarterStatistics(q, label, new Estimate(moments.mean(), meanInterval[0], meanInterval[1]),
+                moments.sd(), percentiles, share(breaches, paths), null, quantiles.tailMean(), quantiles.min(),
+                quantiles.max());
     }
 
     private static OptionalInt lowerMedianQuarter(long[] firstBreachCounts, long breached) {

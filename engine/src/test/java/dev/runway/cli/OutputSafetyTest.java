@@ -82,12 +82,17 @@ class OutputSafetyTest {
         assertEquals(List.of("base/quarterly.csv", "base/terminal.csv", "kid/quarterly.csv", "kid/terminal.csv",
                 "manifest.csv", "summary.csv"), List.copyOf(contents(out).keySet()));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"), StandardCharsets.UTF_8);
-        assertEquals("scenario,paths,seed,terminal_mean,terminal_p05,terminal_p50,terminal_p95,breach_prob,"
-                + "first_breach_p50_quarter,injection_prob,injection_mean", summary.get(0));
+        // The contract's columns come first, in its order; more (the intervals) may follow.
+        assertTrue(summary.get(0).startsWith("scenario,paths,seed,terminal_mean,terminal_p05,terminal_p50,terminal_p95,"
+                + "breach_prob,first_breach_p50_quarter,injection_prob,injection_mean,"), summary.get(0));
+        assertTrue(summary.get(0).contains(",terminal_p05_lo,terminal_p05_hi,"), summary.get(0));
+        assertTrue(summary.get(0).contains(",breach_prob_lo,breach_prob_hi"), summary.get(0));
         assertEquals(List.of("base", "kid"), summary.stream().skip(1).map(row -> row.split(",")[0]).toList());
         List<String> quarterly = Files.readAllLines(out.resolve("kid/quarterly.csv"), StandardCharsets.UTF_8);
         assertEquals(1 + 2, quarterly.size(), "a header and one row per quarter");
-        assertTrue(quarterly.get(0).startsWith("quarter,label,mean,sd,p01,"), quarterly.get(0));
+        assertTrue(quarterly.get(0).startsWith("quarter,label,mean,sd,p01,p05,p10,p25,p50,p75,p90,p95,p99,breach_prob,"
+                + "cum_breach_prob,cvar05,"), quarterly.get(0));
+        assertTrue(quarterly.get(0).contains(",p05_lo,p05_hi,"), quarterly.get(0));
         assertEquals(1 + 10, Files.readAllLines(out.resolve("base/terminal.csv")).size(), "a header and 10 bins");
         assertTrue(Files.readString(out.resolve("manifest.csv")).contains("sha256:drivers.csv,"));
         assertEquals(List.of("inputs", "results"), entriesOfTmp(), "no staging folder is left beside --out");

@@ -80,16 +80,16 @@ class ClosedFormTest {
         double variance = SIGMA * SIGMA + (B - A) * (B - A) / 12.0;
         double sd = Math.sqrt(variance);
         double meanStandardError = sd / Math.sqrt(PATHS);
-        assertEquals(MU, terminal.mean(), Z * meanStandardError, "mean");
+        assertEquals(MU, terminal.mean().value(), Z * meanStandardError, "mean");
         // The sample sd's standard error is at most sd / sqrt(2n) here: the sum has negative excess kurtosis.
         assertEquals(sd, terminal.sd(), Z * sd / Math.sqrt(2.0 * PATHS), "sd");
         for (double level : ScenarioStatistics.PERCENTILES) {
             double exact = quantile(level);
             double standardError = Math.sqrt(level * (1 - level) / PATHS) / density(exact);
-            assertEquals(exact, terminal.percentile(level), Z * standardError, "P" + level);
+            assertEquals(exact, terminal.percentile(level).value(), Z * standardError, "P" + level);
         }
         double breach = cdf(1800);
-        assertEquals(breach, terminal.breachProb(), Z * Math.sqrt(breach * (1 - breach) / PATHS), "breach at Q4");
+        assertEquals(breach, terminal.breachProb().value(), Z * Math.sqrt(breach * (1 - breach) / PATHS), "breach at Q4");
     }
 
     @Test

@@ -60,9 +60,14 @@ class ExactQuantilesTest {
         double[] before = values.clone();
         SortedSample sorted = SortedSample.of(values);
         int tailCount = Math.max(1, (5 * values.length + 99) / 100);
-        ExactQuantiles exact = ExactQuantiles.of(values, LEVELS, tailCount);
+        ExactQuantiles exact = ExactQuantiles.of(values, LEVELS, tailCount, 0.95);
         for (int l = 0; l < LEVELS.length; l++) {
-            assertEquals(sorted.quantile(LEVELS[l]), exact.quantile(l), 0.0, name + " P" + LEVELS[l]);
+            assertEquals(sorted.quantile(LEVELS[l]), exact.quantile(l).value(), 0.0, name + " P" + LEVELS[l]);
+            int[] ranks = Intervals.orderStatisticRanks(values.length, LEVELS[l], 0.95);
+            assertEquals(Math.min(sorted.atRank(ranks[0]), exact.quantile(l).value()), exact.quantile(l).low(), 0.0,
+                    name + " P" + LEVELS[l] + " low end");
+            assertEquals(Math.max(sorted.atRank(ranks[1]), exact.quantile(l).value()), exact.quantile(l).high(), 0.0,
+                    name + " P" + LEVELS[l] + " high end");
         }
         assertEquals(sorted.min(), exact.min(), 0.0);
         assertEquals(sorted.max(), exact.max(), 0.0);
@@ -76,14 +81,14 @@ class ExactQuantilesTest {
     @Test
     void tailMeanOfOneValueIsTheMinimumAndOfAllValuesIsTheMean() {
         double[] values = {4, 8, 15, 16, 23, 42};
-        assertEquals(4.0, ExactQuantiles.of(values, LEVELS, 1).tailMean(), 0.0);
-        assertEquals(18.0, ExactQuantiles.of(values, LEVELS, values.length).tailMean(), 1e-12);
+        assertEquals(4.0, ExactQuantiles.of(values, LEVELS, 1, 0.95).tailMean(), 0.0);
+        assertEquals(18.0, ExactQuantiles.of(values, LEVELS, values.length, 0.95).tailMean(), 1e-12);
     }
 
     @Test
     void refusesAnEmptyColumnATailOutsideItAndALevelOutsideZeroToOne() {
-        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[0], LEVELS, 1));
-        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[] {1, 2}, LEVELS, 3));
-        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[] {1, 2}, new double[] {1.5}, 1));
+        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[0], LEVELS, 1, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[] {1, 2}, LEVELS, 3, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> ExactQuantiles.of(new double[] {1, 2}, new double[] {1.5}, 1, 0.95));
     }
 }

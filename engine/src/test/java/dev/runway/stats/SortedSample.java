@@ -29,6 +29,11 @@ final class SortedSample {
         return sorted.length;
     }
 
+    /** The value of 0-based rank {@code rank}. */
+    public double atRank(int rank) {
+        return sorted[rank];
+    }
+
     public double min() {
         return sorted[0];
     }
