@@ -3,11 +3,12 @@ package dev.runway.bench;
 import dev.runway.model.Distribution;
 import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
+import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
+import dev.runway.sample.MonteCarloInputs;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,7 +48,7 @@ public class KernelBenchmark {
     private PathKernel kernel;
     private PathKernel.Workspace workspace;
     private PathResults results;
-    private UniformRandomProvider rng;
+    private BlockRandom random;
 
     @Setup
     public void setUp() {
@@ -60,7 +61,7 @@ public class KernelBenchmark {
         kernel = new PathKernel(resolved);
         workspace = kernel.workspace();
         results = new PathResults(kernel.horizon(), PATHS);
-        rng = BlockStreams.forBlocks(20250513L, 1)[0];
+        random = new BlockRandom(BlockStreams.forBlocks(20250513L, 1)[0]);
     }
 
     /** The scenario with every driver a constant at its mean (the delay rounded to whole quarters). */
@@ -77,7 +78,7 @@ public class KernelBenchmark {
     @Benchmark
     @OperationsPerInvocation(PATHS * FloorBenchmark.HORIZON)
     public PathResults kernel() {
-        kernel.simulate(workspace, rng, results, 0, PATHS);
+        kernel.simulate(workspace, new MonteCarloInputs(random), results, 0, PATHS);
         return results;
     }
 }

@@ -8,6 +8,7 @@ import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockStreams;
+import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.Simulation;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.Histogram;
@@ -132,14 +133,16 @@ public final class ResultWriter {
         rows.add(new String[] {"java", System.getProperty("java.vm.name") + " " + Runtime.version()});
         rows.add(new String[] {"seed", Long.toString(run.seed())});
         rows.add(new String[] {"paths", Integer.toString(run.paths())});
-        rows.add(new String[] {"sampling_method", "mc"});
+        rows.add(new String[] {"sampling_method", run.method().cliName()});
         rows.add(new String[] {"generator", BlockStreams.SOURCE.name() + ", one jump (2^128 draws) per block"});
         rows.add(new String[] {"block_size", Integer.toString(Simulation.BLOCK_SIZE)});
         rows.add(new String[] {"percentiles", "exact, from all paths: linear interpolation between order "
             + "statistics (Hyndman-Fan type 7)"});
         rows.add(new String[] {"intervals", Math.round(ScenarioStatistics.CONFIDENCE * 100) + "% confidence (_lo, "
             + "_hi columns): percentiles between two order statistics (exact binomial ranks), probabilities Wilson, "
-            + "means normal approximation; they assume independent paths"});
+            + "means normal approximation; they assume independent paths" + (run.method() == SamplingMethod.MC ? ""
+            : " (with " + run.method().cliName() + " they are conservative for quantities monotone in the inputs; "
+                + "replicate with other seeds to measure the error)")});
         rows.add(new String[] {"terminal_bins", Integer.toString(run.bins())});
         rows.add(new String[] {"inputs", run.inputFolder()});
         inputs.fileHashes().forEach((name, hash) -> rows.add(new String[] {"sha256:" + name, hash}));

@@ -1,6 +1,7 @@
 package dev.runway.sample;
 
 import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -15,6 +16,16 @@ public final class BlockStreams {
     public static final RandomSource SOURCE = RandomSource.XO_SHI_RO_256_PP;
 
     private BlockStreams() {
+    }
+
+    /**
+     * A stream for draws that belong to the whole run rather than to a block (the Sobol
+     * rotations): the seed's generator long-jumped 2^192 draws ahead, beyond every block's stream.
+     */
+    public static UniformRandomProvider forRun(long seed) {
+        LongJumpableUniformRandomProvider generator = (LongJumpableUniformRandomProvider) SOURCE.create(seed);
+        generator.longJump();
+        return generator;
     }
 
     /** The generators of blocks {@code 0..count-1}, made by jumping once per block from the seed's generator. */

@@ -8,12 +8,9 @@ import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
-import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockSampler;
 import dev.runway.sample.BlockSamplers;
-import dev.runway.sample.MonteCarloInputs;
 import dev.runway.sample.RandomInputs;
-import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,9 +45,10 @@ import java.util.Map;
  */
 public final class PathKernel {
     /** Paths whose drivers are drawn together; part of the order of random draws, so fixed. */
-    static final int CHUNK = 256;
+    public static final int CHUNK = 256;
 
-    private static final int DRIVERS = Driver.values().length;
+    /** The first dimensions of a path are its drivers, in {@link Driver} order. */
+    public static final int DRIVERS = Driver.values().length;
     private static final int EVENT_PARTS = 3;
     private static final int EVENT_ON = 0;
     private static final int EVENT_AMOUNT = 1;
@@ -209,15 +207,15 @@ public final class PathKernel {
     }
 
     /**
-     * Simulates paths {@code first .. first + count - 1} of the run with the block's generator,
-     * writing them at those indexes of {@code out}. The workspace must be this kernel's and not in
-     * use by another thread.
+     * Simulates paths {@code first .. first + count - 1} of the run from the block's random
+     * inputs, writing them at those indexes of {@code out}. The workspace must be this kernel's
+     * and not in use by another thread.
      */
-    public void simulate(Workspace workspace, UniformRandomProvider rng, PathResults out, int first, int count) {
+    public void simulate(Workspace workspace, RandomInputs inputs, PathResults out, int first, int count) {
         if (workspace.k != this) {
             throw new IllegalArgumentException("the workspace belongs to another scenario's kernel");
         }
-        workspace.inputs = new MonteCarloInputs(new BlockRandom(rng));
+        workspace.inputs = inputs;
         workspace.simulate(out, first, count);
     }
 

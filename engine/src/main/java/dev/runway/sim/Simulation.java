@@ -1,7 +1,11 @@
 package dev.runway.sim;
 
 import dev.runway.model.Scenario;
+import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
+import dev.runway.sample.RandomInputs;
+import dev.runway.sample.SamplingMethod;
+import dev.runway.sample.SobolInputs;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.concurrent.ForkJoinPool;
@@ -49,14 +53,21 @@ public final class Simulation implements AutoCloseable {
         if (paths < 1) {
             throw new IllegalArgumentException("paths must be >= 1, found " + paths);
         }
-        return run(scenario, seed, new PathResults(scenario.horizon(), paths), progress);
+        return run(scenario, seed, SamplingMethod.MC, new PathResults(scenario.horizon(), paths), progress);
+    }
+
+    /** Plain Monte Carlo into a buffer; see {@link #run(Scenario, long, SamplingMethod, PathResults, AtomicLong)}. */
+    public PathResults run(Scenario scenario, long seed, PathResults into, AtomicLong progress) {
+        return run(scenario, seed, SamplingMethod.MC, into, progress);
     }
 
     /**
-     * Simulates as many paths as {@code into} holds, overwriting every entry: a caller that runs
-     * many scenarios of one horizon reuses one buffer instead of allocating one per scenario.
+     * Simulates as many paths as {@code into} holds with the given sampling method, overwriting
+     * every entry: a caller that runs many scenarios of one horizon reuses one buffer instead of
+     * allocating one per scenario.
      */
-    public PathResults run(Scenario scenario, long seed, PathResults into, AtomicLong progress) {
+    public PathResults run(Scenario scenario, long seed, SamplingMethod method, PathResults into,
+            AtomicLong progress) {
         if (into.horizon() != scenario.horizon()) {
             throw new IllegalArgumentException("the buffer holds " + into.horizon() + " quarters, the scenario has "
                     + scenario.horizon());
@@ -65,7 +76,9 @@ public final class Simulation implements AutoCloseable {
         ThreadLocal<PathKernel.Workspace> workspaces = ThreadLocal.withInitial(kernel::workspace);
         int blocks = (into.paths() + BLOCK_SIZE - 1) / BLOCK_SIZE;
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
-        pool.invoke(new Blocks(kernel, workspaces, into, streams, 0, blocks, progress));
+        double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
+        Run run = new Run(kernel, method, sobolShifts, workspaces, into, streams, progress);
+        pool.invoke(new Blocks(run, 0, blocks));
         return into;
     }
 
@@ -74,41 +87,43 @@ public final class Simulation implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    /** What every block of one run shares. */
+    private record Run(PathKernel kernel, SamplingMethod method, double[] sobolShifts,
+            ThreadLocal<PathKernel.Workspace> workspaces, PathResults results, UniformRandomProvider[] streams,
+            AtomicLong progress) {
+
+        void block(int b) {
+            int first = b * BLOCK_SIZE;
+            int count = Math.min(BLOCK_SIZE, results.paths() - first);
+            RandomInputs inputs = method.inputs(new BlockRandom(streams[b]), sobolShifts, first, count,
+                    kernel.dimensions(), PathKernel.DRIVERS, PathKernel.CHUNK);
+            kernel.simulate(workspaces.get(), inputs, results, first, count);
+            progress.addAndGet(count);
+        }
+    }
+
     /** A range of blocks, split in halves until one block is left. */
     private static final class Blocks extends RecursiveAction {
         private static final long serialVersionUID = 1L;
 
-        private final transient PathKernel kernel;
-        private final transient ThreadLocal<PathKernel.Workspace> workspaces;
-        private final transient PathResults results;
-        private final transient UniformRandomProvider[] streams;
+        private final transient Run run;
         private final int from;
         private final int to;
-        private final transient AtomicLong progress;
 
-        Blocks(PathKernel kernel, ThreadLocal<PathKernel.Workspace> workspaces, PathResults results,
-                UniformRandomProvider[] streams, int from, int to, AtomicLong progress) {
-            this.kernel = kernel;
-            this.workspaces = workspaces;
-            this.results = results;
-            this.streams = streams;
+        Blocks(Run run, int from, int to) {
+            this.run = run;
             this.from = from;
             this.to = to;
-            this.progress = progress;
         }
 
         @Override
         protected void compute() {
             if (to - from > 1) {
                 int middle = (from + to) >>> 1;
-                invokeAll(new Blocks(kernel, workspaces, results, streams, from, middle, progress),
-                        new Blocks(kernel, workspaces, results, streams, middle, to, progress));
-                return;
+                invokeAll(new Blocks(run, from, middle), new Blocks(run, middle, to));
+            } else {
+                run.block(from);
             }
-            int first = from * BLOCK_SIZE;
-            int count = Math.min(BLOCK_SIZE, results.paths() - first);
-            kernel.simulate(workspaces.get(), streams[from], results, first, count);
-            progress.addAndGet(count);
         }
     }
 }
