@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tells a user on stderr how a long run is going: nothing for the first two seconds, then a
- * line every two seconds with the scenario, the share of its paths done and the speed.
+ * line every two seconds with the scenario, the share of its paths done (or the count, when
+ * --precision decides the total) and the speed.
  */
 final class ProgressReporter implements AutoCloseable {
     private static final long QUIET_SECONDS = 2;
@@ -46,8 +47,10 @@ final class ProgressReporter implements AutoCloseable {
     private void report() {
         double seconds = (System.nanoTime() - started) / 1e9;
         long total = (index - 1) * paths + done.get();
-        err.println(String.format(Locale.ROOT, "[%.0fs] %s (scenario %d of %d): %.0f%% of %,d paths; %,.0f paths/s",
-                seconds, scenario, index, scenarios, 100.0 * done.get() / paths, paths, total / seconds));
+        String share = paths > 0 ? String.format(Locale.ROOT, "%.0f%% of %,d paths", 100.0 * done.get() / paths, paths)
+                : String.format(Locale.ROOT, "%,d paths so far", done.get());
+        err.println(String.format(Locale.ROOT, "[%.0fs] %s (scenario %d of %d): %s; %,.0f paths/s", seconds, scenario,
+                index, scenarios, share, (paths > 0 ? total : done.get()) / seconds));
         err.flush();
     }
 

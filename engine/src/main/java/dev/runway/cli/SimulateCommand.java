@@ -10,6 +10,7 @@ import dev.runway.sample.SobolInputs;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
+import dev.runway.stats.PrecisionTarget;
 import dev.runway.stats.ScenarioStatistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +24,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code runway simulate}: runs every selected scenario and publishes the output files all at once. */
 @Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
@@ -85,9 +89,23 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "errors for the same paths; every one gives the same files at any thread count.")
     SamplingMethod method;
 
+    @Option(names = "--precision", paramLabel = "X",
+            description = "Keep adding blocks of paths, from --paths on, until the 95% intervals of the terminal P05 "
+                + "and of the breach probability are narrow enough: 1% (half-widths within 1% of the estimates), or "
+                + "absolute: 10bn (P05, JPY bn) and/or 0.5pp (breach probability, percentage points), e.g. "
+                + "10bn,0.5pp. Stops at --max-paths; the manifest says which bound stopped each scenario.")
+    String precisionText;
+
+    @Option(names = "--max-paths", paramLabel = "N", defaultValue = "10000000",
+            description = "The most paths a scenario may reach with --precision (default: ${DEFAULT-VALUE}; about "
+                + "117 bytes of memory a path).")
+    int maxPaths;
+
     @Option(names = "--bins", paramLabel = "B", defaultValue = "50",
             description = "Bins of the terminal-cash histogram (default: ${DEFAULT-VALUE}).")
     int bins;
+
+    private PrecisionTarget precision;
 
     @Override
     public Integer call() throws IOException {
@@ -111,31 +129,77 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         List<ScenarioStatistics> statistics = new ArrayList<>();
+        Map<String, String> precisionNotes = new LinkedHashMap<>();
         try (Simulation simulation = new Simulation(threads);
-                ProgressReporter progress = new ProgressReporter(err, scenarios.size(), paths)) {
+                ProgressReporter progress = new ProgressReporter(err, scenarios.size(), precision == null ? paths : 0)) {
             PathResults results = null;
             for (Scenario scenario : scenarios) {
+                AtomicLong done = progress.begin(scenario.name());
+                if (precision != null) {
+                    statistics.add(untilPrecise(simulation, scenario, done, precisionNotes, err));
+                    continue;
+                }
                 if (results == null || results.horizon() != scenario.horizon()) {
                     results = new PathResults(scenario.horizon(), paths);
                 }
                 // Each scenario's statistics are taken before the next overwrites the buffer.
-                simulation.run(scenario, seed, method, results, progress.begin(scenario.name()));
+                simulation.run(scenario, seed, method, results, done);
                 statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
                         bins, simulation.pool()));
             }
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(inputs.folder.toString(), seed, paths, method, threads, bins, startedAt,
-                elapsedMillis);
+                elapsedMillis, precision == null ? "" : precision + ", at most " + maxPaths + " paths", precisionNotes);
         OutputFolder.publish(out, folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run));
 
         SummaryTable.print(stdout, scenarios, statistics);
-        double pathQuarters = (double) paths * scenarios.stream().mapToInt(Scenario::horizon).sum();
-        stdout.printf("%nWrote %s (%d scenario(s) x %,d paths in %.1f s, %,.0f path-quarters/s on %d thread(s)).%n",
-                out, scenarios.size(), paths, elapsedMillis / 1e3, pathQuarters / Math.max(elapsedMillis, 1) * 1e3,
+        long allPaths = 0;
+        double pathQuarters = 0;
+        for (int i = 0; i < scenarios.size(); i++) {
+            allPaths += statistics.get(i).paths();
+            pathQuarters += (double) statistics.get(i).paths() * scenarios.get(i).horizon();
+        }
+        stdout.printf("%nWrote %s (%d scenario(s), %,d paths in all, in %.1f s: %,.0f path-quarters/s on %d thread(s)).%n",
+                out, scenarios.size(), allPaths, elapsedMillis / 1e3, pathQuarters / Math.max(elapsedMillis, 1) * 1e3,
                 threads);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * Simulates a scenario in rounds until the precision target is met or --max-paths is reached.
+     * Each round adds whole blocks after the ones already run, sized from how far the intervals
+     * are from the target (half-widths shrink as 1/sqrt(paths)); the result is exactly the run of
+     * its final path count.
+     */
+    private ScenarioStatistics untilPrecise(Simulation simulation, Scenario scenario, AtomicLong done,
+            Map<String, String> notes, PrintWriter err) {
+        int block = Simulation.BLOCK_SIZE;
+        int n = Math.min(roundUp(paths, block), maxPaths);
+        PathResults results = simulation.run(scenario, seed, method, new PathResults(scenario.horizon(), n), done);
+        ScenarioStatistics statistics = ScenarioStatistics.of(scenario.name(), seed, results,
+                scenario.schedule().labels(), bins, simulation.pool());
+        while (!precision.met(statistics) && n < maxPaths) {
+            double shortfall = precision.shortfall(statistics);
+            // A fifth more than the estimate needs, at least one block and at most eight times as many paths.
+            double wanted = Double.isFinite(shortfall) ? n * Math.min(8.0, 1.2 * shortfall * shortfall) : 8.0 * n;
+            int next = (int) Math.min(maxPaths, Math.max(n + (long) block, roundUp((long) Math.ceil(wanted), block)));
+            results = simulation.run(scenario, seed, method, results.grownTo(next), n, done);
+            n = next;
+            statistics = ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(), bins,
+                    simulation.pool());
+        }
+        String note = (precision.met(statistics) ? "target met" : "--max-paths reached before the target") + " at "
+                + n + " paths: " + precision.describe(statistics);
+        notes.put(scenario.name(), note);
+        err.println(scenario.name() + ": " + note);
+        err.flush();
+        return statistics;
+    }
+
+    private static int roundUp(long value, int multiple) {
+        return (int) Math.min(Integer.MAX_VALUE - multiple, (value + multiple - 1) / multiple * multiple);
     }
 
     private void checkOptions() {
@@ -148,6 +212,17 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (bins < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be at least 1, found " + bins);
+        }
+        if (precisionText != null) {
+            try {
+                precision = PrecisionTarget.parse(precisionText);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--precision: " + e.getMessage());
+            }
+            if (maxPaths < paths) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-paths (" + maxPaths
+                        + ") must be at least --paths (" + paths + ")");
+            }
         }
     }
 

@@ -144,6 +144,10 @@ public final class ResultWriter {
             : " (with " + run.method().cliName() + " they are conservative for quantities monotone in the inputs; "
                 + "replicate with other seeds to measure the error)")});
         rows.add(new String[] {"terminal_bins", Integer.toString(run.bins())});
+        if (!run.precision().isEmpty()) {
+            rows.add(new String[] {"precision", run.precision()});
+            run.precisionNotes().forEach((scenario, note) -> rows.add(new String[] {"precision:" + scenario, note}));
+        }
         rows.add(new String[] {"inputs", run.inputFolder()});
         inputs.fileHashes().forEach((name, hash) -> rows.add(new String[] {"sha256:" + name, hash}));
         for (Scenario scenario : scenarios) {

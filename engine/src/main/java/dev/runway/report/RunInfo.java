@@ -3,8 +3,13 @@ package dev.runway.report;
 import dev.runway.sample.SamplingMethod;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** How a run was made, for the manifest: what reproduces it, and (last) what does not need to. */
+/**
+ * @param precision      the --precision target and limit, empty when the path count was fixed
+ * @param precisionNotes per scenario, why its run stopped where it did
+ */
 public record RunInfo(String inputFolder, long seed, int paths, SamplingMethod method, int threads, int bins,
-        Instant startedAt, long elapsedMillis) {
+        Instant startedAt, long elapsedMillis, String precision, Map<String, String> precisionNotes) {
 }

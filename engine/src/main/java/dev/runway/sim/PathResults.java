@@ -34,6 +34,31 @@ public final class PathResults {
         injectionFired = new boolean[paths];
     }
 
+    /**
+     * A larger buffer holding these paths at the same indexes, so a run can add blocks of paths
+     * after the ones already simulated.
+     */
+    public PathResults grownTo(int paths) {
+        if (paths < paths()) {
+            throw new IllegalArgumentException("cannot shrink " + paths() + " paths to " + paths);
+        }
+        PathResults grown = new PathResults(horizon(), paths, drivers != null);
+        int have = paths();
+        for (int q = 0; q < cash.length; q++) {
+            System.arraycopy(cash[q], 0, grown.cash[q], 0, have);
+        }
+        if (drivers != null) {
+            for (int d = 0; d < drivers.length; d++) {
+                System.arraycopy(drivers[d], 0, grown.drivers[d], 0, have);
+            }
+        }
+        System.arraycopy(minLiquidity, 0, grown.minLiquidity, 0, have);
+        System.arraycopy(firstBreach, 0, grown.firstBreach, 0, have);
+        System.arraycopy(injected, 0, grown.injected, 0, have);
+        System.arraycopy(injectionFired, 0, grown.injectionFired, 0, have);
+        return grown;
+    }
+
     public int paths() {
         return minLiquidity.length;
     }

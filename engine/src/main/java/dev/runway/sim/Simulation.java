@@ -68,6 +68,21 @@ public final class Simulation implements AutoCloseable {
      */
     public PathResults run(Scenario scenario, long seed, SamplingMethod method, PathResults into,
             AtomicLong progress) {
+        return run(scenario, seed, method, into, 0, progress);
+    }
+
+    /**
+     * Simulates only the paths from {@code fromPath} on (a multiple of {@link #BLOCK_SIZE}) into
+     * {@code into}, leaving the ones before untouched: because every block's draws depend on the
+     * seed and the block alone, adding blocks to a run gives exactly the run that had them all
+     * from the start.
+     */
+    public PathResults run(Scenario scenario, long seed, SamplingMethod method, PathResults into, int fromPath,
+            AtomicLong progress) {
+        if (fromPath % BLOCK_SIZE != 0 || fromPath < 0 || fromPath > into.paths()) {
+            throw new IllegalArgumentException("paths can only be added from a block boundary inside the buffer, "
+                    + "found " + fromPath);
+        }
         if (into.horizon() != scenario.horizon()) {
             throw new IllegalArgumentException("the buffer holds " + into.horizon() + " quarters, the scenario has "
                     + scenario.horizon());
@@ -78,7 +93,7 @@ public final class Simulation implements AutoCloseable {
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
         double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
         Run run = new Run(kernel, method, sobolShifts, workspaces, into, streams, progress);
-        pool.invoke(new Blocks(run, 0, blocks));
+        pool.invoke(new Blocks(run, fromPath / BLOCK_SIZE, blocks));
         return into;
     }
 
@@ -118,6 +133,9 @@ public final class Simulation implements AutoCloseable {
 
         @Override
         protected void compute() {
+            if (to <= from) {
+                return;
+            }
             if (to - from > 1) {
                 int middle = (from + to) >>> 1;
                 invokeAll(new Blocks(run, from, middle), new Blocks(run, middle, to));
