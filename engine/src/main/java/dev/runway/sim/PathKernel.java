@@ -1,6 +1,8 @@
 package dev.runway.sim;
 
 import dev.runway.model.Copula;
+import dev.runway.model.Correlation;
+import dev.runway.model.CorrelationMatrix;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.Driver;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The per-path walk of the model, written once. Each path draws its drivers and events, then
@@ -149,7 +152,8 @@ public final class PathKernel {
     /**
      * A small scenario that takes every branch of the walk: scheduled events of each kind, a
      * triggered injection that fires on some paths and waits on others, savings with a delay,
-     * drivers and amounts of several distributions (so calls to samplers stay megamorphic).
+     * correlated drivers, and drivers and amounts of several distributions (so calls to samplers
+     * stay megamorphic).
      * {@link Simulation} runs a few blocks of it first, so the JIT profiles every branch before
      * it compiles the walk; otherwise it compiles the first scenario's branches only, and each
      * later scenario with other events makes it discard that code and recompile (about 0.3 s
@@ -181,8 +185,13 @@ public final class PathKernel {
             amounts[q] = 1 + q % 3;
             labels.add("Q" + (q + 1));
         }
+        List<Driver> correlated = List.of(Driver.OPENING_CASH, Driver.CONTRIBUTION_MARGIN);
+        double gaussian = CorrelationMatrix.gaussianFromSpearman(0.5);
+        Copula copula = new Copula(correlated, CorrelationMatrix.of(new double[][] {{1, gaussian}, {gaussian, 1}}),
+                Optional.empty());
         return new Scenario("every_branch", "", drivers, Map.of(), events,
-                new Schedule(labels, amounts, amounts, amounts, amounts, amounts, amounts));
+                new Schedule(labels, amounts, amounts, amounts, amounts, amounts, amounts),
+                List.of(new Correlation(correlated.get(0), correlated.get(1), 0.5, "")), copula);
     }
 
     /**
