@@ -22,6 +22,7 @@ final class ProgressReporter implements AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     private final ScheduledExecutorService timer;
     private volatile String scenario = "";
+    private volatile String phase = "";
     private volatile int index;
 
     ProgressReporter(PrintWriter err, int scenarios, long paths) {
@@ -39,13 +40,25 @@ final class ProgressReporter implements AutoCloseable {
     /** Starts counting the paths of the next scenario. */
     AtomicLong begin(String name) {
         scenario = name;
+        phase = "";
         index++;
         done.set(0);
         return done;
     }
 
+    /** Says what the run is doing when it is not counting paths (an analysis of a scenario). */
+    void phase(String name, String what) {
+        scenario = name;
+        phase = what;
+    }
+
     private void report() {
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (!phase.isEmpty()) {
+            err.println(String.format(Locale.ROOT, "[%.0fs] %s: %s", seconds, scenario, phase));
+            err.flush();
+            return;
+        }
         long total = (index - 1) * paths + done.get();
         String share = paths > 0 ? String.format(Locale.ROOT, "%.0f%% of %,d paths", 100.0 * done.get() / paths, paths)
                 : String.format(Locale.ROOT, "%,d paths so far", done.get());

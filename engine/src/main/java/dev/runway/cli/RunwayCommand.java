@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * usage (nothing written), 1 an unexpected failure.
  */
 @Command(name = "runway", mixinStandardHelpOptions = true, versionProvider = RunwayCommand.Version.class,
-        subcommands = {SimulateCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SimulateCommand.class, ValidateCommand.class, SensitivityCommand.class, SolveCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "How likely is a company's cash to run out, when, and what would prevent it?",
             "Runway simulates the cash position quarter by quarter over many random paths of sales volume, "
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             "",
             "Start with:  runway simulate            (the shipped Nissan case, results in outputs/nissan)",
             "             runway validate --inputs DIR",
+            "             runway solve --scenario toyota_backstop --max-breach-prob 0.05",
             "             runway help simulate"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (a bug or an I/O problem)",

@@ -1,5 +1,8 @@
 package dev.runway.cli;
 
+import dev.runway.analysis.Analyses;
+import dev.runway.analysis.InjectionSolver;
+import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Scenario;
 import dev.runway.report.OutputFolder;
@@ -50,7 +53,7 @@ import java.util.concurrent.atomic.AtomicLong;
             "  runway simulate                                    the Nissan case, 100,000 paths per scenario",
             "  runway simulate --scenario status_quo --paths 1000000 --out outputs/sq",
             "  runway simulate --inputs inputs/mycompany --out outputs/mycompany --seed 7"})
-public final class SimulateCommand implements Callable<Integer> {
+public class SimulateCommand implements Callable<Integer> {
     /** The default seed: the date Re:Nissan was announced (13 May 2025). */
     public static final long DEFAULT_SEED = 20250513L;
 
@@ -101,6 +104,21 @@ public final class SimulateCommand implements Callable<Integer> {
                 + "117 bytes of memory a path).")
     int maxPaths;
 
+    @Option(names = "--sensitivity",
+            description = "Also write <scenario>/sensitivity.csv: each driver's and event amount's rank correlation with "
+                + "terminal cash and share of its variance, and the breach probability with each driver held at its "
+                + "P10 and P90 (on the same paths).")
+    boolean sensitivity;
+
+    @Option(names = "--solve",
+            description = "Also write solve.csv: per scenario, the smallest up-front injection (at --solve-quarter) "
+                + "that brings the breach probability to 1%, 5% and 10%, with its Monte Carlo interval.")
+    boolean solve;
+
+    @Option(names = "--solve-quarter", paramLabel = "Q", defaultValue = "1",
+            description = "The quarter of the injection --solve looks for (default: ${DEFAULT-VALUE}).")
+    int solveQuarter;
+
     @Option(names = "--bins", paramLabel = "B", defaultValue = "50",
             description = "Bins of the terminal-cash histogram (default: ${DEFAULT-VALUE}).")
     int bins;
@@ -120,7 +138,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<Scenario> scenarios = select(caseInputs, err);
         String outProblem = OutputFolder.replaceProblem(out);
-        if (scenarios == null || !methodFits(scenarios, err) || outProblem != null) {
+        if (scenarios == null || !methodFits(scenarios, err) || !solveQuarterFits(scenarios, err)
+                || outProblem != null) {
             if (outProblem != null) {
                 err.println("error: " + outProblem + ". Nothing was written.");
             }
@@ -130,6 +149,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         List<ScenarioStatistics> statistics = new ArrayList<>();
         Map<String, String> precisionNotes = new LinkedHashMap<>();
+        Analyses analyses;
         try (Simulation simulation = new Simulation(threads);
                 ProgressReporter progress = new ProgressReporter(err, scenarios.size(), precision == null ? paths : 0)) {
             PathResults results = null;
@@ -147,13 +167,15 @@ public final class SimulateCommand implements Callable<Integer> {
                 statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
                         bins, simulation.pool()));
             }
+            analyses = analyze(simulation, scenarios, progress);
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(inputs.folder.toString(), seed, paths, method, threads, bins, startedAt,
                 elapsedMillis, precision == null ? "" : precision + ", at most " + maxPaths + " paths", precisionNotes);
-        OutputFolder.publish(out, folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run));
+        OutputFolder.publish(out, folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run,
+                analyses));
 
-        SummaryTable.print(stdout, scenarios, statistics);
+        SummaryTable.print(stdout, scenarios, statistics, analyses);
         long allPaths = 0;
         double pathQuarters = 0;
         for (int i = 0; i < scenarios.size(); i++) {
@@ -165,6 +187,24 @@ public final class SimulateCommand implements Callable<Integer> {
                 threads);
         stdout.flush();
         return 0;
+    }
+
+    /** The sensitivity and the injection solve of every scenario, if asked for, on --paths paths each. */
+    private Analyses analyze(Simulation simulation, List<Scenario> scenarios, ProgressReporter progress) {
+        Map<String, List<Sensitivity.Row>> sensitivities = new LinkedHashMap<>();
+        List<InjectionSolver.Solution> solutions = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            if (sensitivity) {
+                progress.phase(scenario.name(), "sensitivity");
+                sensitivities.put(scenario.name(), Sensitivity.of(simulation, scenario, seed, method, paths));
+            }
+            if (solve) {
+                progress.phase(scenario.name(), "solving for the injection");
+                solutions.addAll(new InjectionSolver(simulation, scenario, seed, method, paths, solveQuarter)
+                        .solve(Analyses.TARGETS));
+            }
+        }
+        return new Analyses(sensitivities, solutions);
     }
 
     /**
@@ -224,6 +264,18 @@ public final class SimulateCommand implements Callable<Integer> {
                         + ") must be at least --paths (" + paths + ")");
             }
         }
+    }
+
+    /** False, after saying why, if --solve asks for an injection in a quarter outside a scenario's horizon. */
+    private boolean solveQuarterFits(List<Scenario> scenarios, PrintWriter err) {
+        for (Scenario scenario : scenarios) {
+            if (solve && (solveQuarter < 1 || solveQuarter > scenario.horizon())) {
+                err.println("error: --solve-quarter must be within 1.." + scenario.horizon() + " (the quarters of "
+                        + scenario.name() + "), found " + solveQuarter);
+                return false;
+            }
+        }
+        return true;
     }
 
     /** False, after saying why, if a scenario has more random inputs per path than the method can place. */

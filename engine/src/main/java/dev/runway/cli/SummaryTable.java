@@ -1,10 +1,13 @@
 package dev.runway.cli;
 
+import dev.runway.analysis.Analyses;
+import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.Scenario;
 import dev.runway.stats.QuarterStatistics;
 import dev.runway.stats.ScenarioStatistics;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +16,8 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static void print(PrintWriter out, List<Scenario> scenarios, List<ScenarioStatistics> statistics) {
+    static void print(PrintWriter out, List<Scenario> scenarios, List<ScenarioStatistics> statistics,
+            Analyses analyses) {
         String format = "%-18s %13s %10s %10s %10s %8s %12s %8s %11s%n";
         out.printf(Locale.ROOT, format, "scenario", "breach", "median", "P05", "P50", "P95", "min P05", "inject", "inject");
         out.printf(Locale.ROOT, format, "", "prob", "1st breach", "cash end", "cash end", "cash end", "cash (qtr)",
@@ -40,7 +44,37 @@ final class SummaryTable {
         out.println("Money in JPY bn. 'breach prob': share of paths whose cash falls below min_liquidity in some "
                 + "quarter, ± half its 95% interval;");
         out.println("'min P05 cash': the lowest 5th percentile of cash over the quarters, and which quarter.");
+        if (!analyses.solutions().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "Up-front injection (JPY bn, in quarter %d) that keeps the breach probability at or "
+                    + "under the target, [95%% Monte Carlo interval]:%n", analyses.solutions().get(0).quarter());
+            String row = "%-18s %24s %24s %24s%n";
+            out.printf(Locale.ROOT, row, "scenario", "<= 1%", "<= 5%", "<= 10%");
+            for (ScenarioStatistics s : statistics) {
+                List<String> cells = new ArrayList<>();
+                for (InjectionSolver.Solution solution : analyses.solutions()) {
+                    if (solution.scenario().equals(s.scenario())) {
+                        cells.add(describe(solution));
+                    }
+                }
+                while (cells.size() < 3) {
+                    cells.add("-");
+                }
+                out.printf(Locale.ROOT, row, s.scenario(), cells.get(0), cells.get(1), cells.get(2));
+            }
+        }
         out.flush();
+    }
+
+    private static String describe(InjectionSolver.Solution solution) {
+        switch (solution.status()) {
+            case ALREADY_MET:
+                return "none needed";
+            case OUT_OF_REACH:
+                return "out of reach";
+            default:
+                return money(solution.injection()) + " [" + money(solution.low()) + "-" + money(solution.high()) + "]";
+        }
     }
 
     private static String percent(double share) {

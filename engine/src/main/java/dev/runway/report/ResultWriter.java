@@ -2,6 +2,9 @@ package dev.runway.report;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import dev.runway.analysis.Analyses;
+import dev.runway.analysis.InjectionSolver;
+import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Correlation;
 import dev.runway.model.Driver;
@@ -36,6 +39,8 @@ public final class ResultWriter {
     public static final String MANIFEST = "manifest.csv";
     public static final String QUARTERLY = "quarterly.csv";
     public static final String TERMINAL = "terminal.csv";
+    public static final String SENSITIVITY = "sensitivity.csv";
+    public static final String SOLVE = "solve.csv";
 
     /** Manifest keys that describe this particular execution, not its results. */
     public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
@@ -44,14 +49,48 @@ public final class ResultWriter {
     }
 
     public static void write(Path folder, CaseInputs inputs, List<Scenario> scenarios,
-            List<ScenarioStatistics> statistics, RunInfo run) throws IOException {
+            List<ScenarioStatistics> statistics, RunInfo run, Analyses analyses) throws IOException {
         writeSummary(folder.resolve(SUMMARY), statistics);
         for (ScenarioStatistics scenario : statistics) {
             Path dir = Files.createDirectories(folder.resolve(scenario.scenario()));
             writeQuarterly(dir.resolve(QUARTERLY), scenario);
             writeTerminal(dir.resolve(TERMINAL), scenario.terminal());
+            List<Sensitivity.Row> sensitivity = analyses.sensitivity().get(scenario.scenario());
+            if (sensitivity != null) {
+                writeSensitivity(dir.resolve(SENSITIVITY), sensitivity);
+            }
+        }
+        if (!analyses.solutions().isEmpty()) {
+            writeSolve(folder.resolve(SOLVE), analyses.solutions());
         }
         writeManifest(folder.resolve(MANIFEST), inputs, scenarios, run);
+    }
+
+    private static void writeSensitivity(Path file, List<Sensitivity.Row> rows) throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"driver", "spearman", "variance_share", "breach_prob_at_p10", "breach_prob_at_p90",
+            "value_at_p10", "value_at_p90", "terminal_mean_at_p10", "terminal_mean_at_p90"});
+        for (Sensitivity.Row row : rows) {
+            lines.add(new String[] {row.input(), Decimal.probability(row.spearman()),
+                Decimal.probability(row.varianceShare()), Decimal.probability(row.breachAtLow()),
+                Decimal.probability(row.breachAtHigh()), Decimal.fixed(row.valueAtLow(), 6),
+                Decimal.fixed(row.valueAtHigh(), 6), Decimal.money(row.meanAtLow()), Decimal.money(row.meanAtHigh())});
+        }
+        writeCsv(file, lines);
+    }
+
+    private static void writeSolve(Path file, List<InjectionSolver.Solution> solutions) throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"scenario", "quarter", "max_breach_prob", "injection", "injection_lo", "injection_hi",
+            "breach_prob_at_injection", "status"});
+        for (InjectionSolver.Solution solution : solutions) {
+            lines.add(new String[] {solution.scenario(), Integer.toString(solution.quarter()),
+                Decimal.probability(solution.target()), Decimal.fixed(solution.injection(), 1),
+                Decimal.fixed(solution.low(), 1), Decimal.fixed(solution.high(), 1),
+                Decimal.probability(solution.breachAtInjection()),
+                solution.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')});
+        }
+        writeCsv(file, lines);
     }
 
     private static void writeSummary(Path file, List<ScenarioStatistics> statistics) throws IOException {

@@ -91,8 +91,52 @@ public final class PathKernel {
     private final boolean[] eventTriggered;
     private final double[] eventTrigger;
     private final boolean anyScheduled;
+    /** See {@link Overrides}: NaN where a driver is drawn as usual. */
+    private final double[] fixedDrivers;
+    private final int extraQuarter;
+    private final double extraInjection;
+
+    /**
+     * What-if changes to a scenario that keep its random draws: drivers held at a value (their
+     * inputs are still drawn, so every other input of every path is the same as without the
+     * change), and an up-front injection in one quarter. Comparing runs with and without them on
+     * one seed is a comparison on common random numbers.
+     *
+     * @param fixedDrivers     per driver (in {@link Driver} order) the value it is held at, or NaN
+     * @param injectionQuarter 1-based quarter of the extra injection (ignored if the amount is 0)
+     * @param injectionAmount  the extra injection, JPY bn
+     */
+    public record Overrides(double[] fixedDrivers, int injectionQuarter, double injectionAmount) {
+        /** No change. */
+        public static final Overrides NONE = new Overrides(new double[0], 1, 0.0);
+
+        public Overrides {
+            fixedDrivers = fixedDrivers.clone();
+        }
+
+        /** The scenario with one driver held at a value. */
+        public static Overrides fixing(Driver driver, double value) {
+            double[] fixed = new double[DRIVERS];
+            Arrays.fill(fixed, Double.NaN);
+            fixed[driver.ordinal()] = value;
+            return new Overrides(fixed, 1, 0.0);
+        }
+
+        /** The scenario with an extra up-front injection. */
+        public static Overrides injecting(int quarter, double amount) {
+            return new Overrides(new double[0], quarter, amount);
+        }
+
+        double fixed(int driver) {
+            return driver < fixedDrivers.length ? fixedDrivers[driver] : Double.NaN;
+        }
+    }
 
     public PathKernel(Scenario scenario) {
+        this(scenario, Overrides.NONE);
+    }
+
+    public PathKernel(Scenario scenario, Overrides overrides) {
         Schedule schedule = scenario.schedule();
         horizon = schedule.horizon();
         baseRevenue = schedule.baseRevenue();
@@ -142,7 +186,18 @@ public final class PathKernel {
             eventTrigger[k] = event.triggerBelow();
             scheduled |= !event.triggered();
         }
-        anyScheduled = scheduled;
+        if (overrides.injectionAmount() != 0.0 && (overrides.injectionQuarter() < 1
+                || overrides.injectionQuarter() > horizon)) {
+            throw new IllegalArgumentException("the injection quarter must be within 1.." + horizon + ", found "
+                    + overrides.injectionQuarter());
+        }
+        fixedDrivers = new double[DRIVERS];
+        for (int d = 0; d < DRIVERS; d++) {
+            fixedDrivers[d] = overrides.fixed(d);
+        }
+        extraQuarter = overrides.injectionQuarter() - 1;
+        extraInjection = overrides.injectionAmount();
+        anyScheduled = scheduled || extraInjection != 0.0;
     }
 
     public int horizon() {
@@ -299,6 +354,11 @@ public final class PathKernel {
                 }
             }
             correlate(n);
+            for (int d = 0; d < drawn.length; d++) {
+                if (!Double.isNaN(k.fixedDrivers[d])) {
+                    Arrays.fill(drawn[d], 0, n, k.fixedDrivers[d]);
+                }
+            }
             for (int e = 0; e < k.eventCount; e++) {
                 inputs.uniforms(k.eventDimension(e, EVENT_ON), input, n);
                 for (int i = 0; i < n; i++) {
@@ -327,6 +387,13 @@ public final class PathKernel {
                         injected[i] += eventOn[e][i] * amount[e][i];
                         fired[i] |= eventOn[e][i] != 0.0;
                     }
+                }
+            }
+            if (k.extraInjection != 0.0) {
+                for (int i = 0; i < n; i++) {
+                    injection[k.extraQuarter][i] += k.extraInjection;
+                    injected[i] += k.extraInjection;
+                    fired[i] = true;
                 }
             }
         }
@@ -415,6 +482,11 @@ public final class PathKernel {
             if (out.drivers != null) {
                 for (int d = 0; d < drawn.length; d++) {
                     System.arraycopy(drawn[d], 0, out.drivers[d], start, n);
+                }
+                for (int e = 0; e < Math.min(k.eventCount, out.events.length); e++) {
+                    for (int i = 0; i < n; i++) {
+                        out.events[e][start + i] = eventOn[e][i] * amount[e][i];
+                    }
                 }
             }
             for (int i = 0; i < n; i++) {

@@ -19,6 +19,8 @@ public final class PathResults {
     final boolean[] injectionFired;
     /** {@code drivers[d][i]}: the value of driver d (in Driver order) on path i, if asked for; else null. */
     final double[][] drivers;
+    /** {@code events[e][i]}: the amount of event e on path i if it was on, else 0; kept with the drivers. */
+    final double[][] events;
 
     public PathResults(int horizon, int paths) {
         this(horizon, paths, false);
@@ -26,7 +28,13 @@ public final class PathResults {
 
     /** With {@code recordDrivers}, also keeps every path's drawn drivers (80 more bytes a path). */
     public PathResults(int horizon, int paths, boolean recordDrivers) {
+        this(horizon, paths, recordDrivers, 0);
+    }
+
+    /** Also keeps the amounts of a scenario's {@code events} events, with the drivers. */
+    public PathResults(int horizon, int paths, boolean recordDrivers, int events) {
         drivers = recordDrivers ? new double[Driver.values().length][paths] : null;
+        this.events = recordDrivers ? new double[events][paths] : null;
         cash = new double[horizon][paths];
         minLiquidity = new double[paths];
         firstBreach = new int[paths];
@@ -42,7 +50,7 @@ public final class PathResults {
         if (paths < paths()) {
             throw new IllegalArgumentException("cannot shrink " + paths() + " paths to " + paths);
         }
-        PathResults grown = new PathResults(horizon(), paths, drivers != null);
+        PathResults grown = new PathResults(horizon(), paths, drivers != null, events == null ? 0 : events.length);
         int have = paths();
         for (int q = 0; q < cash.length; q++) {
             System.arraycopy(cash[q], 0, grown.cash[q], 0, have);
@@ -50,6 +58,9 @@ public final class PathResults {
         if (drivers != null) {
             for (int d = 0; d < drivers.length; d++) {
                 System.arraycopy(drivers[d], 0, grown.drivers[d], 0, have);
+            }
+            for (int e = 0; e < events.length; e++) {
+                System.arraycopy(events[e], 0, grown.events[e], 0, have);
             }
         }
         System.arraycopy(minLiquidity, 0, grown.minLiquidity, 0, have);
@@ -86,6 +97,14 @@ public final class PathResults {
 
     public boolean injectionFired(int path) {
         return injectionFired[path];
+    }
+
+    /** Every path's amount of the scenario's event {@code event} (0 where it was off), if recorded. */
+    public double[] eventAmount(int event) {
+        if (events == null || event >= events.length) {
+            throw new IllegalStateException("these results do not record event " + event);
+        }
+        return events[event];
     }
 
     /** Every path's value of a driver (shared, not copied), if the results record drivers. */

@@ -79,15 +79,20 @@ public final class Simulation implements AutoCloseable {
      */
     public PathResults run(Scenario scenario, long seed, SamplingMethod method, PathResults into, int fromPath,
             AtomicLong progress) {
+        return run(new PathKernel(scenario), seed, method, into, fromPath, progress);
+    }
+
+    /** As above, for a kernel built by the caller (with {@link PathKernel.Overrides}, say). */
+    public PathResults run(PathKernel kernel, long seed, SamplingMethod method, PathResults into, int fromPath,
+            AtomicLong progress) {
         if (fromPath % BLOCK_SIZE != 0 || fromPath < 0 || fromPath > into.paths()) {
             throw new IllegalArgumentException("paths can only be added from a block boundary inside the buffer, "
                     + "found " + fromPath);
         }
-        if (into.horizon() != scenario.horizon()) {
+        if (into.horizon() != kernel.horizon()) {
             throw new IllegalArgumentException("the buffer holds " + into.horizon() + " quarters, the scenario has "
-                    + scenario.horizon());
+                    + kernel.horizon());
         }
-        PathKernel kernel = new PathKernel(scenario);
         ThreadLocal<PathKernel.Workspace> workspaces = ThreadLocal.withInitial(kernel::workspace);
         int blocks = (into.paths() + BLOCK_SIZE - 1) / BLOCK_SIZE;
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);

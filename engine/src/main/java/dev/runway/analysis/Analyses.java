@@ -1,0 +1,21 @@
+package dev.runway.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The what-if answers a run may add to its statistics: per scenario, what drives it
+ * (empty when not asked for), and the injections that would bring its breach probability down.
+ */
+public record Analyses(Map<String, List<Sensitivity.Row>> sensitivity, List<InjectionSolver.Solution> solutions) {
+
+    public static final Analyses NONE = new Analyses(Map.of(), List.of());
+
+    /** The targets a run's solve table covers. */
+    public static final double[] TARGETS = {0.01, 0.05, 0.10};
+
+    public Analyses {
+        sensitivity = Map.copyOf(sensitivity);
+        solutions = List.copyOf(solutions);
+    }
+}

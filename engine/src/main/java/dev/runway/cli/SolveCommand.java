@@ -1,0 +1,135 @@
+package dev.runway.cli;
+
+import dev.runway.analysis.Analyses;
+import dev.runway.analysis.InjectionSolver;
+import dev.runway.model.CaseInputs;
+import dev.runway.model.Scenario;
+import dev.runway.sample.SamplingMethod;
+import dev.runway.sim.Simulation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code runway solve}: the capital a rescue needs to bring a scenario's breach probability under a target. */
+@Command(name = "solve", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+            "Finds the smallest up-front injection (JPY bn, in --quarter) that brings a scenario's horizon breach "
+                + "probability to or under --max-breach-prob, and the same for 1%, 5% and 10% in one table.",
+            "",
+            "Every amount tried runs on the same paths (common random numbers), so the breach probability falls as the "
+                + "amount grows and the search converges (to 0.5 bn). The interval is the range of amounts the 95% "
+                + "interval of the breach probability allows: how far another set of paths could move the answer.",
+            ""},
+        footerHeading = "%nExample:%n",
+        footer = "  runway solve --scenario toyota_backstop --max-breach-prob 0.05 --quarter 2")
+public final class SolveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--scenario", paramLabel = "NAME", required = true, description = "The scenario to rescue.")
+    String scenarioName;
+
+    @Option(names = "--max-breach-prob", paramLabel = "P", defaultValue = "0.05",
+            description = "The breach probability to reach (default: ${DEFAULT-VALUE}).")
+    double target;
+
+    @Option(names = "--quarter", paramLabel = "Q", defaultValue = "1",
+            description = "The quarter the injection arrives in (default: ${DEFAULT-VALUE}).")
+    int quarter;
+
+    @Option(names = "--paths", paramLabel = "N", defaultValue = "100000",
+            description = "Paths of every run of the search (default: ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SimulateCommand.DEFAULT_SEED,
+            description = "Seed of the random streams (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--method", paramLabel = "M", defaultValue = "mc",
+            description = "Sampling method, as for simulate (default: ${DEFAULT-VALUE}).")
+    SamplingMethod method;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(target > 0 && target < 1) || paths < 1 || threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-breach-prob must be in (0, 1), and "
+                    + "--paths and --threads at least 1");
+        }
+        CaseInputs caseInputs = inputs.read(err);
+        if (caseInputs == null) {
+            return RunwayCommand.INPUT_ERROR;
+        }
+        Optional<Scenario> scenario = caseInputs.scenario(scenarioName);
+        if (scenario.isEmpty()) {
+            err.println("error: unknown scenario " + scenarioName + "; expected one of "
+                    + String.join(", ", caseInputs.scenarios().stream().map(Scenario::name).toList()));
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
+        }
+        if (quarter < 1 || quarter > scenario.get().horizon()) {
+            err.println("error: --quarter must be within 1.." + scenario.get().horizon() + ", found " + quarter);
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
+        }
+        List<Double> targets = new ArrayList<>();
+        targets.add(target);
+        for (double standard : Analyses.TARGETS) {
+            if (standard != target) {
+                targets.add(standard);
+            }
+        }
+        List<InjectionSolver.Solution> solutions;
+        try (Simulation simulation = new Simulation(threads)) {
+            InjectionSolver solver = new InjectionSolver(simulation, scenario.get(), seed, method, paths, quarter);
+            solutions = solver.solve(targets.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+        }
+        out.printf(Locale.ROOT, "%s: up-front injection in quarter %d (%s), %,d paths, seed %d%n%n", scenarioName,
+                quarter, scenario.get().schedule().labels().get(quarter - 1), paths, seed);
+        out.printf(Locale.ROOT, "%-16s %-14s %-22s %s%n", "breach prob <=", "injection", "95% interval", "breach with it");
+        for (InjectionSolver.Solution solution : solutions) {
+            out.printf(Locale.ROOT, "%-16s %-14s %-22s %s%s%n", percent(solution.target()), amount(solution),
+                    interval(solution), percent(solution.breachAtInjection()),
+                    solution.target() == target ? "   <- asked" : "");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String amount(InjectionSolver.Solution solution) {
+        switch (solution.status()) {
+            case ALREADY_MET:
+                return "none needed";
+            case OUT_OF_REACH:
+                return "out of reach";
+            default:
+                return String.format(Locale.ROOT, "%,.1f bn", solution.injection());
+        }
+    }
+
+    private static String interval(InjectionSolver.Solution solution) {
+        return solution.status() == InjectionSolver.Status.OUT_OF_REACH ? "-"
+                : String.format(Locale.ROOT, "%,.1f - %,.1f bn", solution.low(), solution.high());
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * share);
+    }
+}
