@@ -11,14 +11,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "runway", mixinStandardHelpOptions = true, versionProvider = RunwayCommand.Version.class,
         subcommands = {SimulateCommand.class, ValidateCommand.class, SensitivityCommand.class, SolveCommand.class,
-            CommandLine.HelpCommand.class},
+            ReportCommand.class, CommandLine.HelpCommand.class},
         description = {
             "How likely is a company's cash to run out, when, and what would prevent it?",
             "Runway simulates the cash position quarter by quarter over many random paths of sales volume, "
                 + "margins, savings, restructuring costs, refinancing and events (shocks, capital injections), "
                 + "and reports the distribution of cash and the probability and timing of a liquidity breach.",
             "",
-            "Start with:  runway simulate            (the shipped Nissan case, results in outputs/nissan)",
+            "Start with:  runway simulate --report   (the shipped Nissan case: CSVs, charts and report.html in "
+                + "outputs/nissan)",
             "             runway validate --inputs DIR",
             "             runway solve --scenario toyota_backstop --max-breach-prob 0.05",
             "             runway help simulate"},

@@ -6,6 +6,7 @@ import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Scenario;
 import dev.runway.report.OutputFolder;
+import dev.runway.report.Report;
 import dev.runway.report.ResultWriter;
 import dev.runway.report.RunInfo;
 import dev.runway.sample.SamplingMethod;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,6 +121,12 @@ public class SimulateCommand implements Callable<Integer> {
             description = "The quarter of the injection --solve looks for (default: ${DEFAULT-VALUE}).")
     int solveQuarter;
 
+    @Option(names = "--report",
+            description = "Also write charts/ (PNG and SVG) and report.html, one self-contained page to open from disk "
+                + "with every scenario's charts, key numbers, drivers and the injection it needs; implies --sensitivity "
+                + "and --solve.")
+    boolean report;
+
     @Option(names = "--bins", paramLabel = "B", defaultValue = "50",
             description = "Bins of the terminal-cash histogram (default: ${DEFAULT-VALUE}).")
     int bins;
@@ -172,8 +180,12 @@ public class SimulateCommand implements Callable<Integer> {
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(inputs.folder.toString(), seed, paths, method, threads, bins, startedAt,
                 elapsedMillis, precision == null ? "" : precision + ", at most " + maxPaths + " paths", precisionNotes);
-        OutputFolder.publish(out, folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run,
-                analyses));
+        OutputFolder.publish(out, folder -> {
+            ResultWriter.write(folder, caseInputs, scenarios, statistics, run, analyses);
+            if (report) {
+                Report.write(folder);
+            }
+        });
 
         SummaryTable.print(stdout, scenarios, statistics, analyses);
         long allPaths = 0;
@@ -182,9 +194,13 @@ public class SimulateCommand implements Callable<Integer> {
             allPaths += statistics.get(i).paths();
             pathQuarters += (double) statistics.get(i).paths() * scenarios.get(i).horizon();
         }
-        stdout.printf("%nWrote %s (%d scenario(s), %,d paths in all, in %.1f s: %,.0f path-quarters/s on %d thread(s)).%n",
-                out, scenarios.size(), allPaths, elapsedMillis / 1e3, pathQuarters / Math.max(elapsedMillis, 1) * 1e3,
-                threads);
+        if (report) {
+            stdout.printf("%nThe report: %s%n", out.toAbsolutePath().resolve("report.html").toUri());
+        }
+        String rate = sensitivity || solve ? "with the analyses"
+                : String.format(Locale.ROOT, "%,.0f path-quarters/s", pathQuarters / Math.max(elapsedMillis, 1) * 1e3);
+        stdout.printf(Locale.ROOT, "%nWrote %s (%d scenario(s), %,d paths in all, in %.1f s: %s on %d thread(s)).%n",
+                out, scenarios.size(), allPaths, elapsedMillis / 1e3, rate, threads);
         stdout.flush();
         return 0;
     }
@@ -243,6 +259,10 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
+        if (report) {
+            sensitivity = true;
+            solve = true;
+        }
         if (paths < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--paths must be at least 1, found " + paths);
         }

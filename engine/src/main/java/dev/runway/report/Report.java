@@ -1,0 +1,119 @@
+package dev.runway.report;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report of an output folder: reads its CSV files back ({@link OutputFolderReader}), draws
+ * the charts into {@code charts/} as PNG and SVG ({@link Charts}), and writes {@code report.html},
+ * one self-contained page with the charts inline ({@link ReportPage}). It only reads the CSV
+ * files, so it can run long after the simulation, and it includes a scenario's
+ * {@code sensitivity.csv} and the folder's {@code solve.csv} when they are there.
+ */
+public final class Report {
+    public static final String PAGE = "report.html";
+    public static final String CHARTS = "charts";
+
+    private Report() {
+    }
+
+    /**
+     * Writes {@code charts/} and {@code report.html} into an output folder, replacing the charts
+     * and page of an earlier report. The page is written to a temporary file and moved into
+     * place, so a browser never shows half a page.
+     *
+     * @throws OutputFolderReader.MalformedOutputException if the folder is not a complete Runway
+     *         output or a file does not parse (the message names the file, line and column)
+     */
+    public static void write(Path outputFolder) throws IOException {
+        OutputFolderReader.RunResults results = OutputFolderReader.read(outputFolder);
+        Map<String, Charts.RenderedChart> charts = Charts.writeAll(results, outputFolder.resolve(CHARTS));
+        String page = ReportPage.render(results, charts);
+        Path target = outputFolder.resolve(PAGE);
+        Path staging = Files.createTempFile(outputFolder, "." + PAGE + ".writing-", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
+                out.write(page);
+            }
+            // Temporary files are created owner-only; the page is as readable as the CSV files beside it.
+            if (Files.getFileStore(staging).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(staging);
+        }
+    }
+
+    /**
+     * How the charts and the page write numbers, so that a title and a table cell show the same
+     * text for the same value: locale-free, money in whole JPY bn with thousands separators,
+     * probabilities as percentages to one decimal, never "-0".
+     */
+    static final class Numbers {
+        private Numbers() {
+        }
+
+        /** Money in JPY bn to the nearest billion: {@code 1,821}, {@code -567}; "-" when unknown. */
+        static String money(double value) {
+            return Double.isNaN(value) ? "-" : noNegativeZero(String.format(Locale.ROOT, "%,.0f", value));
+        }
+
+        /** A share as a percentage to one decimal: {@code 71.9%}; "-" when unknown. */
+        static String percent(double share) {
+            return Double.isNaN(share) ? "-" : percentNumber(share) + "%";
+        }
+
+        /** A 95% interval of a share: {@code 71.7–72.1%}. */
+        static String percentRange(double low, double high) {
+            return Double.isNaN(low) || Double.isNaN(high) ? "-" : percentNumber(low) + "–" + percent(high);
+        }
+
+        /** A 95% interval of money: {@code -575 to -559}. */
+        static String moneyRange(double low, double high) {
+            return Double.isNaN(low) || Double.isNaN(high) ? "-" : money(low) + " to " + money(high);
+        }
+
+        /** A target share without trailing zeros: 0.05 as {@code 5%}, 0.005 as {@code 0.5%}. */
+        static String target(double share) {
+            return new BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros()
+                    .toPlainString() + "%";
+        }
+
+        /** A plain number to three significant digits, for correlations and driver values. */
+        static String decimal(double value) {
+            if (Double.isNaN(value)) {
+                return "-";
+            }
+            double magnitude = Math.abs(value);
+            String text = magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)
+                    ? String.format(Locale.ROOT, "%.3g", value)
+                    : new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros()
+                            .toPlainString();
+            return noNegativeZero(text);
+        }
+
+        private static String percentNumber(double share) {
+            return noNegativeZero(String.format(Locale.ROOT, "%.1f", 100 * share));
+        }
+
+        private static String noNegativeZero(String text) {
+            return text.startsWith("-") && text.replaceAll("[-0.,%]", "").isEmpty() ? text.substring(1) : text;
+        }
+    }
+}

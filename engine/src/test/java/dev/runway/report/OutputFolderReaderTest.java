@@ -1,0 +1,129 @@
+package dev.runway.report;
+
+import dev.runway.report.OutputFolderReader.BreachLevel;
+import dev.runway.report.OutputFolderReader.MalformedOutputException;
+import dev.runway.report.OutputFolderReader.RunResults;
+import dev.runway.report.OutputFolderReader.ScenarioResults;
+import dev.runway.report.OutputFolderReader.Solve;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.runway.report.OutputFolderFixture.ALPHA;
+import static dev.runway.report.OutputFolderFixture.ALPHA_DESCRIPTION;
+import static dev.runway.report.OutputFolderFixture.BETA;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An output folder reads back into the numbers its CSV files hold; optional files are optional. */
+class OutputFolderReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readsTheSummaryQuartersHistogramAndManifestOfEveryScenario() throws IOException {
+        RunResults results = OutputFolderReader.read(OutputFolderFixture.plain().writeTo(tmp.resolve("out")));
+
+        assertEquals(List.of(ALPHA, BETA), results.scenarios().stream().map(ScenarioResults::name).toList());
+        ScenarioResults alpha = results.scenarios().get(0);
+        assertEquals(ALPHA_DESCRIPTION, alpha.description());
+        assertEquals(0.719360, alpha.summary().breachProb().value());
+        assertEquals(0.716567, alpha.summary().breachProb().low());
+        assertEquals(0.722136, alpha.summary().breachProb().high());
+        assertEquals(3, alpha.summary().firstBreachP50Quarter().getAsInt());
+        assertTrue(Double.isNaN(alpha.summary().injectionMean()), "an empty injection_mean reads as NaN");
+        assertEquals(403.231, results.scenarios().get(1).summary().injectionMean());
+        assertEquals(4, alpha.quarters().size());
+        assertEquals("FY2025Q3", alpha.label(3));
+        assertEquals(2000 - 350 * 4 - 1.645 * 600, alpha.lastQuarter().percentile(5).value(), 1e-9);
+        assertEquals(10, alpha.terminal().size());
+        assertEquals(4000, alpha.terminal().stream().mapToLong(OutputFolderReader.Bin::count).sum());
+        assertEquals("mc", results.manifestValue("sampling_method"));
+    }
+
+    @Test
+    void optionalFilesAreReadWhenPresentAndAbsentOtherwise() throws IOException {
+        RunResults without = OutputFolderReader.read(OutputFolderFixture.plain().writeTo(tmp.resolve("plain")));
+        RunResults with = OutputFolderReader.read(OutputFolderFixture.withOptionalFiles().writeTo(tmp.resolve("full")));
+
+        assertFalse(without.hasSolve());
+        assertFalse(without.scenarios().get(0).hasSensitivity());
+        assertTrue(without.scenarios().get(0).solve().isEmpty());
+        assertTrue(with.hasSolve());
+        ScenarioResults alpha = with.scenarios().get(0);
+        assertTrue(alpha.hasSensitivity());
+        assertFalse(with.scenarios().get(1).hasSensitivity(), "only alpha has a sensitivity.csv");
+        assertEquals(5, alpha.sensitivity().size());
+        assertTrue(alpha.sensitivity().get(2).isEvent());
+        assertTrue(Double.isNaN(alpha.sensitivity().get(2).breachProbAtP10()), "event rows have empty P10/P90 cells");
+        assertEquals(3, alpha.solve().size());
+        assertEquals(1, with.scenarios().get(1).solve().size());
+    }
+
+    @Test
+    void solveQuartersGivenAsNumbersReadAsTheirLabels() throws IOException {
+        RunResults results = OutputFolderReader.read(OutputFolderFixture.withOptionalFiles().writeTo(tmp.resolve("o")));
+        List<Solve> solve = results.scenarios().get(0).solve();
+
+        assertEquals("FY2025Q1", solve.get(1).quarter());
+        assertEquals("FY2025Q2", solve.get(2).quarter());
+        assertEquals(Solve.SOLVED, solve.get(1).status());
+        assertEquals(1234.5, solve.get(1).injection());
+        assertTrue(Double.isNaN(solve.get(0).injection()), "out of reach has no injection");
+    }
+
+    @Test
+    void breachLevelIsTheConstantOrTheMeanOfTheDistributionInTheManifest() throws IOException {
+        RunResults results = OutputFolderReader.read(OutputFolderFixture.plain().writeTo(tmp.resolve("out")));
+
+        BreachLevel alpha = results.scenarios().get(0).breachLevel();
+        BreachLevel beta = results.scenarios().get(1).breachLevel();
+        assertEquals(1000.0, alpha.value());
+        assertTrue(alpha.constant());
+        assertEquals(900.0, beta.value(), "the mean of normal(900, 50)");
+        assertFalse(beta.constant());
+        assertEquals("normal(900.0, 50.0)", beta.distribution());
+        assertEquals(0.2, OutputFolderReader.breachLevel("pert(0.18, 0.2, 0.22); calibrated").value(), 1e-12);
+        assertFalse(OutputFolderReader.breachLevel("a level of 1,000").known());
+        assertFalse(OutputFolderReader.breachLevel(null).known());
+    }
+
+    @Test
+    void aCellThatIsNotANumberIsReportedWithItsFileLineAndColumn() throws IOException {
+        Path out = OutputFolderFixture.plain().writeTo(tmp.resolve("out"));
+        Path summary = out.resolve("summary.csv");
+        Files.writeString(summary, Files.readString(summary).replace(",0.183930,", ",abc,"));
+
+        MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> OutputFolderReader.read(out));
+
+        assertTrue(e.getMessage().contains("summary.csv:3: column 'breach_prob': expected a number, found 'abc'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutAManifestIsNotAnOutputFolder() throws IOException {
+        Path out = OutputFolderFixture.plain().writeTo(tmp.resolve("out"));
+        Files.delete(out.resolve("manifest.csv"));
+
+        MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> OutputFolderReader.read(out));
+
+        assertTrue(e.getMessage().contains("has no manifest.csv"), e.getMessage());
+    }
+
+    @Test
+    void aMissingScenarioFileNamesTheFile() throws IOException {
+        Path out = OutputFolderFixture.plain().writeTo(tmp.resolve("out"));
+        Files.delete(out.resolve(BETA).resolve("terminal.csv"));
+
+        MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> OutputFolderReader.read(out));
+
+        assertTrue(e.getMessage().contains("terminal.csv is missing"), e.getMessage());
+    }
+}
