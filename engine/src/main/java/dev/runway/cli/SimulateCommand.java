@@ -16,6 +16,7 @@ import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
 import dev.runway.stats.PrecisionTarget;
 import dev.runway.stats.ScenarioStatistics;
+import dev.runway.stats.StreamingStatistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,6 +122,17 @@ public class SimulateCommand implements Callable<Integer> {
             description = "The quarter of the injection --solve looks for (default: ${DEFAULT-VALUE}).")
     int solveQuarter;
 
+    @Option(names = "--statistics", paramLabel = "MODE", defaultValue = "auto",
+            description = "exact: keep every path and take exact percentiles; streaming: keep only histograms and "
+                + "sums, memory independent of --paths, percentiles within 0.049%; auto (default): exact unless the "
+                + "paths would need more than --memory.")
+    String statisticsMode;
+
+    @Option(names = "--memory", paramLabel = "MB", defaultValue = "2048",
+            description = "The memory exact statistics may use for a scenario's paths before auto switches to "
+                + "streaming (default: ${DEFAULT-VALUE} MB; about 117 bytes a path over 12 quarters).")
+    long memoryMb;
+
     @Option(names = "--report",
             description = "Also write charts/ (PNG and SVG) and report.html, one self-contained page to open from disk "
                 + "with every scenario's charts, key numbers, drivers and the injection it needs; implies --sensitivity "
@@ -132,6 +144,18 @@ public class SimulateCommand implements Callable<Integer> {
     int bins;
 
     private PrecisionTarget precision;
+    private boolean streamedAny;
+
+    /** The bytes a path takes in exact mode: its cash every quarter, breach level, first breach, injections. */
+    static long bytesPerPath(int horizon) {
+        return 8L * horizon + 21;
+    }
+
+    /** Whether this scenario's statistics are streamed rather than taken from every stored path. */
+    private boolean streaming(Scenario scenario) {
+        return "streaming".equals(statisticsMode) || ("auto".equals(statisticsMode)
+                && (long) paths * bytesPerPath(scenario.horizon()) > memoryMb * 1024 * 1024);
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -158,6 +182,7 @@ public class SimulateCommand implements Callable<Integer> {
         List<ScenarioStatistics> statistics = new ArrayList<>();
         Map<String, String> precisionNotes = new LinkedHashMap<>();
         Analyses analyses;
+        streamedAny = false;
         try (Simulation simulation = new Simulation(threads);
                 ProgressReporter progress = new ProgressReporter(err, scenarios.size(), precision == null ? paths : 0)) {
             PathResults results = null;
@@ -165,6 +190,14 @@ public class SimulateCommand implements Callable<Integer> {
                 AtomicLong done = progress.begin(scenario.name());
                 if (precision != null) {
                     statistics.add(untilPrecise(simulation, scenario, done, precisionNotes, err));
+                    continue;
+                }
+                if (streaming(scenario)) {
+                    StreamingStatistics streamed = new StreamingStatistics(scenario.horizon(),
+                            (paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE);
+                    simulation.stream(new PathKernel(scenario), seed, method, paths, streamed::accept, done);
+                    statistics.add(streamed.finish(scenario.name(), seed, scenario.schedule().labels(), bins));
+                    streamedAny = true;
                     continue;
                 }
                 if (results == null || results.horizon() != scenario.horizon()) {
@@ -179,7 +212,8 @@ public class SimulateCommand implements Callable<Integer> {
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(inputs.folder.toString(), seed, paths, method, threads, bins, startedAt,
-                elapsedMillis, precision == null ? "" : precision + ", at most " + maxPaths + " paths", precisionNotes);
+                elapsedMillis, precision == null ? "" : precision + ", at most " + maxPaths + " paths", precisionNotes,
+                streamedAny);
         OutputFolder.publish(out, folder -> {
             ResultWriter.write(folder, caseInputs, scenarios, statistics, run, analyses);
             if (report) {
@@ -205,6 +239,11 @@ public class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The analyses keep their paths, so they run on --paths paths, or on as many as --memory holds. */
+    private int analysisPaths() {
+        return (int) Math.max(Simulation.BLOCK_SIZE, Math.min(paths, memoryMb * 1024 * 1024 / bytesPerPath(12) / 2));
+    }
+
     /** The sensitivity and the injection solve of every scenario, if asked for, on --paths paths each. */
     private Analyses analyze(Simulation simulation, List<Scenario> scenarios, ProgressReporter progress) {
         Map<String, List<Sensitivity.Row>> sensitivities = new LinkedHashMap<>();
@@ -212,11 +251,11 @@ public class SimulateCommand implements Callable<Integer> {
         for (Scenario scenario : scenarios) {
             if (sensitivity) {
                 progress.phase(scenario.name(), "sensitivity");
-                sensitivities.put(scenario.name(), Sensitivity.of(simulation, scenario, seed, method, paths));
+                sensitivities.put(scenario.name(), Sensitivity.of(simulation, scenario, seed, method, analysisPaths()));
             }
             if (solve) {
                 progress.phase(scenario.name(), "solving for the injection");
-                solutions.addAll(new InjectionSolver(simulation, scenario, seed, method, paths, solveQuarter)
+                solutions.addAll(new InjectionSolver(simulation, scenario, seed, method, analysisPaths(), solveQuarter)
                         .solve(Analyses.TARGETS));
             }
         }
@@ -262,6 +301,17 @@ public class SimulateCommand implements Callable<Integer> {
         if (report) {
             sensitivity = true;
             solve = true;
+        }
+        if (!List.of("auto", "exact", "streaming").contains(statisticsMode)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--statistics must be auto, exact or "
+                    + "streaming, found " + statisticsMode);
+        }
+        if (precisionText != null && "streaming".equals(statisticsMode)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--precision keeps every path to add blocks "
+                    + "to them; it works with --statistics exact or auto, not streaming");
+        }
+        if (memoryMb < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be at least 1 MB");
         }
         if (paths < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--paths must be at least 1, found " + paths);

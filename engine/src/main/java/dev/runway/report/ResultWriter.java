@@ -15,6 +15,7 @@ import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.Simulation;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.Histogram;
+import dev.runway.stats.LogHistogram;
 import dev.runway.stats.QuarterStatistics;
 import dev.runway.stats.ScenarioStatistics;
 
@@ -175,8 +176,11 @@ public final class ResultWriter {
         rows.add(new String[] {"sampling_method", run.method().cliName()});
         rows.add(new String[] {"generator", BlockStreams.SOURCE.name() + ", one jump (2^128 draws) per block"});
         rows.add(new String[] {"block_size", Integer.toString(Simulation.BLOCK_SIZE)});
-        rows.add(new String[] {"percentiles", "exact, from all paths: linear interpolation between order "
-            + "statistics (Hyndman-Fan type 7)"});
+        rows.add(new String[] {"percentiles", run.streamed()
+            ? "streaming (memory independent of paths): log-linear histograms of every path, merged exactly; "
+                + "percentiles, CVaR and terminal bins within " + LogHistogram.RELATIVE_ERROR + " relative (0.049%) or "
+                + LogHistogram.FLOOR + " bn absolute of the exact values; means, sds and probabilities exact"
+            : "exact, from all paths: linear interpolation between order statistics (Hyndman-Fan type 7)"});
         rows.add(new String[] {"intervals", Math.round(ScenarioStatistics.CONFIDENCE * 100) + "% confidence (_lo, "
             + "_hi columns): percentiles between two order statistics (exact binomial ranks), probabilities Wilson, "
             + "means normal approximation; they assume independent paths" + (run.method() == SamplingMethod.MC ? ""

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * @param precision      the --precision target and limit, empty when the path count was fixed
  * @param precisionNotes per scenario, why its run stopped where it did
+ * @param streamed       whether some scenario's statistics were streamed (histograms) rather than exact
  */
 public record RunInfo(String inputFolder, long seed, int paths, SamplingMethod method, int threads, int bins,
-        Instant startedAt, long elapsedMillis, String precision, Map<String, String> precisionNotes) {
+        Instant startedAt, long elapsedMillis, String precision, Map<String, String> precisionNotes,
+        boolean streamed) {
 }

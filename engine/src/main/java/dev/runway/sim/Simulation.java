@@ -11,6 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Runs a scenario's paths in parallel. Paths are cut into blocks of {@link #BLOCK_SIZE}; block
@@ -98,8 +99,72 @@ public final class Simulation implements AutoCloseable {
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
         double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
         Run run = new Run(kernel, method, sobolShifts, workspaces, into, streams, progress);
-        pool.invoke(new Blocks(run, fromPath / BLOCK_SIZE, blocks));
+        pool.invoke(new BlockRange(run::block, fromPath / BLOCK_SIZE, blocks));
         return into;
+    }
+
+    /** Takes in the paths of one block as soon as they are simulated. */
+    @FunctionalInterface
+    public interface BlockConsumer {
+        /**
+         * Called once per block, on any thread, with a buffer holding the block's paths at indexes
+         * {@code 0 .. paths - 1}; the buffer is reused for the thread's next block.
+         */
+        void accept(int block, PathResults buffer, int paths);
+    }
+
+    /**
+     * Simulates {@code paths} paths without keeping them: each block is walked into a
+     * per-thread buffer and handed to {@code consumer}, so memory does not grow with the paths.
+     * The block's draws are exactly those of {@link #run}: the same paths, one block at a time.
+     */
+    public void stream(PathKernel kernel, long seed, SamplingMethod method, long paths, BlockConsumer consumer,
+            AtomicLong progress) {
+        long blockCount = (paths + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        if (paths < 1 || blockCount > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("paths must be in 1.." + (long) Integer.MAX_VALUE * BLOCK_SIZE
+                    + ", found " + paths);
+        }
+        int blocks = (int) blockCount;
+        ThreadLocal<PathKernel.Workspace> workspaces = ThreadLocal.withInitial(kernel::workspace);
+        ThreadLocal<PathResults> buffers = ThreadLocal.withInitial(() -> new PathResults(kernel.horizon(), BLOCK_SIZE));
+        UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
+        double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
+        pool.invoke(new BlockRange(b -> {
+            long first = (long) b * BLOCK_SIZE;
+            int count = (int) Math.min(BLOCK_SIZE, paths - first);
+            RandomInputs inputs = method.inputs(new BlockRandom(streams[b]), sobolShifts, first, count,
+                    kernel.dimensions(), PathKernel.DRIVERS, PathKernel.CHUNK);
+            PathResults buffer = buffers.get();
+            kernel.simulate(workspaces.get(), inputs, buffer, 0, count);
+            consumer.accept(b, buffer, count);
+            progress.addAndGet(count);
+        }, 0, blocks));
+    }
+
+    /** A range of blocks, split in halves until one block is left, which is handed to {@code block}. */
+    private static final class BlockRange extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+
+        private final transient IntConsumer block;
+        private final int from;
+        private final int to;
+
+        BlockRange(IntConsumer block, int from, int to) {
+            this.block = block;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from > 1) {
+                int middle = (from + to) >>> 1;
+                invokeAll(new BlockRange(block, from, middle), new BlockRange(block, middle, to));
+            } else if (to > from) {
+                block.accept(from);
+            }
+        }
     }
 
     @Override
@@ -119,34 +184,6 @@ public final class Simulation implements AutoCloseable {
                     kernel.dimensions(), PathKernel.DRIVERS, PathKernel.CHUNK);
             kernel.simulate(workspaces.get(), inputs, results, first, count);
             progress.addAndGet(count);
-        }
-    }
-
-    /** A range of blocks, split in halves until one block is left. */
-    private static final class Blocks extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-
-        private final transient Run run;
-        private final int from;
-        private final int to;
-
-        Blocks(Run run, int from, int to) {
-            this.run = run;
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        protected void compute() {
-            if (to <= from) {
-                return;
-            }
-            if (to - from > 1) {
-                int middle = (from + to) >>> 1;
-                invokeAll(new Blocks(run, from, middle), new Blocks(run, middle, to));
-            } else {
-                run.block(from);
-            }
         }
     }
 }

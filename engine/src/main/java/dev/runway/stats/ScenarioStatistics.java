@@ -107,7 +107,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
                 quantiles.max());
     }
 
-    private static OptionalInt lowerMedianQuarter(long[] firstBreachCounts, long breached) {
+    static OptionalInt lowerMedianQuarter(long[] firstBreachCounts, long breached) {
         long cumulative = 0;
         for (int q = 1; q < firstBreachCounts.length; q++) {
             cumulative += firstBreachCounts[q];

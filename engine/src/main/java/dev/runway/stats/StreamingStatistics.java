@@ -1,0 +1,155 @@
+package dev.runway.stats;
+
+import dev.runway.sim.PathResults;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The statistics of a scenario gathered block by block, in memory that does not grow with the
+ * paths (a few hundred bytes per block of 4,096 paths, and one {@link LogHistogram} per quarter
+ * and thread). Counts and histograms are integers and merge exactly in any order; sums are kept
+ * per block and combined in block order; so the results are the same for any number of threads.
+ * Percentiles, the CVaR and the terminal histogram come from the histograms, to within
+ * {@link LogHistogram#RELATIVE_ERROR} of the exact values; means, standard deviations and every
+ * probability are exact.
+ */
+public final class StreamingStatistics {
+    private final int horizon;
+    private final double[][] sum;
+    private final double[][] squares;
+    private final int[] count;
+    private final long[][] breaches;
+    private final long[][] firstBreaches;
+    private final long[] injections;
+    private final double[] injected;
+    private final List<LogHistogram[]> histograms = Collections.synchronizedList(new ArrayList<>());
+    private final ThreadLocal<LogHistogram[]> local;
+
+    public StreamingStatistics(int horizon, int blocks) {
+        this.horizon = horizon;
+        sum = new double[blocks][horizon];
+        squares = new double[blocks][horizon];
+        count = new int[blocks];
+        breaches = new long[blocks][horizon];
+        firstBreaches = new long[blocks][horizon + 1];
+        injections = new long[blocks];
+        injected = new double[blocks];
+        local = ThreadLocal.withInitial(() -> {
+            LogHistogram[] perQuarter = new LogHistogram[horizon];
+            for (int q = 0; q < horizon; q++) {
+                perQuarter[q] = new LogHistogram();
+            }
+            histograms.add(perQuarter);
+            return perQuarter;
+        });
+    }
+
+    /** Takes in block {@code block}'s first {@code paths} paths of {@code results}. Blocks may come on any thread. */
+    public void accept(int block, PathResults results, int paths) {
+        LogHistogram[] perQuarter = local.get();
+        count[block] = paths;
+        for (int q = 0; q < horizon; q++) {
+            double[] cash = results.cashAt(q + 1);
+            LogHistogram histogram = perQuarter[q];
+            double total = 0.0;
+            long below = 0;
+            for (int i = 0; i < paths; i++) {
+                double value = cash[i];
+                histogram.add(value);
+                total += value;
+                if (value < results.minLiquidity(i)) {
+                    below++;
+                }
+            }
+            double mean = total / paths;
+            double deviations = 0.0;
+            for (int i = 0; i < paths; i++) {
+                double d = cash[i] - mean;
+                deviations += d * d;
+            }
+            sum[block][q] = total;
+            squares[block][q] = deviations;
+            breaches[block][q] = below;
+        }
+        for (int i = 0; i < paths; i++) {
+            firstBreaches[block][results.firstBreach(i)]++;
+            if (results.injectionFired(i)) {
+                injections[block]++;
+                injected[block] += results.injected(i);
+            }
+        }
+    }
+
+    /** The statistics of every block taken in. */
+    public ScenarioStatistics finish(String scenario, long seed, List<String> labels, int bins) {
+        LogHistogram[] merged = new LogHistogram[horizon];
+        for (int q = 0; q < horizon; q++) {
+            merged[q] = new LogHistogram();
+            for (LogHistogram[] perQuarter : histograms) {
+                merged[q].merge(perQuarter[q]);
+            }
+        }
+        long paths = 0;
+        long[] firstBreachCounts = new long[horizon + 1];
+        long fired = 0;
+        double injectedSum = 0.0;
+        for (int b = 0; b < count.length; b++) {
+            paths += count[b];
+            for (int q = 0; q <= horizon; q++) {
+                firstBreachCounts[q] += firstBreaches[b][q];
+            }
+            fired += injections[b];
+            injectedSum += injected[b];
+        }
+        int tailCount = (int) Math.max(1, (ScenarioStatistics.TAIL_PERCENT * paths + 99) / 100);
+        List<QuarterStatistics> quarters = new ArrayList<>(horizon);
+        long breachedSoFar = 0;
+        for (int q = 0; q < horizon; q++) {
+            breachedSoFar += firstBreachCounts[q + 1];
+            quarters.add(quarter(q, labels.get(q), merged[q], paths, tailCount,
+                    ScenarioStatistics.share(breachedSoFar, paths)));
+        }
+        long breached = paths - firstBreachCounts[0];
+        return new ScenarioStatistics(scenario, (int) paths, seed, quarters, ScenarioStatistics.share(breached, paths),
+                ScenarioStatistics.lowerMedianQuarter(firstBreachCounts, breached),
+                ScenarioStatistics.share(fired, paths), fired > 0 ? injectedSum / fired : Double.NaN,
+                merged[horizon - 1].histogram(bins));
+    }
+
+    private QuarterStatistics quarter(int q, String label, LogHistogram histogram, long paths, int tailCount,
+            Estimate cumulative) {
+        // Chan's pairwise combination of the blocks' means and squared deviations, in block order.
+        double n = 0.0;
+        double mean = 0.0;
+        double m2 = 0.0;
+        long below = 0;
+        for (int b = 0; b < count.length; b++) {
+            double nb = count[b];
+            double meanB = sum[b][q] / nb;
+            double delta = meanB - mean;
+            double combined = n + nb;
+            mean += delta * nb / combined;
+            m2 += squares[b][q] + delta * delta * n * nb / combined;
+            n = combined;
+            below += breaches[b][q];
+        }
+        double sd = paths > 1 ? Math.sqrt(m2 / (paths - 1)) : 0.0;
+        double[] meanInterval = Intervals.mean(mean, sd, paths, ScenarioStatistics.CONFIDENCE);
+        double[] levels = ScenarioStatistics.PERCENTILES;
+        Estimate[] percentiles = new Estimate[levels.length];
+        for (int l = 0; l < levels.length; l++) {
+            double h = (paths - 1) * levels[l];
+            long lower = (long) Math.floor(h);
+            double atLower = histogram.atRank(lower);
+            double value = atLower + (h - lower) * (histogram.atRank(Math.min(lower + 1, paths - 1)) - atLower);
+            int[] ranks = Intervals.orderStatisticRanks(paths, levels[l], ScenarioStatistics.CONFIDENCE);
+            percentiles[l] = new Estimate(value, Math.min(histogram.atRank(ranks[0]), value),
+                    Math.max(histogram.atRank(ranks[1]), value));
+        }
+        return new QuarterStatistics(q + 1, label, new Estimate(mean, meanInterval[0], meanInterval[1]), sd,
+                percentiles, ScenarioStatistics.share(below, paths), cumulative, histogram.lowerTailMean(tailCount),
+                histogram.min(), histogram.max());
+    }
+}
