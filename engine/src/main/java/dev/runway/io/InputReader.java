@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -464,11 +463,11 @@ public final class InputReader {
         }
         CorrelationMatrix normals = CorrelationMatrix.of(matrix);
         if (normals.smallestEigenvalue() >= MIN_EIGENVALUE) {
-            return new Copula(order, normals, Optional.empty());
+            return new Copula(order, normals, null);
         }
         if (repairCorrelations) {
             CorrelationMatrix.Repair repair = normals.nearestPositiveDefinite(MIN_EIGENVALUE);
-            return new Copula(order, repair.matrix(), Optional.of(repair));
+            return new Copula(order, repair.matrix(), repair);
         }
         StringBuilder pairs = new StringBuilder();
         int firstLine = Integer.MAX_VALUE;

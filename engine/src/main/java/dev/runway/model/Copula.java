@@ -1,5 +1,7 @@
 package dev.runway.model;
 
+import java.io.Serializable;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -8,12 +10,14 @@ import java.util.Optional;
  * the correlation matrix of the normals of their Gaussian copula, positive definite. Each input
  * rank correlation rho becomes {@code 2 sin(pi rho / 6)} between the normals, which gives the
  * drivers exactly that Spearman correlation whatever their marginals. When the inputs' matrix was
- * not positive definite and the user asked for a repair, {@code repair} says how far it moved.
+ * not positive definite and the user asked for a repair, {@code applied} (else null) says how far it
+ * moved.
  */
-public record Copula(List<Driver> drivers, CorrelationMatrix normals, Optional<CorrelationMatrix.Repair> repair) {
+public record Copula(List<Driver> drivers, CorrelationMatrix normals, CorrelationMatrix.Repair applied)
+        implements Serializable {
 
     /** No correlated drivers: every driver is drawn on its own. */
-    public static final Copula INDEPENDENT = new Copula(List.of(), null, Optional.empty());
+    public static final Copula INDEPENDENT = new Copula(List.of(), null, null);
 
     public Copula {
         drivers = List.copyOf(drivers);
@@ -21,6 +25,11 @@ public record Copula(List<Driver> drivers, CorrelationMatrix normals, Optional<C
             throw new IllegalArgumentException("a copula needs a positive definite matrix over its " + drivers.size()
                     + " drivers");
         }
+    }
+
+    /** How far the inputs' matrix was moved to make it positive definite, if it was. */
+    public Optional<CorrelationMatrix.Repair> repair() {
+        return Optional.ofNullable(applied);
     }
 
     public boolean independent() {

@@ -1,10 +1,12 @@
 package dev.runway.model;
 
+import java.io.Serializable;
+
 /**
  * A rank (Spearman) correlation between two per-path drivers of a scenario, as an input gives
  * it; imposed through a Gaussian copula.
  */
-public record Correlation(Driver a, Driver b, double rho, String source) {
+public record Correlation(Driver a, Driver b, double rho, String source) implements Serializable {
 
     public Correlation {
         if (a == b) {

@@ -1,5 +1,7 @@
 package dev.runway.model;
 
+import java.io.Serializable;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -20,7 +22,9 @@ import java.util.Objects;
  * correlations; {@link #gaussianFromSpearman} converts them to the correlations of the normals.
  * All matrix work goes through EJML.
  */
-public final class CorrelationMatrix {
+public final class CorrelationMatrix implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Largest departure from symmetry, or of a diagonal entry from 1, accepted as rounding in the input. */
     static final double ENTRY_TOLERANCE = 1e-12;
     /** The repair stops once an iteration moves both of its iterates by less than this (Frobenius norm). */
@@ -39,7 +43,8 @@ public final class CorrelationMatrix {
      * {@code max |c_ij - c'_ij|}, and the number of projection iterations (1000 means the
      * iteration stopped at its limit before converging; 0 means no repair was needed).
      */
-    public record Repair(CorrelationMatrix matrix, double frobeniusDistance, double largestChange, int iterations) {
+    public record Repair(CorrelationMatrix matrix, double frobeniusDistance, double largestChange, int iterations)
+            implements Serializable {
     }
 
     private CorrelationMatrix(DMatrixRMaj entries) {

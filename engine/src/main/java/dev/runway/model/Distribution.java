@@ -1,5 +1,7 @@
 package dev.runway.model;
 
+import java.io.Serializable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +10,9 @@ import java.util.List;
  * A validated distribution: its kind and its positional parameters p1..p4, with the optional
  * ones filled with their defaults (beta's support defaults to [0, 1]).
  */
-public final class Distribution {
+public final class Distribution implements Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /** A parameter that is out of range: which one (0-based, or -1 for the whole row) and why. */
     public record Problem(int parameter, String message) { }

@@ -1,5 +1,7 @@
 package dev.runway.model;
 
+import java.io.Serializable;
+
 /**
  * An event that happens at most once per path: on with {@code probability}, with an amount drawn
  * from {@code amount}, in a quarter drawn uniformly from the window, or, when {@code triggered},
@@ -9,7 +11,7 @@ package dev.runway.model;
  * @param lastQuarter  1-based, inclusive
  */
 public record Event(String name, EventKind kind, double probability, Distribution amount, int firstQuarter,
-        int lastQuarter, boolean triggered, double triggerBelow, String source) {
+        int lastQuarter, boolean triggered, double triggerBelow, String source) implements Serializable {
 
     public Event {
         if (!(probability >= 0 && probability <= 1)) {

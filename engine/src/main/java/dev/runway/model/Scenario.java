@@ -1,5 +1,7 @@
 package dev.runway.model;
 
+import java.io.Serializable;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.Map;
  */
 public record Scenario(String name, String description, Map<Driver, Distribution> drivers,
         Map<Driver, String> driverSources, List<Event> events, Schedule schedule, List<Correlation> correlations,
-        Copula copula) {
+        Copula copula) implements Serializable {
 
     /** A scenario whose drivers are all drawn independently. */
     public Scenario(String name, String description, Map<Driver, Distribution> drivers,

@@ -1,12 +1,16 @@
 package dev.runway.model;
 
+import java.io.Serializable;
+
 import java.util.List;
 
 /**
  * The deterministic quarterly amounts of a scenario at base volume, one entry per quarter 1..H,
  * in JPY bn. Arrays are copied in and out so a schedule never changes once built.
  */
-public final class Schedule {
+public final class Schedule implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<String> labels;
     private final double[] baseRevenue;
     private final double[] fixedCosts;

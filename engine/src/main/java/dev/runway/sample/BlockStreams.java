@@ -30,10 +30,18 @@ public final class BlockStreams {
 
     /** The generators of blocks {@code 0..count-1}, made by jumping once per block from the seed's generator. */
     public static UniformRandomProvider[] forBlocks(long seed, int count) {
+        return forBlocks(seed, 0, count);
+    }
+
+    /** The generators of blocks {@code from..to-1} alone: what a task on another machine needs for its blocks. */
+    public static UniformRandomProvider[] forBlocks(long seed, int from, int to) {
         JumpableUniformRandomProvider generator = (JumpableUniformRandomProvider) SOURCE.create(seed);
-        UniformRandomProvider[] streams = new UniformRandomProvider[count];
-        for (int b = 0; b < count; b++) {
-            streams[b] = generator.jump();
+        for (int b = 0; b < from; b++) {
+            generator.jump();
+        }
+        UniformRandomProvider[] streams = new UniformRandomProvider[to - from];
+        for (int b = from; b < to; b++) {
+            streams[b - from] = generator.jump();
         }
         return streams;
     }

@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The per-path walk of the model, written once. Each path draws its drivers and events, then
@@ -243,7 +242,7 @@ public final class PathKernel {
         List<Driver> correlated = List.of(Driver.OPENING_CASH, Driver.CONTRIBUTION_MARGIN);
         double gaussian = CorrelationMatrix.gaussianFromSpearman(0.5);
         Copula copula = new Copula(correlated, CorrelationMatrix.of(new double[][] {{1, gaussian}, {gaussian, 1}}),
-                Optional.empty());
+                null);
         return new Scenario("every_branch", "", drivers, Map.of(), events,
                 new Schedule(labels, amounts, amounts, amounts, amounts, amounts, amounts),
                 List.of(new Correlation(correlated.get(0), correlated.get(1), 0.5, "")), copula);

@@ -2,11 +2,15 @@ package dev.runway.sim;
 
 import dev.runway.model.Driver;
 
+import java.io.Serializable;
+
 /**
  * What the simulated paths of one scenario recorded, as structure-of-arrays: path {@code i}
  * of the run lives at index {@code i} of every array, whatever block or thread produced it.
  */
-public final class PathResults {
+public final class PathResults implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** {@code cash[q][i]}: cash of path i at the end of quarter q+1, after that quarter's injections. */
     final double[][] cash;
     /** The breach level drawn for each path. */
@@ -68,6 +72,21 @@ public final class PathResults {
         System.arraycopy(injected, 0, grown.injected, 0, have);
         System.arraycopy(injectionFired, 0, grown.injectionFired, 0, have);
         return grown;
+    }
+
+    /**
+     * Copies the first {@code count} paths of {@code block} (a block simulated on its own, at
+     * indexes 0..count-1) to indexes {@code first ..} of these results: how results computed
+     * elsewhere (another machine) are put back in path order.
+     */
+    public void put(int first, PathResults block, int count) {
+        for (int q = 0; q < cash.length; q++) {
+            System.arraycopy(block.cash[q], 0, cash[q], first, count);
+        }
+        System.arraycopy(block.minLiquidity, 0, minLiquidity, first, count);
+        System.arraycopy(block.firstBreach, 0, firstBreach, first, count);
+        System.arraycopy(block.injected, 0, injected, first, count);
+        System.arraycopy(block.injectionFired, 0, injectionFired, first, count);
     }
 
     public int paths() {

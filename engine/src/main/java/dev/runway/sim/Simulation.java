@@ -103,6 +103,25 @@ public final class Simulation implements AutoCloseable {
         return into;
     }
 
+    /**
+     * Simulates block {@code block} of a run of {@code paths} paths into {@code into} from index
+     * {@code at}: the one way a block is walked, whether by this pool, streamed, or by a task on
+     * another machine, so a block's paths are the same wherever it runs.
+     *
+     * @param stream      the block's stream ({@link BlockStreams#forBlocks})
+     * @param sobolShifts the run's rotations when the method is Sobol, else ignored
+     * @return the block's number of paths
+     */
+    public static int simulateBlock(PathKernel kernel, PathKernel.Workspace workspace, SamplingMethod method,
+            UniformRandomProvider stream, double[] sobolShifts, int block, long paths, PathResults into, int at) {
+        long first = (long) block * BLOCK_SIZE;
+        int count = (int) Math.min(BLOCK_SIZE, paths - first);
+        RandomInputs inputs = method.inputs(new BlockRandom(stream), sobolShifts, first, count, kernel.dimensions(),
+                PathKernel.DRIVERS, PathKernel.CHUNK);
+        kernel.simulate(workspace, inputs, into, at, count);
+        return count;
+    }
+
     /** Takes in the paths of one block as soon as they are simulated. */
     @FunctionalInterface
     public interface BlockConsumer {
@@ -131,12 +150,8 @@ public final class Simulation implements AutoCloseable {
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
         double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
         pool.invoke(new BlockRange(b -> {
-            long first = (long) b * BLOCK_SIZE;
-            int count = (int) Math.min(BLOCK_SIZE, paths - first);
-            RandomInputs inputs = method.inputs(new BlockRandom(streams[b]), sobolShifts, first, count,
-                    kernel.dimensions(), PathKernel.DRIVERS, PathKernel.CHUNK);
             PathResults buffer = buffers.get();
-            kernel.simulate(workspaces.get(), inputs, buffer, 0, count);
+            int count = simulateBlock(kernel, workspaces.get(), method, streams[b], sobolShifts, b, paths, buffer, 0);
             consumer.accept(b, buffer, count);
             progress.addAndGet(count);
         }, 0, blocks));
@@ -178,12 +193,8 @@ public final class Simulation implements AutoCloseable {
             AtomicLong progress) {
 
         void block(int b) {
-            int first = b * BLOCK_SIZE;
-            int count = Math.min(BLOCK_SIZE, results.paths() - first);
-            RandomInputs inputs = method.inputs(new BlockRandom(streams[b]), sobolShifts, first, count,
-                    kernel.dimensions(), PathKernel.DRIVERS, PathKernel.CHUNK);
-            kernel.simulate(workspaces.get(), inputs, results, first, count);
-            progress.addAndGet(count);
+            progress.addAndGet(simulateBlock(kernel, workspaces.get(), method, streams[b], sobolShifts, b,
+                    results.paths(), results, b * BLOCK_SIZE));
         }
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,7 +73,7 @@ class CopulaTest {
                 .driver(REFINANCED, Distribution.of(DistributionKind.UNIFORM, 0.4, 0.9))
                 .baseRevenue(100).build();
         return new Scenario(base.name(), base.description(), base.drivers(), base.driverSources(), base.events(),
-                base.schedule(), correlations, new Copula(order, CorrelationMatrix.of(matrix), Optional.empty()));
+                base.schedule(), correlations, new Copula(order, CorrelationMatrix.of(matrix), null));
     }
 
     private static PathResults run(Scenario scenario) {

@@ -1,0 +1,142 @@
+package dev.runway.spark;
+
+import dev.runway.analysis.Analyses;
+import dev.runway.io.InputReader;
+import dev.runway.model.CaseInputs;
+import dev.runway.model.InputError;
+import dev.runway.model.InputException;
+import dev.runway.model.Scenario;
+import dev.runway.report.OutputFolder;
+import dev.runway.report.ResultWriter;
+import dev.runway.report.RunInfo;
+import dev.runway.sample.SamplingMethod;
+import dev.runway.sim.PathResults;
+import dev.runway.stats.ScenarioStatistics;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * {@code runway-spark}: the {@code simulate} of the engine, with the paths simulated on a Spark
+ * cluster. Inputs are read and checked on the driver, scenarios broadcast, blocks of paths run as
+ * tasks, statistics taken and files written on the driver in the engine's formats: for the same
+ * inputs, seed and paths, the files are byte-identical to a local {@code runway simulate} (the
+ * manifest's execution lines aside). Statistics are exact, so the driver holds every path of one
+ * scenario at a time (about 117 bytes a path).
+ */
+@Command(name = "runway-spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs 'runway simulate' with the paths simulated on Apache Spark.",
+            "Submit it with spark-submit (the master comes from there), or run it here with --master local[*]."})
+public final class SparkRunway implements Callable<Integer> {
+    @Option(names = "--inputs", defaultValue = "inputs/nissan", description = "Input folder (default: ${DEFAULT-VALUE}).")
+    Path inputs;
+
+    @Option(names = "--out", defaultValue = "outputs/nissan-spark", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--paths", defaultValue = "100000", description = "Paths per scenario (default: ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Option(names = "--seed", defaultValue = "20250513", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--method", defaultValue = "mc", description = "mc, antithetic, lhs or sobol (default: ${DEFAULT-VALUE}).")
+    SamplingMethod method;
+
+    @Option(names = "--scenario", description = "Run only this scenario; repeat for several (default: all).")
+    List<String> scenarioNames = new ArrayList<>();
+
+    @Option(names = "--bins", defaultValue = "50", description = "Bins of the terminal histogram (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--master", description = "Spark master, e.g. local[*]; by default the one spark-submit gives.")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "0",
+            description = "Tasks per scenario (default: 4 per core of the cluster).")
+    int partitions;
+
+    @Option(names = "--inject-failure-in-block", defaultValue = "-1", hidden = true,
+            description = "Fault injection for tests: the first attempt of the task holding this block fails.")
+    int failBlock;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new SparkRunway()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = new PrintWriter(System.err, true);
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        CaseInputs caseInputs;
+        try {
+            caseInputs = InputReader.read(inputs);
+        } catch (InputException e) {
+            err.println("error: the inputs in " + inputs + " have " + e.errors().size() + " problem(s):");
+            for (InputError error : e.errors()) {
+                err.println("  " + error);
+            }
+            return 2;
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Scenario scenario : caseInputs.scenarios()) {
+            if (scenarioNames.isEmpty() || scenarioNames.contains(scenario.name())) {
+                scenarios.add(scenario);
+            }
+        }
+        String outProblem = OutputFolder.replaceProblem(out);
+        if (scenarios.size() != (scenarioNames.isEmpty() ? caseInputs.scenarios().size() : scenarioNames.size())
+                || outProblem != null || paths < 1) {
+            err.println("error: " + (outProblem != null ? outProblem : "unknown scenario among " + scenarioNames
+                    + " or --paths below 1") + ". Nothing was written.");
+            return 2;
+        }
+        SparkConf conf = new SparkConf().setAppName("runway");
+        if (master != null) {
+            conf.setMaster(master);
+        }
+        List<ScenarioStatistics> statistics = new ArrayList<>();
+        int parallelism;
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            spark.setLogLevel("WARN");
+            parallelism = spark.defaultParallelism();
+            int tasks = partitions > 0 ? partitions : 4 * parallelism;
+            for (Scenario scenario : scenarios) {
+                PathResults results = SparkSimulation.run(spark, scenario, seed, method, paths, tasks, failBlock);
+                statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(), bins,
+                        ForkJoinPool.commonPool()));
+            }
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        RunInfo run = new RunInfo(inputs.toString(), seed, paths, method, parallelism, bins, startedAt, elapsedMillis,
+                "", Map.of(), false);
+        OutputFolder.publish(out, folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run,
+                Analyses.NONE));
+        for (ScenarioStatistics s : statistics) {
+            System.out.printf(Locale.ROOT, "%-18s breach %.1f%% (95%%: %.1f-%.1f%%), terminal P05 %,.0f, P50 %,.0f, "
+                    + "P95 %,.0f%n", s.scenario(), 100 * s.breachProb().value(), 100 * s.breachProb().low(),
+                    100 * s.breachProb().high(), s.terminalQuarter().percentile(0.05).value(),
+                    s.terminalQuarter().percentile(0.50).value(), s.terminalQuarter().percentile(0.95).value());
+        }
+        System.out.printf(Locale.ROOT, "Wrote %s (%d scenario(s) x %,d paths on Spark, %d task slots, %.1f s).%n", out,
+                scenarios.size(), paths, parallelism, elapsedMillis / 1e3);
+        return 0;
+    }
+}

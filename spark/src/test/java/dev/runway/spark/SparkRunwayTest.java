@@ -1,0 +1,89 @@
+package dev.runway.spark;
+
+import dev.runway.cli.RunwayCommand;
+import dev.runway.report.ResultWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Spark job in local[2] mode gives the local engine's files byte for byte, also when a task
+ * fails and Spark runs it again.
+ */
+class SparkRunwayTest {
+    private static final String[] RUN = {"--inputs", "../inputs/nissan", "--paths", "10000", "--scenario",
+        "toyota_backstop", "--scenario", "tariff_shock"};
+
+    @TempDir
+    static Path outputs;
+    private static Map<String, String> local;
+
+    @BeforeAll
+    static void runLocally() throws IOException {
+        Path out = outputs.resolve("local");
+        CommandLine command = RunwayCommand.commandLine();
+        StringWriter err = new StringWriter();
+        command.setErr(new PrintWriter(err));
+        command.setOut(new PrintWriter(new StringWriter()));
+        String[] args = Stream.concat(Stream.of("simulate", "--out", out.toString()), Stream.of(RUN))
+                .toArray(String[]::new);
+        assertEquals(0, command.execute(args), err.toString());
+        local = files(out);
+    }
+
+    private static Map<String, String> spark(String name, String master, String... more) throws IOException {
+        Path out = outputs.resolve(name);
+        String[] args = Stream.of(Stream.of("--master", master, "--out", out.toString()), Stream.of(RUN), Stream.of(more))
+                .flatMap(s -> s).toArray(String[]::new);
+        assertEquals(0, SparkRunway.commandLine().execute(args));
+        return files(out);
+    }
+
+    /** Every output file's text; the manifest without the lines about the execution itself. */
+    private static Map<String, String> files(Path out) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String text = Files.readString(file);
+                if (file.getFileName().toString().equals(ResultWriter.MANIFEST)) {
+                    text = text.lines().filter(line -> ResultWriter.EXECUTION_KEYS.stream()
+                            .noneMatch(key -> line.startsWith(key + ","))).collect(Collectors.joining("\n"));
+                }
+                files.put(out.relativize(file).toString(), text);
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void theSparkJobWritesTheLocalEnginesFilesByteForByte() throws IOException {
+        Map<String, String> onSpark = spark("spark", "local[2]");
+        assertEquals(local.keySet(), onSpark.keySet());
+        for (String file : local.keySet()) {
+            assertEquals(local.get(file), onSpark.get(file), file);
+        }
+        assertTrue(local.containsKey("tariff_shock/quarterly.csv"));
+    }
+
+    @Test
+    void aTaskThatFailsAndIsRetriedChangesNothing() throws IOException {
+        // local[2,4]: two cores, and up to four attempts per task; the first attempt of block 1's task fails.
+        Map<String, String> retried = spark("retried", "local[2,4]", "--inject-failure-in-block", "1",
+                "--partitions", "3");
+        assertEquals(local, retried);
+    }
+}
