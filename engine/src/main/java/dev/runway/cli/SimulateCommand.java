@@ -147,7 +147,7 @@ public class SimulateCommand implements Callable<Integer> {
     private boolean streamedAny;
 
     /** The bytes a path takes in exact mode: its cash every quarter, breach level, first breach, injections. */
-    static long bytesPerPath(int horizon) {
+    public static long bytesPerPath(int horizon) {
         return 8L * horizon + 21;
     }
 

@@ -1,5 +1,6 @@
 package dev.runway.stats;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Arrays;
  * there). Counts are integers, so histograms merge exactly, in any order — the streaming
  * statistics are the same whatever thread filled which.
  */
-public final class LogHistogram {
+public final class LogHistogram implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     static final int MANTISSA_BITS = 10;
     /** 2^-7 JPY bn, about 8 million yen: magnitudes below share the bucket at zero. */
     public static final double FLOOR = 0x1p-7;

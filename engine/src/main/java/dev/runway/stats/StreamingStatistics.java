@@ -2,6 +2,7 @@ package dev.runway.stats;
 
 import dev.runway.sim.PathResults;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +17,18 @@ import java.util.List;
  * probability are exact.
  */
 public final class StreamingStatistics {
+    /**
+     * What one worker gathered over a range of blocks, to send to where the run is finished
+     * (another machine): the blocks' sums and counts, and its histograms merged into one per quarter.
+     */
+    public record Partial(int firstBlock, double[][] sum, double[][] squares, int[] count, long[][] breaches,
+            long[][] firstBreaches, long[] injections, double[] injected, LogHistogram[] histograms)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     private final int horizon;
+    private final int firstBlock;
     private final double[][] sum;
     private final double[][] squares;
     private final int[] count;
@@ -28,7 +40,14 @@ public final class StreamingStatistics {
     private final ThreadLocal<LogHistogram[]> local;
 
     public StreamingStatistics(int horizon, int blocks) {
+        this(horizon, 0, blocks);
+    }
+
+    /** Statistics of blocks {@code fromBlock .. toBlock - 1} only: a worker's share of a run. */
+    public StreamingStatistics(int horizon, int fromBlock, int toBlock) {
+        int blocks = toBlock - fromBlock;
         this.horizon = horizon;
+        this.firstBlock = fromBlock;
         sum = new double[blocks][horizon];
         squares = new double[blocks][horizon];
         count = new int[blocks];
@@ -46,8 +65,9 @@ public final class StreamingStatistics {
         });
     }
 
-    /** Takes in block {@code block}'s first {@code paths} paths of {@code results}. Blocks may come on any thread. */
-    public void accept(int block, PathResults results, int paths) {
+    /** Takes in block {@code run}'s first {@code paths} paths of {@code results}. Blocks may come on any thread. */
+    public void accept(int run, PathResults results, int paths) {
+        int block = run - firstBlock;
         LogHistogram[] perQuarter = local.get();
         count[block] = paths;
         for (int q = 0; q < horizon; q++) {
@@ -82,8 +102,28 @@ public final class StreamingStatistics {
         }
     }
 
-    /** The statistics of every block taken in. */
-    public ScenarioStatistics finish(String scenario, long seed, List<String> labels, int bins) {
+    /** What this worker gathered, to merge where the run is finished. */
+    public Partial partial() {
+        LogHistogram[] merged = merged();
+        return new Partial(firstBlock, sum, squares, count, breaches, firstBreaches, injections, injected, merged);
+    }
+
+    /** Takes in a worker's partial: its blocks' sums in their place, its histograms added. */
+    public void merge(Partial partial) {
+        int at = partial.firstBlock() - firstBlock;
+        for (int b = 0; b < partial.count().length; b++) {
+            sum[at + b] = partial.sum()[b];
+            squares[at + b] = partial.squares()[b];
+            count[at + b] = partial.count()[b];
+            breaches[at + b] = partial.breaches()[b];
+            firstBreaches[at + b] = partial.firstBreaches()[b];
+            injections[at + b] = partial.injections()[b];
+            injected[at + b] = partial.injected()[b];
+        }
+        histograms.add(partial.histograms());
+    }
+
+    private LogHistogram[] merged() {
         LogHistogram[] merged = new LogHistogram[horizon];
         for (int q = 0; q < horizon; q++) {
             merged[q] = new LogHistogram();
@@ -91,6 +131,12 @@ public final class StreamingStatistics {
                 merged[q].merge(perQuarter[q]);
             }
         }
+        return merged;
+    }
+
+    /** The statistics of every block taken in. */
+    public ScenarioStatistics finish(String scenario, long seed, List<String> labels, int bins) {
+        LogHistogram[] merged = merged();
         long paths = 0;
         long[] firstBreachCounts = new long[horizon + 1];
         long fired = 0;

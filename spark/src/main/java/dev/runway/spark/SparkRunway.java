@@ -1,6 +1,7 @@
 package dev.runway.spark;
 
 import dev.runway.analysis.Analyses;
+import dev.runway.cli.SimulateCommand;
 import dev.runway.io.InputReader;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputError;
@@ -33,8 +34,9 @@ import java.util.concurrent.ForkJoinPool;
  * cluster. Inputs are read and checked on the driver, scenarios broadcast, blocks of paths run as
  * tasks, statistics taken and files written on the driver in the engine's formats: for the same
  * inputs, seed and paths, the files are byte-identical to a local {@code runway simulate} (the
- * manifest's execution lines aside). Statistics are exact, so the driver holds every path of one
- * scenario at a time (about 117 bytes a path).
+ * manifest's execution lines aside). With exact statistics the driver holds every path of one
+ * scenario at a time (about 117 bytes a path); with streaming ones only each task's histograms and
+ * sums come back, so a run can have as many paths as the cluster has time for.
  */
 @Command(name = "runway-spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs 'runway simulate' with the paths simulated on Apache Spark.",
@@ -60,6 +62,16 @@ public final class SparkRunway implements Callable<Integer> {
 
     @Option(names = "--bins", defaultValue = "50", description = "Bins of the terminal histogram (default: ${DEFAULT-VALUE}).")
     int bins;
+
+    @Option(names = "--statistics", defaultValue = "auto",
+            description = "exact (the driver gathers every path of a scenario), streaming (tasks send histograms and "
+                + "sums; memory independent of --paths; percentiles within 0.049%), or auto (default): exact unless "
+                + "the paths would need more than --memory — as for 'runway simulate', with the same results.")
+    String statisticsMode;
+
+    @Option(names = "--memory", defaultValue = "2048",
+            description = "Driver memory (MB) exact statistics may use before auto streams (default: ${DEFAULT-VALUE}).")
+    long memoryMb;
 
     @Option(names = "--master", description = "Spark master, e.g. local[*]; by default the one spark-submit gives.")
     String master;
@@ -103,9 +115,9 @@ public final class SparkRunway implements Callable<Integer> {
         }
         String outProblem = OutputFolder.replaceProblem(out);
         if (scenarios.size() != (scenarioNames.isEmpty() ? caseInputs.scenarios().size() : scenarioNames.size())
-                || outProblem != null || paths < 1) {
-            err.println("error: " + (outProblem != null ? outProblem : "unknown scenario among " + scenarioNames
-                    + " or --paths below 1") + ". Nothing was written.");
+                || outProblem != null || paths < 1 || !List.of("auto", "exact", "streaming").contains(statisticsMode)) {
+            err.println("error: " + (outProblem != null ? outProblem : "an unknown scenario among " + scenarioNames
+                    + ", --paths below 1, or --statistics other than auto, exact, streaming") + ". Nothing was written.");
             return 2;
         }
         SparkConf conf = new SparkConf().setAppName("runway");
@@ -113,12 +125,20 @@ public final class SparkRunway implements Callable<Integer> {
             conf.setMaster(master);
         }
         List<ScenarioStatistics> statistics = new ArrayList<>();
+        boolean streamed = false;
         int parallelism;
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
             parallelism = spark.defaultParallelism();
             int tasks = partitions > 0 ? partitions : 4 * parallelism;
             for (Scenario scenario : scenarios) {
+                boolean streaming = "streaming".equals(statisticsMode) || ("auto".equals(statisticsMode)
+                        && (long) paths * SimulateCommand.bytesPerPath(scenario.horizon()) > memoryMb * 1024 * 1024);
+                if (streaming) {
+                    statistics.add(SparkSimulation.stream(spark, scenario, seed, method, paths, tasks, failBlock, bins));
+                    streamed = true;
+                    continue;
+                }
                 PathResults results = SparkSimulation.run(spark, scenario, seed, method, paths, tasks, failBlock);
                 statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(), bins,
                         ForkJoinPool.commonPool()));
@@ -126,7 +146,7 @@ public final class SparkRunway implements Callable<Integer> {
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(inputs.toString(), seed, paths, method, parallelism, bins, startedAt, elapsedMillis,
-                "", Map.of(), false);
+                "", Map.of(), streamed);
         OutputFolder.publish(out, folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run,
                 Analyses.NONE));
         for (ScenarioStatistics s : statistics) {

@@ -7,6 +7,8 @@ import dev.runway.sample.SobolInputs;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
+import dev.runway.stats.ScenarioStatistics;
+import dev.runway.stats.StreamingStatistics;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -23,7 +25,8 @@ import java.util.List;
  * from the seed, and walks them with the engine's own block kernel
  * ({@link Simulation#simulateBlock}); the driver puts the blocks back in path order. A block's
  * paths depend only on the seed and its index, so the paths — and every statistic of them — are
- * the same as a local run's, whatever the partitions, executors or retried tasks.
+ * the same as a local run's, whatever the partitions, executors or retried tasks. With
+ * {@link #stream} only each task's partial statistics come back, for runs of any size.
  */
 public final class SparkSimulation {
     private SparkSimulation() {
@@ -37,13 +40,9 @@ public final class SparkSimulation {
     public static PathResults run(JavaSparkContext spark, Scenario scenario, long seed, SamplingMethod method,
             int paths, int partitions, int failBlock) {
         int blocks = (paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE;
-        int tasks = Math.max(1, Math.min(partitions, blocks));
-        List<int[]> ranges = new ArrayList<>();
-        for (int t = 0; t < tasks; t++) {
-            ranges.add(new int[] {(int) ((long) blocks * t / tasks), (int) ((long) blocks * (t + 1) / tasks)});
-        }
+        List<int[]> ranges = ranges(blocks, partitions);
         Broadcast<Scenario> shipped = spark.broadcast(scenario);
-        List<Tuple2<Integer, PathResults>> simulated = spark.parallelize(ranges, tasks)
+        List<Tuple2<Integer, PathResults>> simulated = spark.parallelize(ranges, ranges.size())
                 .flatMap(range -> simulate(shipped.value(), seed, method, paths, range[0], range[1], failBlock))
                 .collect();
         PathResults all = new PathResults(scenario.horizon(), paths);
@@ -54,12 +53,63 @@ public final class SparkSimulation {
         return all;
     }
 
-    /** One task: blocks {@code from..to-1}, each in a buffer of its own, keyed by block index. */
-    static Iterator<Tuple2<Integer, PathResults>> simulate(Scenario scenario, long seed, SamplingMethod method,
-            int paths, int from, int to, int failBlock) {
+    /**
+     * The scenario's statistics gathered on the cluster without bringing its paths back: each
+     * task folds its blocks into streaming statistics and sends only their partial (sums per
+     * block, histograms), which the driver merges in block order — the same numbers as a local
+     * streamed run, in memory that does not grow with the paths.
+     */
+    public static ScenarioStatistics stream(JavaSparkContext spark, Scenario scenario, long seed, SamplingMethod method,
+            int paths, int partitions, int failBlock, int bins) {
+        int blocks = (paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE;
+        Broadcast<Scenario> shipped = spark.broadcast(scenario);
+        List<StreamingStatistics.Partial> partials = spark.parallelize(ranges(blocks, partitions), Math.max(1, Math.min(partitions, blocks)))
+                .map(range -> streamRange(shipped.value(), seed, method, paths, range[0], range[1], failBlock))
+                .collect();
+        StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), blocks);
+        for (StreamingStatistics.Partial partial : partials) {
+            statistics.merge(partial);
+        }
+        return statistics.finish(scenario.name(), seed, scenario.schedule().labels(), bins);
+    }
+
+    static StreamingStatistics.Partial streamRange(Scenario scenario, long seed, SamplingMethod method, int paths,
+            int from, int to, int failBlock) {
+        failIfAsked(from, to, failBlock);
+        PathKernel kernel = new PathKernel(scenario);
+        PathKernel.Workspace workspace = kernel.workspace();
+        UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, from, to);
+        double[] shifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
+        StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), from, to);
+        PathResults buffer = new PathResults(scenario.horizon(), Simulation.BLOCK_SIZE);
+        for (int b = from; b < to; b++) {
+            int count = Simulation.simulateBlock(kernel, workspace, method, streams[b - from], shifts, b, paths,
+                    buffer, 0);
+            statistics.accept(b, buffer, count);
+        }
+        return statistics.partial();
+    }
+
+    /** Contiguous ranges of blocks, one per task. */
+    private static List<int[]> ranges(int blocks, int partitions) {
+        int tasks = Math.max(1, Math.min(partitions, blocks));
+        List<int[]> ranges = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            ranges.add(new int[] {(int) ((long) blocks * t / tasks), (int) ((long) blocks * (t + 1) / tasks)});
+        }
+        return ranges;
+    }
+
+    private static void failIfAsked(int from, int to, int failBlock) {
         if (failBlock >= from && failBlock < to && TaskContext.get() != null && TaskContext.get().attemptNumber() == 0) {
             throw new IllegalStateException("injected failure of the task holding block " + failBlock);
         }
+    }
+
+    /** One task: blocks {@code from..to-1}, each in a buffer of its own, keyed by block index. */
+    static Iterator<Tuple2<Integer, PathResults>> simulate(Scenario scenario, long seed, SamplingMethod method,
+            int paths, int from, int to, int failBlock) {
+        failIfAsked(from, to, failBlock);
         PathKernel kernel = new PathKernel(scenario);
         PathKernel.Workspace workspace = kernel.workspace();
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, from, to);

@@ -34,15 +34,19 @@ class SparkRunwayTest {
 
     @BeforeAll
     static void runLocally() throws IOException {
-        Path out = outputs.resolve("local");
+        local = local("local");
+    }
+
+    private static Map<String, String> local(String name, String... more) throws IOException {
+        Path out = outputs.resolve(name);
         CommandLine command = RunwayCommand.commandLine();
         StringWriter err = new StringWriter();
         command.setErr(new PrintWriter(err));
         command.setOut(new PrintWriter(new StringWriter()));
-        String[] args = Stream.concat(Stream.of("simulate", "--out", out.toString()), Stream.of(RUN))
-                .toArray(String[]::new);
+        String[] args = Stream.of(Stream.of("simulate", "--out", out.toString()), Stream.of(RUN), Stream.of(more))
+                .flatMap(s -> s).toArray(String[]::new);
         assertEquals(0, command.execute(args), err.toString());
-        local = files(out);
+        return files(out);
     }
 
     private static Map<String, String> spark(String name, String master, String... more) throws IOException {
@@ -77,6 +81,15 @@ class SparkRunwayTest {
             assertEquals(local.get(file), onSpark.get(file), file);
         }
         assertTrue(local.containsKey("tariff_shock/quarterly.csv"));
+    }
+
+    @Test
+    void streamedOnSparkTheStatisticsAreTheLocalStreamedOnes() throws IOException {
+        Map<String, String> localStreamed = local("local-streamed", "--statistics", "streaming");
+        Map<String, String> sparkStreamed = spark("spark-streamed", "local[2]", "--statistics", "streaming",
+                "--partitions", "3");
+        assertEquals(localStreamed, sparkStreamed);
+        assertTrue(localStreamed.get("manifest.csv").contains("percentiles,\"streaming"));
     }
 
     @Test
