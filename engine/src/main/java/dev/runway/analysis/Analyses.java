@@ -1,5 +1,7 @@
 package dev.runway.analysis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,8 @@ public record Analyses(Map<String, List<Sensitivity.Row>> sensitivity, List<Inje
     public static final double[] TARGETS = {0.01, 0.05, 0.10};
 
     public Analyses {
-        sensitivity = Map.copyOf(sensitivity);
+        // In the scenarios' order: an unordered copy would let a later loop depend on the JVM's hashing.
+        sensitivity = Collections.unmodifiableMap(new LinkedHashMap<>(sensitivity));
         solutions = List.copyOf(solutions);
     }
 }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code runway} command line: {@code simulate} runs the Monte Carlo and writes the
- * results, {@code validate} checks an input folder. Exit codes: 0 success, 2 bad input or
+ * results, {@code validate} checks an input folder, {@code sensitivity} adds what drives each
+ * scenario, {@code solve} finds the injection a rescue needs, {@code report} draws the charts and
+ * the HTML page of an output folder. Exit codes: 0 success, 2 bad input or
  * usage (nothing written), 1 an unexpected failure.
  */
 @Command(name = "runway", mixinStandardHelpOptions = true, versionProvider = RunwayCommand.Version.class,

@@ -14,6 +14,7 @@ import dev.runway.sample.SobolInputs;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
+import dev.runway.stats.NonFiniteCashException;
 import dev.runway.stats.PrecisionTarget;
 import dev.runway.stats.ScenarioStatistics;
 import dev.runway.stats.StreamingStatistics;
@@ -57,6 +58,9 @@ import java.util.concurrent.atomic.AtomicLong;
             "  runway simulate --scenario status_quo --paths 1000000 --out outputs/sq",
             "  runway simulate --inputs inputs/mycompany --out outputs/mycompany --seed 7"})
 public class SimulateCommand implements Callable<Integer> {
+    /** The most paths one scenario can run: a whole number of blocks below 2^31. */
+    public static final int MAX_PATHS = Integer.MAX_VALUE - Simulation.BLOCK_SIZE;
+
     /** The default seed: the date Re:Nissan was announced (13 May 2025). */
     public static final long DEFAULT_SEED = 20250513L;
 
@@ -102,9 +106,10 @@ public class SimulateCommand implements Callable<Integer> {
                 + "10bn,0.5pp. Stops at --max-paths; the manifest says which bound stopped each scenario.")
     String precisionText;
 
-    @Option(names = "--max-paths", paramLabel = "N", defaultValue = "10000000",
-            description = "The most paths a scenario may reach with --precision (default: ${DEFAULT-VALUE}; about "
-                + "117 bytes of memory a path).")
+    @Option(names = "--max-paths", paramLabel = "N", defaultValue = "8000000",
+            description = "The most paths a scenario may reach with --precision (default: ${DEFAULT-VALUE}). "
+                + "--precision keeps every path and briefly holds two copies while it grows, so this times 2 x 117 "
+                + "bytes must fit --memory.")
     int maxPaths;
 
     @Option(names = "--sensitivity",
@@ -209,6 +214,10 @@ public class SimulateCommand implements Callable<Integer> {
                         bins, simulation.pool()));
             }
             analyses = analyze(simulation, scenarios, progress);
+        } catch (NonFiniteCashException e) {
+            err.println("error: " + e.getMessage() + " Nothing was written.");
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(inputs.folder.toString(), seed, paths, method, threads, bins, startedAt,
@@ -239,9 +248,14 @@ public class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The analyses keep their paths, so they run on --paths paths, or on as many as --memory holds. */
-    private int analysisPaths() {
-        return (int) Math.max(Simulation.BLOCK_SIZE, Math.min(paths, memoryMb * 1024 * 1024 / bytesPerPath(12) / 2));
+    /**
+     * The analyses keep their paths: the sensitivity's base run records every driver and event
+     * amount beside the cash, its swings need a second buffer, and ranking copies two columns. So
+     * they run on --paths paths, or on as many as --memory holds at that cost.
+     */
+    private int analysisPaths(Scenario scenario) {
+        long perPath = 2 * bytesPerPath(scenario.horizon()) + 8L * (PathKernel.DRIVERS + scenario.events().size()) + 32;
+        return (int) Math.max(1, Math.min(paths, memoryMb * 1024 * 1024 / perPath));
     }
 
     /** The sensitivity and the injection solve of every scenario, if asked for, on --paths paths each. */
@@ -251,11 +265,11 @@ public class SimulateCommand implements Callable<Integer> {
         for (Scenario scenario : scenarios) {
             if (sensitivity) {
                 progress.phase(scenario.name(), "sensitivity");
-                sensitivities.put(scenario.name(), Sensitivity.of(simulation, scenario, seed, method, analysisPaths()));
+                sensitivities.put(scenario.name(), Sensitivity.of(simulation, scenario, seed, method, analysisPaths(scenario)));
             }
             if (solve) {
                 progress.phase(scenario.name(), "solving for the injection");
-                solutions.addAll(new InjectionSolver(simulation, scenario, seed, method, analysisPaths(), solveQuarter)
+                solutions.addAll(new InjectionSolver(simulation, scenario, seed, method, analysisPaths(scenario), solveQuarter)
                         .solve(Analyses.TARGETS));
             }
         }
@@ -313,8 +327,9 @@ public class SimulateCommand implements Callable<Integer> {
         if (memoryMb < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be at least 1 MB");
         }
-        if (paths < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--paths must be at least 1, found " + paths);
+        if (paths < 1 || paths > MAX_PATHS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--paths must be from 1 to " + MAX_PATHS
+                    + ", found " + paths);
         }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -333,6 +348,12 @@ public class SimulateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--max-paths (" + maxPaths
                         + ") must be at least --paths (" + paths + ")");
             }
+            if (2L * maxPaths * bytesPerPath(12) > memoryMb * 1024 * 1024) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--precision may grow a scenario to "
+                        + "--max-paths " + maxPaths + " paths, about " + (2L * maxPaths * bytesPerPath(12) >> 20)
+                        + " MB while it grows, more than --memory " + memoryMb + " MB; lower --max-paths or raise "
+                        + "--memory (and the JVM's -Xmx with it)");
+            }
         }
     }
 
@@ -350,19 +371,25 @@ public class SimulateCommand implements Callable<Integer> {
 
     /** False, after saying why, if a scenario has more random inputs per path than the method can place. */
     private boolean methodFits(List<Scenario> scenarios, PrintWriter err) {
-        if (method != SamplingMethod.SOBOL) {
-            return true;
-        }
         for (Scenario scenario : scenarios) {
-            int dimensions = new PathKernel(scenario).dimensions();
-            if (dimensions > SobolInputs.MAX_DIMENSIONS) {
-                err.println("error: scenario " + scenario.name() + " has " + dimensions + " random inputs per path "
-                        + "(10 drivers, 3 per event, 1 per quarter); the Sobol sequence supports "
-                        + SobolInputs.MAX_DIMENSIONS + ". Use --method lhs or antithetic.");
+            String problem = methodProblem(method, scenario);
+            if (problem != null) {
+                err.println("error: " + problem);
                 return false;
             }
         }
         return true;
+    }
+
+    /** Why the method cannot draw this scenario's paths, or null if it can: Sobol has at most 1,000 dimensions. */
+    public static String methodProblem(SamplingMethod method, Scenario scenario) {
+        int dimensions = new PathKernel(scenario).dimensions();
+        if (method != SamplingMethod.SOBOL || dimensions <= SobolInputs.MAX_DIMENSIONS) {
+            return null;
+        }
+        return "scenario " + scenario.name() + " has " + dimensions + " random inputs per path (10 drivers, 3 per "
+                + "event, 1 per quarter); the Sobol sequence supports " + SobolInputs.MAX_DIMENSIONS
+                + ". Use --method lhs or antithetic.";
     }
 
     /** The scenarios asked for, in the inputs' order, or null after naming the unknown ones. */

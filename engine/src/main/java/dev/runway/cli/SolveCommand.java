@@ -84,6 +84,12 @@ public final class SolveCommand implements Callable<Integer> {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
+        String methodProblem = SimulateCommand.methodProblem(method, scenario.get());
+        if (methodProblem != null) {
+            err.println("error: " + methodProblem);
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
+        }
         if (quarter < 1 || quarter > scenario.get().horizon()) {
             err.println("error: --quarter must be within 1.." + scenario.get().horizon() + ", found " + quarter);
             err.flush();

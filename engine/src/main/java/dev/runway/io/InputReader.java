@@ -35,7 +35,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Reads an input folder (the format of MODEL.md) into resolved scenarios. Every file is read in
+ * Reads an input folder (the format of docs/model.md) into resolved scenarios. Every file is read in
  * full and every problem is collected with its file, line and column; the caller gets either a
  * complete {@link CaseInputs} or an {@link InputException} listing all of them.
  */

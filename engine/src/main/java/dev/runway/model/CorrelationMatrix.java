@@ -15,7 +15,7 @@ import java.util.Objects;
  * The correlation matrix of the normals behind a Gaussian copula: {@code k x k}, symmetric, unit
  * diagonal, every entry in [-1, 1]. Immutable and validated when built; the Cholesky factor
  * {@code L} with {@code L L^T = C} turns independent standard normals {@code z} into correlated
- * ones {@code L z}, which {@link QuantileTable} and the samplers then map to the drivers.
+ * ones {@code L z}, which the samplers then map to the drivers through their quantiles.
  *
  * <p>A matrix assembled entry by entry from judgement is often not positive semidefinite, so
  * {@link #nearestPositiveDefinite} repairs it to the nearest valid one. The inputs give rank

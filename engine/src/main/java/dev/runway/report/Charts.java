@@ -464,8 +464,9 @@ public final class Charts {
         return out;
     }
 
+    /** XML text: the page's own escaping, which also drops the characters XML forbids. */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return ReportPage.Markup.escape(text, true);
     }
 
     private static XYChart newChart(String title, String xTitle, String yTitle) {

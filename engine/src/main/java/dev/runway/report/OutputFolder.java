@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +60,19 @@ public final class OutputFolder {
         Path parent = Files.createDirectories(absolute.getParent());
         String name = absolute.getFileName().toString();
         Path staging = Files.createTempDirectory(parent, "." + name + ".writing-");
-        Thread cleanup = new Thread(() -> deleteQuietly(staging));
+        AtomicReference<Path> moved = new AtomicReference<>();
+        // Interrupted mid-swap, put the earlier results back before removing the half-written ones.
+        Thread cleanup = new Thread(() -> {
+            Path previous = moved.get();
+            if (previous != null && Files.exists(previous) && !Files.exists(absolute)) {
+                try {
+                    move(previous, absolute);
+                } catch (IOException e) {
+                    System.err.println("warning: the earlier results are in " + previous + ": " + e.getMessage());
+                }
+            }
+            deleteQuietly(staging);
+        });
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             readableByAll(staging);
@@ -67,6 +80,7 @@ public final class OutputFolder {
             if (Files.exists(absolute)) {
                 Path previous = Files.createTempDirectory(parent, "." + name + ".previous-");
                 Files.delete(previous);
+                moved.set(previous);
                 move(absolute, previous);
                 try {
                     move(staging, absolute);
@@ -74,6 +88,7 @@ public final class OutputFolder {
                     move(previous, absolute);
                     throw e;
                 }
+                moved.set(null);
                 deleteQuietly(previous);
             } else {
                 move(staging, absolute);

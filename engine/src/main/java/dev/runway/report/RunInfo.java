@@ -5,8 +5,9 @@ import dev.runway.sample.SamplingMethod;
 import java.time.Instant;
 import java.util.Map;
 
-/** How a run was made, for the manifest: what reproduces it, and (last) what does not need to. */
 /**
+ * How a run was made, for the manifest: what reproduces it, and (last) what does not need to.
+ *
  * @param precision      the --precision target and limit, empty when the path count was fixed
  * @param precisionNotes per scenario, why its run stopped where it did
  * @param streamed       whether some scenario's statistics were streamed (histograms) rather than exact

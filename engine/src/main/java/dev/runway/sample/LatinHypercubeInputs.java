@@ -53,7 +53,9 @@ public final class LatinHypercubeInputs implements RandomInputs {
     public void normals(int dimension, double[] out, int n) {
         if (dimension < strata.length) {
             for (int i = 0; i < n; i++) {
-                out[i] = StandardNormal.inverseCdf(strata[dimension][chunkStart + i]);
+                double u = strata[dimension][chunkStart + i];
+                // A stratum value of exactly 0 (probability 2^-53) would map to -infinity.
+                out[i] = StandardNormal.inverseCdf(u > 0 ? u : Double.MIN_VALUE);
             }
         } else {
             fresh.normals(dimension, out, n);

@@ -309,6 +309,7 @@ public final class PathKernel {
         private final double[] volume = new double[CHUNK];
         private final double[] growth = new double[CHUNK];
         private final double[] balance = new double[CHUNK];
+        private final double[] beforeInjections = new double[CHUNK];
         private final double[] injected = new double[CHUNK];
         private final boolean[] fired = new boolean[CHUNK];
         private final int[] firstBreach = new int[CHUNK];
@@ -507,14 +508,20 @@ public final class PathKernel {
          * below its trigger.
          */
         private void trigger(int q, int n) {
+            boolean snapshot = false;
             for (int e = 0; e < k.eventCount; e++) {
                 if (!k.eventTriggered[e] || q < k.eventFirst[e] || q >= k.eventFirst[e] + k.eventWindow[e]) {
                     continue;
                 }
+                if (!snapshot) {
+                    // Every trigger compares the cash before any injection of the quarter, this one's included.
+                    System.arraycopy(balance, 0, beforeInjections, 0, n);
+                    snapshot = true;
+                }
                 double level = k.eventTrigger[e];
                 boolean[] waiting = pending[e];
                 for (int i = 0; i < n; i++) {
-                    if (waiting[i] && balance[i] < level) {
+                    if (waiting[i] && beforeInjections[i] < level) {
                         waiting[i] = false;
                         balance[i] += amount[e][i];
                         injected[i] += amount[e][i];

@@ -36,10 +36,6 @@ public final class Simulation implements AutoCloseable {
         run(PathKernel.everyBranch(), 0L, PRIMING_BLOCKS * BLOCK_SIZE, new AtomicLong());
     }
 
-    public int threads() {
-        return pool.getParallelism();
-    }
-
     /** The workers, for summarizing results on the same threads. */
     public ForkJoinPool pool() {
         return pool;

@@ -149,12 +149,4 @@ public final class LogHistogram implements Serializable {
         }
         return new Histogram(lows, highs, binCounts);
     }
-
-    /** Clears the counts, for reuse. */
-    public void clear() {
-        Arrays.fill(counts, 0L);
-        total = 0;
-        min = Double.POSITIVE_INFINITY;
-        max = Double.NEGATIVE_INFINITY;
-    }
 }

@@ -62,8 +62,14 @@ public record PrecisionTarget(double relative, double cashBn, double probability
         Estimate breach = statistics.breachProb();
         double worst = 0.0;
         if (!Double.isNaN(relative)) {
-            worst = Math.max(worst, ratio(p05.halfWidth(), relative * Math.abs(p05.value())));
-            worst = Math.max(worst, ratio(breach.halfWidth(), relative * breach.value()));
+            // A relative bound around an estimate of exactly 0 cannot be met by any number of paths; it is
+            // taken as met (give an absolute bound, 0.1pp say, to bound a probability that may be 0).
+            if (p05.value() != 0) {
+                worst = Math.max(worst, ratio(p05.halfWidth(), relative * Math.abs(p05.value())));
+            }
+            if (breach.value() != 0) {
+                worst = Math.max(worst, ratio(breach.halfWidth(), relative * breach.value()));
+            }
         }
         if (!Double.isNaN(cashBn)) {
             worst = Math.max(worst, ratio(p05.halfWidth(), cashBn));

@@ -33,9 +33,11 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
     public static final int TAIL_PERCENT = 5;
 
     /**
-     * Summarizes a scenario's paths. The quarters, the breach timing and the histogram are
-     * computed in parallel on {@code pool}; each sums its paths in index order, so the numbers do
-     * not depend on the pool.
+     * Summarizes a scenario's paths. The quarters and the terminal histogram are computed in
+     * parallel on {@code pool} (the breach timing meanwhile on the caller's thread); each sums its
+     * paths in index order, so the numbers do not depend on the pool.
+     *
+     * @throws NonFiniteCashException if some path's cash overflowed
      */
     public static ScenarioStatistics of(String scenario, long seed, PathResults results, List<String> labels,
             int bins, ForkJoinPool pool) {
@@ -44,7 +46,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
         List<ForkJoinTask<QuarterStatistics>> quarterTasks = new ArrayList<>(horizon);
         for (int q = 1; q <= horizon; q++) {
             int quarter = q;
-            quarterTasks.add(pool.submit(() -> quarter(results, quarter, labels.get(quarter - 1))));
+            quarterTasks.add(pool.submit(() -> quarter(scenario, results, quarter, labels.get(quarter - 1))));
         }
         ForkJoinTask<Histogram> histogramTask = pool.submit(() -> {
             double[] terminal = results.cashAt(horizon);
@@ -85,7 +87,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
     }
 
     /** One quarter's statistics, its cumulative breach probability left to be set. */
-    private static QuarterStatistics quarter(PathResults results, int q, String label) {
+    private static QuarterStatistics quarter(String scenario, PathResults results, int q, String label) {
         double[] cash = results.cashAt(q);
         int paths = cash.length;
         long breaches = 0;
@@ -101,6 +103,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
             percentiles[p] = quantiles.quantile(p);
         }
         Moments moments = Moments.of(cash);
+        NonFiniteCashException.requireFinite(moments.mean(), scenario, label);
         double[] meanInterval = Intervals.mean(moments.mean(), moments.sd(), paths, CONFIDENCE);
         return new QuarterStatistics(q, label, new Estimate(moments.mean(), meanInterval[0], meanInterval[1]),
                 moments.sd(), percentiles, share(breaches, paths), null, quantiles.tailMean(), quantiles.min(),

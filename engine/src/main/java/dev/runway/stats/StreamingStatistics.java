@@ -154,7 +154,7 @@ public final class StreamingStatistics {
         long breachedSoFar = 0;
         for (int q = 0; q < horizon; q++) {
             breachedSoFar += firstBreachCounts[q + 1];
-            quarters.add(quarter(q, labels.get(q), merged[q], paths, tailCount,
+            quarters.add(quarter(scenario, q, labels.get(q), merged[q], paths, tailCount,
                     ScenarioStatistics.share(breachedSoFar, paths)));
         }
         long breached = paths - firstBreachCounts[0];
@@ -164,8 +164,8 @@ public final class StreamingStatistics {
                 merged[horizon - 1].histogram(bins));
     }
 
-    private QuarterStatistics quarter(int q, String label, LogHistogram histogram, long paths, int tailCount,
-            Estimate cumulative) {
+    private QuarterStatistics quarter(String scenario, int q, String label, LogHistogram histogram, long paths,
+            int tailCount, Estimate cumulative) {
         // Chan's pairwise combination of the blocks' means and squared deviations, in block order.
         double n = 0.0;
         double mean = 0.0;
@@ -181,6 +181,7 @@ public final class StreamingStatistics {
             n = combined;
             below += breaches[b][q];
         }
+        NonFiniteCashException.requireFinite(mean, scenario, label);
         double sd = paths > 1 ? Math.sqrt(m2 / (paths - 1)) : 0.0;
         double[] meanInterval = Intervals.mean(mean, sd, paths, ScenarioStatistics.CONFIDENCE);
         double[] levels = ScenarioStatistics.PERCENTILES;

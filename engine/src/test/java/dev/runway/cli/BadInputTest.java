@@ -244,6 +244,22 @@ class BadInputTest {
         assertNothingWritten(out);
     }
 
+    /** A Cauchy volume trend overflows exp(v) on some path: a clear input error, not a crash. */
+    @Test
+    void cashThatOverflowsIsAnInputErrorAndNothingIsWritten() throws IOException {
+        Path inputs = InputFolderFixture.minimal()
+                .replace(DRIVERS, "base,volume_trend,", "base,volume_trend,student_t,0,50,1,,log change,test")
+                .writeTo(tmp.resolve("inputs"));
+        Path out = tmp.resolve("results");
+
+        RunwayRun run = RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(),
+                "--paths", "20000");
+
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("cash is infinite or undefined on some paths"), run::printed);
+        assertNothingWritten(out);
+    }
+
     @Test
     void zeroPathsIsAUsageError() throws IOException {
         Path inputs = InputFolderFixture.minimal().writeTo(tmp.resolve("inputs"));
@@ -253,7 +269,7 @@ class BadInputTest {
                 "--paths", "0");
 
         assertEquals(2, run.exitCode(), run::printed);
-        assertTrue(run.err().contains("--paths must be at least 1, found 0"), run::printed);
+        assertTrue(run.err().contains("--paths must be from 1 to") && run.err().contains("found 0"), run::printed);
         assertNothingWritten(out);
     }
 

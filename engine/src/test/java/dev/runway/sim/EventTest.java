@@ -70,6 +70,23 @@ class EventTest {
                 + " never needed it");
     }
 
+    /**
+     * Two rescues triggered below 800 and below 600 in the same quarter: each compares the cash
+     * before any injection of the quarter, so both fire when it is below 600, whatever their order.
+     */
+    @Test
+    void everyTriggerComparesTheCashBeforeAnyInjectionOfTheQuarter() {
+        for (boolean smallFirst : new boolean[] {true, false}) {
+            Event above = Event.triggeredInjection("above", 1.0, Distribution.constant(500), 1, 1, 800);
+            Event below = Event.triggeredInjection("below", 1.0, Distribution.constant(100), 1, 1, 600);
+            Scenario scenario = new ScenarioBuilder(1)
+                    .driver(Driver.OPENING_CASH, Distribution.constant(500))
+                    .event(smallFirst ? below : above).event(smallFirst ? above : below).build();
+            PathResults results = simulation.run(scenario, 1L, 10, new AtomicLong());
+            assertEquals(500 + 500 + 100, results.cashAt(1)[0], 1e-9, "both fire, in either order");
+        }
+    }
+
     @Test
     void aTriggeredInjectionThatIsOffNeverFires() {
         Scenario scenario = new ScenarioBuilder(4).fixedCosts(100)

@@ -113,11 +113,30 @@ public final class SparkRunway implements Callable<Integer> {
                 scenarios.add(scenario);
             }
         }
+        List<String> problems = new ArrayList<>();
+        for (String name : scenarioNames) {
+            if (caseInputs.scenario(name).isEmpty()) {
+                problems.add("unknown scenario " + name);
+            }
+        }
+        for (Scenario scenario : scenarios) {
+            String methodProblem = SimulateCommand.methodProblem(method, scenario);
+            if (methodProblem != null) {
+                problems.add(methodProblem);
+            }
+        }
         String outProblem = OutputFolder.replaceProblem(out);
-        if (scenarios.size() != (scenarioNames.isEmpty() ? caseInputs.scenarios().size() : scenarioNames.size())
-                || outProblem != null || paths < 1 || !List.of("auto", "exact", "streaming").contains(statisticsMode)) {
-            err.println("error: " + (outProblem != null ? outProblem : "an unknown scenario among " + scenarioNames
-                    + ", --paths below 1, or --statistics other than auto, exact, streaming") + ". Nothing was written.");
+        if (outProblem != null) {
+            problems.add(outProblem);
+        }
+        if (paths < 1 || paths > SimulateCommand.MAX_PATHS || bins < 1 || memoryMb < 1
+                || !List.of("auto", "exact", "streaming").contains(statisticsMode)) {
+            problems.add("--paths must be from 1 to " + SimulateCommand.MAX_PATHS + ", --bins and --memory at least 1, "
+                    + "--statistics auto, exact or streaming");
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> err.println("error: " + problem));
+            err.println("Nothing was written.");
             return 2;
         }
         SparkConf conf = new SparkConf().setAppName("runway");
