@@ -10,6 +10,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
@@ -25,6 +26,7 @@ public final class Simulation implements AutoCloseable {
 
     /** Blocks of {@link PathKernel#everyBranch} walked before any real work, for the JIT's profile. */
     private static final int PRIMING_BLOCKS = 8;
+    private static final AtomicBoolean PRIMED = new AtomicBoolean();
 
     private final ForkJoinPool pool;
 
@@ -33,7 +35,10 @@ public final class Simulation implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         }
         pool = new ForkJoinPool(threads);
-        run(PathKernel.everyBranch(), 0L, PRIMING_BLOCKS * BLOCK_SIZE, new AtomicLong());
+        // Once per JVM: the JIT's profile, once it holds every branch, does not need it again.
+        if (PRIMED.compareAndSet(false, true)) {
+            run(PathKernel.everyBranch(), 0L, PRIMING_BLOCKS * BLOCK_SIZE, new AtomicLong());
+        }
     }
 
     /** The workers, for summarizing results on the same threads. */
