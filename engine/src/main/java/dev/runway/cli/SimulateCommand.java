@@ -100,8 +100,8 @@ public class SimulateCommand implements Callable<Integer> {
     SamplingMethod method;
 
     @Option(names = "--precision", paramLabel = "X",
-            description = "Keep adding blocks of paths, from --paths on, until the 95% intervals of the terminal P05 "
-                + "and of the breach probability are narrow enough: 1% (half-widths within 1% of the estimates), or "
+            description = "Keep adding blocks of paths, from --paths on, until the 95%% intervals of the terminal P05 "
+                + "and of the breach probability are narrow enough: 1%% (half-widths within 1%% of the estimates), or "
                 + "absolute: 10bn (P05, JPY bn) and/or 0.5pp (breach probability, percentage points), e.g. "
                 + "10bn,0.5pp. Stops at --max-paths; the manifest says which bound stopped each scenario.")
     String precisionText;
@@ -120,7 +120,7 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--solve",
             description = "Also write solve.csv: per scenario, the smallest up-front injection (at --solve-quarter) "
-                + "that brings the breach probability to 1%, 5% and 10%, with its Monte Carlo interval.")
+                + "that brings the breach probability to 1%%, 5%% and 10%%, with its Monte Carlo interval.")
     boolean solve;
 
     @Option(names = "--solve-quarter", paramLabel = "Q", defaultValue = "1",
@@ -129,7 +129,7 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--statistics", paramLabel = "MODE", defaultValue = "auto",
             description = "exact: keep every path and take exact percentiles; streaming: keep only histograms and "
-                + "sums, memory independent of --paths, percentiles within 0.049%; auto (default): exact unless the "
+                + "sums, memory independent of --paths, percentiles within 0.049%%; auto (default): exact unless the "
                 + "paths would need more than --memory.")
     String statisticsMode;
 

@@ -24,10 +24,10 @@ import java.util.concurrent.Callable;
 @Command(name = "solve", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Finds the smallest up-front injection (JPY bn, in --quarter) that brings a scenario's horizon breach "
-                + "probability to or under --max-breach-prob, and the same for 1%, 5% and 10% in one table.",
+                + "probability to or under --max-breach-prob, and the same for 1%%, 5%% and 10%% in one table.",
             "",
             "Every amount tried runs on the same paths (common random numbers), so the breach probability falls as the "
-                + "amount grows and the search converges (to 0.5 bn). The interval is the range of amounts the 95% "
+                + "amount grows and the search converges (to 0.5 bn). The interval is the range of amounts the 95%% "
                 + "interval of the breach probability allows: how far another set of paths could move the answer.",
             ""},
         footerHeading = "%nExample:%n",

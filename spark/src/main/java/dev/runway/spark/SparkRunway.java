@@ -65,7 +65,7 @@ public final class SparkRunway implements Callable<Integer> {
 
     @Option(names = "--statistics", defaultValue = "auto",
             description = "exact (the driver gathers every path of a scenario), streaming (tasks send histograms and "
-                + "sums; memory independent of --paths; percentiles within 0.049%), or auto (default): exact unless "
+                + "sums; memory independent of --paths; percentiles within 0.049%%), or auto (default): exact unless "
                 + "the paths would need more than --memory — as for 'runway simulate', with the same results.")
     String statisticsMode;
 
