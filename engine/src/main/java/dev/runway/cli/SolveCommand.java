@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.DoubleStream;
 
 /** {@code runway solve}: the capital a rescue needs to bring a scenario's breach probability under a target. */
 @Command(name = "solve", sortOptions = false, mixinStandardHelpOptions = true,
@@ -95,17 +95,13 @@ public final class SolveCommand implements Callable<Integer> {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
-        List<Double> targets = new ArrayList<>();
-        targets.add(target);
-        for (double standard : Analyses.TARGETS) {
-            if (standard != target) {
-                targets.add(standard);
-            }
-        }
+        // The target asked for among the standard ones, in increasing order, each once.
+        double[] targets = DoubleStream.concat(DoubleStream.of(target), DoubleStream.of(Analyses.TARGETS)).distinct()
+                .sorted().toArray();
         List<InjectionSolver.Solution> solutions;
         try (Simulation simulation = new Simulation(threads)) {
             InjectionSolver solver = new InjectionSolver(simulation, scenario.get(), seed, method, paths, quarter);
-            solutions = solver.solve(targets.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+            solutions = solver.solve(targets);
         }
         out.printf(Locale.ROOT, "%s: up-front injection in quarter %d (%s), %,d paths, seed %d%n%n", scenarioName,
                 quarter, scenario.get().schedule().labels().get(quarter - 1), paths, seed);

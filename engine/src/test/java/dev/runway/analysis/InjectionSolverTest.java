@@ -3,18 +3,15 @@ package dev.runway.analysis;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.Driver;
-import dev.runway.model.Schedule;
 import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sample.StandardNormal;
+import dev.runway.sim.ScenarioBuilder;
 import dev.runway.sim.Simulation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,24 +38,12 @@ class InjectionSolverTest {
         simulation.close();
     }
 
+    /** Opening cash N(mu, SIGMA), a breach level, fixed costs a quarter, and nothing else. */
     static Scenario oneQuarter(double mu, double minLiquidity, int horizon, double fixedCosts) {
-        Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
-        for (Driver driver : Driver.values()) {
-            drivers.put(driver, Distribution.constant(0.0));
-        }
-        drivers.put(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, mu, SIGMA));
-        drivers.put(Driver.MIN_LIQUIDITY, Distribution.constant(minLiquidity));
-        drivers.put(Driver.RESTRUCTURING_OVERRUN, Distribution.constant(1.0));
-        drivers.put(Driver.REFINANCING_SHARE, Distribution.constant(1.0));
-        double[] zero = new double[horizon];
-        double[] fixed = new double[horizon];
-        java.util.Arrays.fill(fixed, fixedCosts);
-        List<String> labels = new java.util.ArrayList<>();
-        for (int q = 1; q <= horizon; q++) {
-            labels.add("Q" + q);
-        }
-        return new Scenario("solve", "", drivers, Map.of(), List.of(),
-                new Schedule(labels, zero, fixed, zero, zero, zero, zero));
+        return new ScenarioBuilder(horizon)
+                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, mu, SIGMA))
+                .driver(Driver.MIN_LIQUIDITY, Distribution.constant(minLiquidity))
+                .fixedCosts(fixedCosts).build();
     }
 
     @Test

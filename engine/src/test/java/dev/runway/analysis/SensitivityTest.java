@@ -5,15 +5,14 @@ import dev.runway.model.DistributionKind;
 import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
+import dev.runway.sim.ScenarioBuilder;
 import dev.runway.sim.Simulation;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,14 +41,11 @@ class SensitivityTest {
     }
 
     private static Scenario scenario() {
-        Scenario base = InjectionSolverTest.oneQuarter(2000, BREACH_LEVEL, 1, 200);
-        Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
-        drivers.putAll(base.drivers());
-        drivers.put(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, 2000, 100));
-        drivers.put(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.NORMAL, 0.3, MARGIN_SD));
-        double[] revenue = {1000};
-        return new Scenario("s", "", drivers, Map.of(), List.of(), new dev.runway.model.Schedule(List.of("Q1"), revenue,
-                new double[] {200}, new double[1], new double[1], new double[1], new double[1]));
+        return new ScenarioBuilder(1)
+                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, 2000, 100))
+                .driver(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.NORMAL, 0.3, MARGIN_SD))
+                .driver(Driver.MIN_LIQUIDITY, Distribution.constant(BREACH_LEVEL))
+                .baseRevenue(1000).fixedCosts(200).build();
     }
 
     @Test

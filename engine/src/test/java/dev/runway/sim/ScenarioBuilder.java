@@ -17,7 +17,7 @@ import java.util.Map;
  * savings, restructuring at budget, all debt refinanced) and every schedule amount at 0, so a
  * test sets only what its closed form needs.
  */
-final class ScenarioBuilder {
+public final class ScenarioBuilder {
     private final Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
     private final List<Event> events = new ArrayList<>();
     private final int horizon;
@@ -28,7 +28,7 @@ final class ScenarioBuilder {
     private final double[] capex;
     private final double[] debtMaturity;
 
-    ScenarioBuilder(int horizon) {
+    public ScenarioBuilder(int horizon) {
         this.horizon = horizon;
         baseRevenue = new double[horizon];
         fixedCosts = new double[horizon];
@@ -43,47 +43,47 @@ final class ScenarioBuilder {
         drivers.put(Driver.REFINANCING_SHARE, Distribution.constant(1.0));
     }
 
-    ScenarioBuilder driver(Driver driver, Distribution distribution) {
+    public ScenarioBuilder driver(Driver driver, Distribution distribution) {
         drivers.put(driver, distribution);
         return this;
     }
 
-    ScenarioBuilder event(Event event) {
+    public ScenarioBuilder event(Event event) {
         events.add(event);
         return this;
     }
 
-    ScenarioBuilder baseRevenue(double perQuarter) {
+    public ScenarioBuilder baseRevenue(double perQuarter) {
         Arrays.fill(baseRevenue, perQuarter);
         return this;
     }
 
-    ScenarioBuilder fixedCosts(double perQuarter) {
+    public ScenarioBuilder fixedCosts(double perQuarter) {
         Arrays.fill(fixedCosts, perQuarter);
         return this;
     }
 
-    ScenarioBuilder savingsTarget(double... perQuarter) {
+    public ScenarioBuilder savingsTarget(double... perQuarter) {
         System.arraycopy(perQuarter, 0, savingsTarget, 0, horizon);
         return this;
     }
 
-    ScenarioBuilder restructuringCost(double perQuarter) {
+    public ScenarioBuilder restructuringCost(double perQuarter) {
         Arrays.fill(restructuringCost, perQuarter);
         return this;
     }
 
-    ScenarioBuilder capex(double perQuarter) {
+    public ScenarioBuilder capex(double perQuarter) {
         Arrays.fill(capex, perQuarter);
         return this;
     }
 
-    ScenarioBuilder debtMaturity(double perQuarter) {
+    public ScenarioBuilder debtMaturity(double perQuarter) {
         Arrays.fill(debtMaturity, perQuarter);
         return this;
     }
 
-    Scenario build() {
+    public Scenario build() {
         List<String> labels = new ArrayList<>();
         for (int q = 1; q <= horizon; q++) {
             labels.add("Q" + q);
