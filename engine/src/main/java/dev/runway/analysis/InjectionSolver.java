@@ -26,11 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * range of amounts that a run with other paths could have returned.
  */
 public final class InjectionSolver {
-    /** Amounts are found to within this, in JPY bn. */
-    public static final double TOLERANCE = 0.5;
-    /** An injection larger than this (JPY 1 quadrillion) counts as none that would do. */
-    static final double LIMIT = 1e6;
-    private static final double FIRST_GUESS = 64.0;
+    /**
+     * Amounts are found to within this share of the scale of the scenario's outcome (the spread
+     * between the 5th and 95th percentiles of the primary item at the end, without injection):
+     * 1/5000 of it, half a billion yen for the Nissan case, 5,000 dollars for a start-up whose
+     * cash spreads over 25 million.
+     */
+    static final double RELATIVE_TOLERANCE = 2e-4;
+    /** An injection larger than this many times the scale counts as none that would do. */
+    static final double RELATIVE_LIMIT = 1e3;
 
     /** How a target came out. */
     public enum Status {
@@ -43,7 +47,7 @@ public final class InjectionSolver {
     }
 
     /**
-     * @param injection   the smallest amount found (JPY bn), NaN if out of reach
+     * @param injection   the smallest amount found (in the unit of the model's cash), NaN if out of reach
      * @param low         the amount for the top of the target's Wilson interval (less cash)
      * @param high        the amount for its bottom (more cash); NaN if out of reach
      * @param breachAtInjection the estimated breach probability with the injection
@@ -59,6 +63,8 @@ public final class InjectionSolver {
     private final int quarter;
     private final PathResults scratch;
     private final Map<Double, Double> breachAt = new TreeMap<>();
+    private double tolerance = Double.NaN;
+    private double limit = Double.NaN;
 
     public InjectionSolver(Simulation simulation, Scenario scenario, long seed, SamplingMethod method, int paths,
             int quarter) {
@@ -70,7 +76,25 @@ public final class InjectionSolver {
         this.seed = seed;
         this.method = method;
         this.quarter = quarter;
-        this.scratch = new PathResults(scenario.horizon(), paths);
+        this.scratch = PathResults.of(scenario, paths);
+    }
+
+    /**
+     * The amount found is within this of the smallest that meets a target: a share of the spread of
+     * the outcome without injection (the scale of the scenario's own numbers), never a fixed amount.
+     */
+    public double tolerance() {
+        if (Double.isNaN(tolerance)) {
+            breachAt.remove(0.0);
+            breachAt(0.0);
+            double[] terminal = scratch.primaryAt(scratch.horizon()).clone();
+            java.util.Arrays.sort(terminal);
+            double spread = terminal[(int) (0.95 * (terminal.length - 1))] - terminal[(int) (0.05 * (terminal.length - 1))];
+            double scale = spread > 0 ? spread : Math.max(Math.abs(terminal[terminal.length / 2]), Double.MIN_NORMAL);
+            tolerance = RELATIVE_TOLERANCE * scale;
+            limit = RELATIVE_LIMIT * scale;
+        }
+        return tolerance;
     }
 
     /** The smallest injection for each target, in the order given. */
@@ -86,6 +110,7 @@ public final class InjectionSolver {
         if (!(target > 0 && target < 1)) {
             throw new IllegalArgumentException("the breach probability to reach must be in (0, 1), found " + target);
         }
+        tolerance();
         int paths = scratch.paths();
         double[] interval = Intervals.wilson(Math.round(target * paths), paths, 0.95);
         double amount = smallestMeeting(target);
@@ -95,7 +120,7 @@ public final class InjectionSolver {
         }
         if (Double.isNaN(amount)) {
             return new Solution(scenario.name(), quarter, target, Double.NaN, Double.NaN, Double.NaN,
-                    breachAt(LIMIT), Status.OUT_OF_REACH);
+                    breachAt(limit), Status.OUT_OF_REACH);
         }
         return new Solution(scenario.name(), quarter, target, amount, smallestMeeting(interval[1]),
                 smallestMeeting(interval[0]), breachAt(amount), Status.SOLVED);
@@ -106,11 +131,12 @@ public final class InjectionSolver {
         if (breachAt(0.0) <= target) {
             return 0.0;
         }
-        if (breachAt(LIMIT) > target) {
+        double tolerance = tolerance();
+        if (breachAt(limit) > target) {
             return Double.NaN;
         }
         // Start from the tightest bracket the amounts already tried give.
-        double hi = LIMIT;
+        double hi = limit;
         for (Map.Entry<Double, Double> tried : breachAt.entrySet()) {
             if (tried.getValue() <= target) {
                 hi = Math.min(hi, tried.getKey());
@@ -122,15 +148,16 @@ public final class InjectionSolver {
                 lo = Math.max(lo, tried.getKey());
             }
         }
-        if (hi == LIMIT) {
-            double guess = Math.max(FIRST_GUESS, 2 * lo);
-            while (guess < LIMIT && breachAt(guess) > target) {
+        if (hi == limit) {
+            // The first guess is a thirty-second of the scale (about 64 for the Nissan case), then doubling.
+            double guess = Math.max(tolerance * 156.25, 2 * lo);
+            while (guess < limit && breachAt(guess) > target) {
                 lo = guess;
                 guess *= 2;
             }
-            hi = Math.min(guess, LIMIT);
+            hi = Math.min(guess, limit);
         }
-        while (hi - lo > TOLERANCE) {
+        while (hi - lo > tolerance) {
             // Where the curve crosses the target if it were straight between the bracket's ends, kept
             // away from them so the bracket always shrinks by a tenth: a few runs instead of a dozen.
             double above = breachAt(lo);

@@ -22,9 +22,9 @@ final class Outcomes {
         return breaches;
     }
 
-    /** The mean cash at the end of the horizon, summed in path order. */
+    /** The mean of the primary item at the end of the horizon, summed in path order. */
     static double terminalMean(PathResults results) {
-        double[] terminal = results.cashAt(results.horizon());
+        double[] terminal = results.primaryAt(results.horizon());
         double sum = 0.0;
         for (double cash : terminal) {
             sum += cash;

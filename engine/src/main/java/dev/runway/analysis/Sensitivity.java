@@ -2,7 +2,6 @@ package dev.runway.analysis;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockSamplers;
@@ -49,16 +48,18 @@ public final class Sensitivity {
         int horizon = scenario.horizon();
         List<Event> events = scenario.events();
         PathResults base = simulation.run(new PathKernel(scenario), seed, method,
-                new PathResults(horizon, paths, true, events.size()), 0, new AtomicLong());
-        double[] terminal = base.cashAt(horizon);
+                PathResults.recording(scenario, paths), 0, new AtomicLong());
+        double[] terminal = base.primaryAt(horizon);
         SpearmansCorrelation spearman = new SpearmansCorrelation();
         List<String> names = new ArrayList<>();
         List<Double> correlations = new ArrayList<>();
-        List<Driver> swung = new ArrayList<>();
-        for (Driver driver : Driver.values()) {
+        List<String> swung = new ArrayList<>();
+        List<String> drivers = scenario.model().drivers();
+        for (int d = 0; d < drivers.size(); d++) {
+            String driver = drivers.get(d);
             if (scenario.driver(driver).kind() != DistributionKind.CONSTANT) {
-                names.add(driver.csvName());
-                correlations.add(rankCorrelation(spearman, base.driver(driver), terminal));
+                names.add(driver);
+                correlations.add(rankCorrelation(spearman, base.driver(d), terminal));
                 swung.add(driver);
             }
         }
@@ -70,13 +71,13 @@ public final class Sensitivity {
         for (double rho : correlations) {
             explained += rho * rho;
         }
-        PathResults scratch = new PathResults(horizon, paths);
+        PathResults scratch = PathResults.of(scenario, paths);
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < names.size(); r++) {
             double rho = correlations.get(r);
             double share = explained > 0 ? rho * rho / explained : 0.0;
             if (r < swung.size()) {
-                Driver driver = swung.get(r);
+                String driver = swung.get(r);
                 double low = percentile(scenario.driver(driver), LOW);
                 double high = percentile(scenario.driver(driver), HIGH);
                 double[] atLow = outcome(simulation, scenario, driver, low, seed, method, scratch);
@@ -105,7 +106,7 @@ public final class Sensitivity {
     }
 
     /** The breach probability and the mean terminal cash with the driver held at a value. */
-    private static double[] outcome(Simulation simulation, Scenario scenario, Driver driver, double value, long seed,
+    private static double[] outcome(Simulation simulation, Scenario scenario, String driver, double value, long seed,
             SamplingMethod method, PathResults scratch) {
         simulation.run(new PathKernel(scenario, PathKernel.Overrides.fixing(driver, value)), seed, method, scratch, 0,
                 new AtomicLong());

@@ -4,6 +4,7 @@ import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
+import dev.runway.model.NonFiniteValueException;
 import dev.runway.model.Scenario;
 import dev.runway.report.OutputFolder;
 import dev.runway.report.Report;
@@ -14,7 +15,6 @@ import dev.runway.sample.SobolInputs;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
-import dev.runway.stats.NonFiniteCashException;
 import dev.runway.stats.PrecisionTarget;
 import dev.runway.stats.ScenarioStatistics;
 import dev.runway.stats.StreamingStatistics;
@@ -102,8 +102,8 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "X",
             description = "Keep adding blocks of paths, from --paths on, until the 95%% intervals of the terminal P05 "
                 + "and of the breach probability are narrow enough: 1%% (half-widths within 1%% of the estimates), or "
-                + "absolute: 10bn (P05, JPY bn) and/or 0.5pp (breach probability, percentage points), e.g. "
-                + "10bn,0.5pp. Stops at --max-paths; the manifest says which bound stopped each scenario.")
+                + "absolute: 10 (P05, in the unit of the primary item; 10bn is the same) and/or 0.5pp (breach "
+                + "probability, percentage points), e.g. 10,0.5pp. Stops at --max-paths; the manifest says which bound stopped each scenario.")
     String precisionText;
 
     @Option(names = "--max-paths", paramLabel = "N", defaultValue = "8000000",
@@ -151,15 +151,15 @@ public class SimulateCommand implements Callable<Integer> {
     private PrecisionTarget precision;
     private boolean streamedAny;
 
-    /** The bytes a path takes in exact mode: its cash every quarter, breach level, first breach, injections. */
-    public static long bytesPerPath(int horizon) {
-        return 8L * horizon + 21;
+    /** The bytes a path of this scenario takes in exact mode. */
+    public static long bytesPerPath(Scenario scenario) {
+        return PathResults.bytesPerPath(scenario.horizon(), scenario.model().reported().size());
     }
 
     /** Whether this scenario's statistics are streamed rather than taken from every stored path. */
     private boolean streaming(Scenario scenario) {
         return "streaming".equals(statisticsMode) || ("auto".equals(statisticsMode)
-                && (long) paths * bytesPerPath(scenario.horizon()) > memoryMb * 1024 * 1024);
+                && (long) paths * bytesPerPath(scenario) > memoryMb * 1024 * 1024);
     }
 
     @Override
@@ -176,7 +176,7 @@ public class SimulateCommand implements Callable<Integer> {
         List<Scenario> scenarios = select(caseInputs, err);
         String outProblem = OutputFolder.replaceProblem(out);
         if (scenarios == null || !methodFits(scenarios, err) || !solveQuarterFits(scenarios, err)
-                || outProblem != null) {
+                || !solveHasCash(caseInputs, err) || !precisionFits(scenarios, err) || outProblem != null) {
             if (outProblem != null) {
                 err.println("error: " + outProblem + ". Nothing was written.");
             }
@@ -202,19 +202,23 @@ public class SimulateCommand implements Callable<Integer> {
                             (paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE);
                     simulation.stream(new PathKernel(scenario), seed, method, paths, streamed::accept, done);
                     statistics.add(streamed.finish(scenario.name(), seed, scenario.schedule().labels(), bins));
+                    if (scenario.model().reported().size() > 1) {
+                        err.println("note: " + scenario.name() + " was streamed; only its primary item ("
+                                + scenario.model().primary() + ") has statistics. Use --statistics exact (and enough "
+                                + "--memory) for every reported item.");
+                    }
                     streamedAny = true;
                     continue;
                 }
                 if (results == null || results.horizon() != scenario.horizon()) {
-                    results = new PathResults(scenario.horizon(), paths);
+                    results = PathResults.of(scenario, paths);
                 }
                 // Each scenario's statistics are taken before the next overwrites the buffer.
                 simulation.run(scenario, seed, method, results, done);
-                statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
-                        bins, simulation.pool()));
+                statistics.add(statistics(scenario, results, simulation));
             }
             analyses = analyze(simulation, scenarios, progress);
-        } catch (NonFiniteCashException e) {
+        } catch (NonFiniteValueException e) {
             err.println("error: " + e.getMessage() + " Nothing was written.");
             err.flush();
             return RunwayCommand.INPUT_ERROR;
@@ -254,7 +258,8 @@ public class SimulateCommand implements Callable<Integer> {
      * they run on --paths paths, or on as many as --memory holds at that cost.
      */
     private int analysisPaths(Scenario scenario) {
-        long perPath = 2 * bytesPerPath(scenario.horizon()) + 8L * (PathKernel.DRIVERS + scenario.events().size()) + 32;
+        long perPath = 2 * bytesPerPath(scenario) + 8L * (scenario.model().drivers().size() + scenario.events().size())
+                + 32;
         return (int) Math.max(1, Math.min(paths, memoryMb * 1024 * 1024 / perPath));
     }
 
@@ -286,9 +291,8 @@ public class SimulateCommand implements Callable<Integer> {
             Map<String, String> notes, PrintWriter err) {
         int block = Simulation.BLOCK_SIZE;
         int n = Math.min(roundUp(paths, block), maxPaths);
-        PathResults results = simulation.run(scenario, seed, method, new PathResults(scenario.horizon(), n), done);
-        ScenarioStatistics statistics = ScenarioStatistics.of(scenario.name(), seed, results,
-                scenario.schedule().labels(), bins, simulation.pool());
+        PathResults results = simulation.run(scenario, seed, method, PathResults.of(scenario, n), done);
+        ScenarioStatistics statistics = statistics(scenario, results, simulation);
         while (!precision.met(statistics) && n < maxPaths) {
             double shortfall = precision.shortfall(statistics);
             // A fifth more than the estimate needs, at least one block and at most eight times as many paths.
@@ -296,8 +300,7 @@ public class SimulateCommand implements Callable<Integer> {
             int next = (int) Math.min(maxPaths, Math.max(n + (long) block, roundUp((long) Math.ceil(wanted), block)));
             results = simulation.run(scenario, seed, method, results.grownTo(next), n, done);
             n = next;
-            statistics = ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(), bins,
-                    simulation.pool());
+            statistics = statistics(scenario, results, simulation);
         }
         String note = (precision.met(statistics) ? "target met" : "--max-paths reached before the target") + " at "
                 + n + " paths: " + precision.describe(statistics);
@@ -305,6 +308,11 @@ public class SimulateCommand implements Callable<Integer> {
         err.println(scenario.name() + ": " + note);
         err.flush();
         return statistics;
+    }
+
+    private ScenarioStatistics statistics(Scenario scenario, PathResults results, Simulation simulation) {
+        return ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
+                scenario.model().reported(), bins, simulation.pool());
     }
 
     private static int roundUp(long value, int multiple) {
@@ -348,13 +356,31 @@ public class SimulateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--max-paths (" + maxPaths
                         + ") must be at least --paths (" + paths + ")");
             }
-            if (2L * maxPaths * bytesPerPath(12) > memoryMb * 1024 * 1024) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--precision may grow a scenario to "
-                        + "--max-paths " + maxPaths + " paths, about " + (2L * maxPaths * bytesPerPath(12) >> 20)
-                        + " MB while it grows, more than --memory " + memoryMb + " MB; lower --max-paths or raise "
-                        + "--memory (and the JVM's -Xmx with it)");
+        }
+    }
+
+    /** False, after saying why, if --precision could grow a scenario past --memory. */
+    private boolean precisionFits(List<Scenario> scenarios, PrintWriter err) {
+        for (Scenario scenario : scenarios) {
+            long bytes = 2L * maxPaths * bytesPerPath(scenario);
+            if (precision != null && bytes > memoryMb * 1024 * 1024) {
+                err.println("error: --precision may grow scenario " + scenario.name() + " to --max-paths " + maxPaths
+                        + " paths, about " + (bytes >> 20) + " MB while it grows, more than --memory " + memoryMb
+                        + " MB; lower --max-paths or raise --memory (and the JVM's -Xmx with it)");
+                return false;
             }
         }
+        return true;
+    }
+
+    /** False, after saying why, if --solve is asked of a model with no cash item to inject into. */
+    private boolean solveHasCash(CaseInputs caseInputs, PrintWriter err) {
+        if (solve && !caseInputs.model().hasCash()) {
+            err.println("error: --solve looks for an injection into the item named cash, and " + caseInputs.model().file()
+                    + " has none; name the item that holds the company's cash 'cash'");
+            return false;
+        }
+        return true;
     }
 
     /** False, after saying why, if --solve asks for an injection in a quarter outside a scenario's horizon. */
@@ -387,8 +413,8 @@ public class SimulateCommand implements Callable<Integer> {
         if (method != SamplingMethod.SOBOL || dimensions <= SobolInputs.MAX_DIMENSIONS) {
             return null;
         }
-        return "scenario " + scenario.name() + " has " + dimensions + " random inputs per path (10 drivers, 3 per "
-                + "event, 1 per quarter); the Sobol sequence supports " + SobolInputs.MAX_DIMENSIONS
+        return "scenario " + scenario.name() + " has " + dimensions + " random inputs per path (one per driver, 3 per "
+                + "event, one per random series and quarter); the Sobol sequence supports " + SobolInputs.MAX_DIMENSIONS
                 + ". Use --method lhs or antithetic.";
     }
 

@@ -23,7 +23,7 @@ import java.util.stream.DoubleStream;
 /** {@code runway solve}: the capital a rescue needs to bring a scenario's breach probability under a target. */
 @Command(name = "solve", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Finds the smallest up-front injection (JPY bn, in --quarter) that brings a scenario's horizon breach "
+            "Finds the smallest up-front injection (in the unit of the model's cash, in --quarter) that brings a scenario's horizon breach "
                 + "probability to or under --max-breach-prob, and the same for 1%%, 5%% and 10%% in one table.",
             "",
             "Every amount tried runs on the same paths (common random numbers), so the breach probability falls as the "
@@ -90,6 +90,12 @@ public final class SolveCommand implements Callable<Integer> {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
+        if (!caseInputs.model().hasCash()) {
+            err.println("error: solve looks for an injection into the item named cash, and " + caseInputs.model().file()
+                    + " has none; name the item that holds the company's cash 'cash'");
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
+        }
         if (quarter < 1 || quarter > scenario.get().horizon()) {
             err.println("error: --quarter must be within 1.." + scenario.get().horizon() + ", found " + quarter);
             err.flush();
@@ -103,8 +109,9 @@ public final class SolveCommand implements Callable<Integer> {
             InjectionSolver solver = new InjectionSolver(simulation, scenario.get(), seed, method, paths, quarter);
             solutions = solver.solve(targets);
         }
-        out.printf(Locale.ROOT, "%s: up-front injection in quarter %d (%s), %,d paths, seed %d%n%n", scenarioName,
-                quarter, scenario.get().schedule().labels().get(quarter - 1), paths, seed);
+        out.printf(Locale.ROOT, "%s: up-front injection in quarter %d (%s), %,d paths, seed %d; amounts in %s%n%n",
+                scenarioName, quarter, scenario.get().schedule().labels().get(quarter - 1), paths, seed,
+                caseInputs.model().unit("cash"));
         out.printf(Locale.ROOT, "%-16s %-14s %-22s %s%n", "breach prob <=", "injection", "95% interval", "breach with it");
         for (InjectionSolver.Solution solution : solutions) {
             out.printf(Locale.ROOT, "%-16s %-14s %-22s %s%s%n", percent(solution.target()), amount(solution),
@@ -122,13 +129,13 @@ public final class SolveCommand implements Callable<Integer> {
             case OUT_OF_REACH:
                 return "out of reach";
             default:
-                return String.format(Locale.ROOT, "%,.1f bn", solution.injection());
+                return String.format(Locale.ROOT, "%,.6g", solution.injection());
         }
     }
 
     private static String interval(InjectionSolver.Solution solution) {
         return solution.status() == InjectionSolver.Status.OUT_OF_REACH ? "-"
-                : String.format(Locale.ROOT, "%,.1f - %,.1f bn", solution.low(), solution.high());
+                : String.format(Locale.ROOT, "%,.6g - %,.6g", solution.low(), solution.high());
     }
 
     private static String percent(double share) {

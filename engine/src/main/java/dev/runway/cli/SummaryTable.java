@@ -19,9 +19,13 @@ final class SummaryTable {
     static void print(PrintWriter out, List<Scenario> scenarios, List<ScenarioStatistics> statistics,
             Analyses analyses) {
         String format = "%-18s %13s %10s %10s %10s %8s %12s %8s %11s%n";
+        String item = scenarios.get(0).model().primary();
+        String unit = scenarios.get(0).model().primaryUnit();
+        String shortItem = item.length() > 8 ? item.substring(0, 8) : item;
+        int decimals = decimals(statistics);
         out.printf(Locale.ROOT, format, "scenario", "breach", "median", "P05", "P50", "P95", "min P05", "inject", "inject");
-        out.printf(Locale.ROOT, format, "", "prob", "1st breach", "cash end", "cash end", "cash end", "cash (qtr)",
-                "prob", "mean");
+        out.printf(Locale.ROOT, format, "", "prob", "1st breach", shortItem + " end", shortItem + " end",
+                shortItem + " end", shortItem + " (qtr)", "prob", "mean");
         for (int i = 0; i < statistics.size(); i++) {
             ScenarioStatistics s = statistics.get(i);
             List<String> labels = scenarios.get(i).schedule().labels();
@@ -35,26 +39,28 @@ final class SummaryTable {
             out.printf(Locale.ROOT, format, s.scenario(), percent(s.breachProb().value()) + String.format(Locale.ROOT,
                     " ±%.1f", 100 * s.breachProb().halfWidth()),
                     s.firstBreachP50Quarter().isPresent() ? labels.get(s.firstBreachP50Quarter().getAsInt() - 1) : "-",
-                    money(end.percentile(0.05).value()), money(end.percentile(0.50).value()),
-                    money(end.percentile(0.95).value()),
-                    money(worst.percentile(0.05).value()) + " (" + worst.quarter() + ")",
+                    money(end.percentile(0.05).value(), decimals), money(end.percentile(0.50).value(), decimals),
+                    money(end.percentile(0.95).value(), decimals),
+                    money(worst.percentile(0.05).value(), decimals) + " (" + worst.quarter() + ")",
                     percent(s.injectionProb().value()),
-                    Double.isNaN(s.injectionMean()) ? "-" : money(s.injectionMean()));
+                    Double.isNaN(s.injectionMean()) ? "-" : money(s.injectionMean(), decimals));
         }
-        out.println("Money in JPY bn. 'breach prob': share of paths whose cash falls below min_liquidity in some "
-                + "quarter, ± half its 95% interval;");
-        out.println("'min P05 cash': the lowest 5th percentile of cash over the quarters, and which quarter.");
+        out.println("Money in " + (unit.isEmpty() ? "the model's unit" : unit) + ". 'breach prob': share of paths in "
+                + "breach (" + scenarios.get(0).model().breachText() + ") in some quarter, ± half its 95% interval;");
+        out.println("'min P05 " + item + "': the lowest 5th percentile of " + item
+                + " over the quarters, and which quarter.");
         if (!analyses.solutions().isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "Up-front injection (JPY bn, in quarter %d) that keeps the breach probability at or "
-                    + "under the target, [95%% Monte Carlo interval]:%n", analyses.solutions().get(0).quarter());
+            out.printf(Locale.ROOT, "Up-front injection (%s, in quarter %d) that keeps the breach probability at or "
+                    + "under the target, [95%% Monte Carlo interval]:%n", unit.isEmpty() ? "in cash's unit" : unit,
+                    analyses.solutions().get(0).quarter());
             String row = "%-18s %24s %24s %24s%n";
             out.printf(Locale.ROOT, row, "scenario", "<= 1%", "<= 5%", "<= 10%");
             for (ScenarioStatistics s : statistics) {
                 List<String> cells = new ArrayList<>();
                 for (InjectionSolver.Solution solution : analyses.solutions()) {
                     if (solution.scenario().equals(s.scenario())) {
-                        cells.add(describe(solution));
+                        cells.add(describe(solution, decimals));
                     }
                 }
                 while (cells.size() < 3) {
@@ -66,14 +72,14 @@ final class SummaryTable {
         out.flush();
     }
 
-    private static String describe(InjectionSolver.Solution solution) {
+    private static String describe(InjectionSolver.Solution solution, int decimals) {
         switch (solution.status()) {
             case ALREADY_MET:
                 return "none needed";
             case OUT_OF_REACH:
                 return "out of reach";
             default:
-                return money(solution.injection()) + " [" + money(solution.low()) + "-" + money(solution.high()) + "]";
+                return money(solution.injection(), decimals) + " [" + money(solution.low(), decimals) + "-" + money(solution.high(), decimals) + "]";
         }
     }
 
@@ -81,7 +87,19 @@ final class SummaryTable {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
-    private static String money(double value) {
-        return String.format(Locale.ROOT, "%,.0f", value);
+    /** Decimals of money in this table: enough for three significant digits of its largest figure. */
+    private static int decimals(List<ScenarioStatistics> statistics) {
+        double scale = 0;
+        for (ScenarioStatistics s : statistics) {
+            for (double level : new double[] {0.05, 0.50, 0.95}) {
+                scale = Math.max(scale, Math.abs(s.terminalQuarter().percentile(level).value()));
+            }
+        }
+        return scale >= 100 || !(scale > 0) || Double.isInfinite(scale) ? 0
+                : (int) Math.min(12, 2 - Math.floor(Math.log10(scale)));
+    }
+
+    private static String money(double value, int decimals) {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
     }
 }

@@ -2,7 +2,7 @@ package dev.runway.cli;
 
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Correlation;
-import dev.runway.model.Driver;
+import dev.runway.model.Model;
 import dev.runway.model.Event;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
@@ -25,9 +25,9 @@ import java.util.concurrent.Callable;
         description = {
             "Checks an input folder and prints its scenarios, drivers, events and horizon, or every error "
                 + "with its file, line and column. Nothing is simulated or written.",
-            "It also prints each scenario's base cash flow per quarter, contribution_margin (mean) x base_revenue - "
-                + "fixed_costs - capex: what the business burns or earns at base volume before savings, "
-                + "restructuring and debt, to compare with the company's reported free cash flow."})
+            "For the standard model it also prints each scenario's base cash flow per quarter, contribution_margin "
+                + "(mean) x base_revenue - fixed_costs - capex: what the business burns or earns at base volume before "
+                + "savings, restructuring and debt, to compare with the company's reported free cash flow."})
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +43,8 @@ public final class ValidateCommand implements Callable<Integer> {
             return RunwayCommand.INPUT_ERROR;
         }
         List<Scenario> scenarios = caseInputs.scenarios();
-        out.printf(Locale.ROOT, "%s: %d scenario(s), all valid.%n%n", inputs.folder, scenarios.size());
+        out.printf(Locale.ROOT, "%s: %d scenario(s), all valid.%n", inputs.folder, scenarios.size());
+        printModel(out, caseInputs.model());
         for (Scenario scenario : scenarios) {
             printScenario(out, scenario);
         }
@@ -56,23 +57,29 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> labels = schedule.labels();
         out.printf(Locale.ROOT, "%s — %s%n  horizon: %d quarters, %s to %s%n", scenario.name(),
                 scenario.description(), scenario.horizon(), labels.get(0), labels.get(labels.size() - 1));
-        for (Driver driver : Driver.values()) {
-            out.printf(Locale.ROOT, "  %-22s %-40s mean %s%n", driver.csvName(), scenario.driver(driver),
-                    number(scenario.driver(driver).mean()));
-        }
+        Model model = scenario.model();
+        scenario.drivers().forEach((driver, distribution) -> out.printf(Locale.ROOT, "  %-22s %-40s mean %s %s%n",
+                driver, distribution, number(distribution.mean()), model.unit(driver)));
         for (Event event : scenario.events()) {
-            out.printf(Locale.ROOT, "  event %-16s %-12s p=%s amount %s, quarters %d..%d%s%n", event.name(),
-                    event.kind().csvName(), number(event.probability()), event.amount(), event.firstQuarter(),
-                    event.lastQuarter(), event.triggered() ? ", when cash < " + number(event.triggerBelow()) : "");
+            out.printf(Locale.ROOT, "  event %-16s %-12s on %-10s p=%s amount %s, quarters %d..%d%s%n", event.name(),
+                    event.kind().csvName(), event.target(), number(event.probability()), event.amount(),
+                    event.firstQuarter(), event.lastQuarter(), event.triggered() ? ", when " + event.target() + " < "
+                            + number(event.triggerBelow()) : "");
         }
         for (Correlation correlation : scenario.correlations()) {
-            out.printf(Locale.ROOT, "  correlation %s ~ %s: rank %s%n", correlation.a().csvName(),
-                    correlation.b().csvName(), number(correlation.rho()));
+            out.printf(Locale.ROOT, "  correlation %s ~ %s: rank %s%n", correlation.a(), correlation.b(),
+                    number(correlation.rho()));
         }
-        double margin = scenario.driver(Driver.CONTRIBUTION_MARGIN).mean();
-        double[] revenue = schedule.baseRevenue();
-        double[] fixed = schedule.fixedCosts();
-        double[] capex = schedule.capex();
+        if (!model.drivers().contains("contribution_margin")
+                || !schedule.columns().containsAll(List.of("base_revenue", "fixed_costs", "capex"))) {
+            out.println();
+            return;
+        }
+        // The standard model's calibration check: what the business burns or earns at base volume.
+        double margin = scenario.driver("contribution_margin").mean();
+        double[] revenue = schedule.column("base_revenue");
+        double[] fixed = schedule.column("fixed_costs");
+        double[] capex = schedule.column("capex");
         StringBuilder flows = new StringBuilder();
         double firstYear = 0.0;
         int firstYearQuarters = Math.min(4, revenue.length);
@@ -87,6 +94,13 @@ public final class ValidateCommand implements Callable<Integer> {
                 number(margin), flows);
         out.printf(Locale.ROOT, "  average over the first %d quarter(s): %s per quarter%n%n", firstYearQuarters,
                 number(firstYear / firstYearQuarters));
+    }
+
+    private static void printModel(PrintWriter out, Model model) {
+        out.printf(Locale.ROOT, "model: %s; %d line item(s), %d random series, %d driver(s); reports %s (in %s); "
+                + "breach when %s%n%n", model.file(), model.items().size(), model.series().size(),
+                model.drivers().size(), String.join(", ", model.reported()),
+                model.primaryUnit().isEmpty() ? "no declared unit" : model.primaryUnit(), model.breachText());
     }
 
     private static String number(double value) {

@@ -23,17 +23,20 @@ import java.util.Map;
  */
 final class CsvTable {
 
-    /** A data row: its 1-based line in the file and its trimmed cells. */
-    record Row(int line, String[] cells) { }
+    /** A data row: its 1-based line in the file, its trimmed cells and the line as written. */
+    record Row(int line, String[] cells, String text) { }
 
     private final String file;
     private final Map<String, Integer> columns;
+    private final List<String> header;
     private final List<Row> rows;
     private final boolean complete;
 
-    private CsvTable(String file, Map<String, Integer> columns, List<Row> rows, boolean complete) {
+    private CsvTable(String file, Map<String, Integer> columns, List<String> header, List<Row> rows,
+            boolean complete) {
         this.file = file;
         this.columns = columns;
+        this.header = header;
         this.rows = rows;
         this.complete = complete;
     }
@@ -46,12 +49,15 @@ final class CsvTable {
     static CsvTable read(Path path, List<String> required, List<InputError> errors) {
         String file = path.toString();
         List<String> lines = lines(path, file, errors);
-        if (lines == null) {
-            return null;
-        }
+        return lines == null ? null : parse(file, lines, required, errors);
+    }
+
+    /** As {@link #read}, from lines already in memory (a file shipped inside the jar). */
+    static CsvTable parse(String file, List<String> lines, List<String> required, List<InputError> errors) {
         ICSVParser parser = new CSVParserBuilder().withEscapeChar(ICSVParser.NULL_CHARACTER)
                 .withIgnoreLeadingWhiteSpace(true).build();
         Map<String, Integer> columns = null;
+        List<String> header = List.of();
         int headerLine = 0;
         int width = 0;
         boolean complete = true;
@@ -79,6 +85,7 @@ final class CsvTable {
                 if (columns == null) {
                     return null;
                 }
+                header = List.of(cells);
                 headerLine = line;
                 width = cells.length;
             } else if (cells.length != width) {
@@ -86,7 +93,7 @@ final class CsvTable {
                         + headerLine + ", found " + cells.length + (cells.length > width ? "; quote fields that contain commas" : "")));
                 complete = false;
             } else {
-                rows.add(new Row(line, cells));
+                rows.add(new Row(line, cells, text));
             }
         }
         if (columns == null) {
@@ -94,7 +101,7 @@ final class CsvTable {
                     + String.join(",", required)));
             return null;
         }
-        return new CsvTable(file, columns, rows, complete);
+        return new CsvTable(file, columns, header, rows, complete);
     }
 
     /** The file's lines, or null after reporting the first line that is not UTF-8 text. */
@@ -148,6 +155,11 @@ final class CsvTable {
 
     String file() {
         return file;
+    }
+
+    /** The header's column names, in file order. */
+    List<String> header() {
+        return header;
     }
 
     /** False if some line could not be read as a row: rows that seem missing may be among them. */

@@ -6,22 +6,25 @@ import dev.runway.model.Correlation;
 import dev.runway.model.CorrelationMatrix;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.InputError;
 import dev.runway.model.InputException;
+import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
+import dev.runway.model.StandardModel;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -37,7 +40,9 @@ import java.util.regex.Pattern;
 /**
  * Reads an input folder (the format of docs/model.md) into resolved scenarios. Every file is read in
  * full and every problem is collected with its file, line and column; the caller gets either a
- * complete {@link CaseInputs} or an {@link InputException} listing all of them.
+ * complete {@link CaseInputs} or an {@link InputException} listing all of them. The folder's
+ * {@code model.csv} gives the formulas; a folder without one gets the standard model built into
+ * the jar, with its ten drivers and six schedule columns required as before.
  */
 public final class InputReader {
     public static final String SCENARIOS = "scenarios.csv";
@@ -45,39 +50,42 @@ public final class InputReader {
     public static final String EVENTS = "events.csv";
     public static final String SCHEDULE = "schedule.csv";
     public static final String CORRELATIONS = "correlations.csv";
+    public static final String MODEL = ModelReader.FILE;
 
     static final List<String> SCENARIO_COLUMNS = List.of("scenario", "parent", "description");
     static final List<String> DRIVER_COLUMNS =
-            List.of("scenario", "driver", "distribution", "p1", "p2", "p3", "p4", "unit", "source");
+            List.of("scenario", "driver", "distribution", "p1", "p2", "p3", "p4");
     static final List<String> EVENT_COLUMNS = List.of("scenario", "event", "kind", "probability", "distribution",
-            "p1", "p2", "p3", "p4", "first_quarter", "last_quarter", "trigger_below", "source");
-    static final List<String> SCHEDULE_COLUMNS = List.of("scenario", "quarter", "label", "base_revenue",
-            "fixed_costs", "savings_target", "restructuring_cost", "capex", "debt_maturity");
+            "p1", "p2", "p3", "p4", "first_quarter", "last_quarter", "trigger_below");
+    /** The columns every schedule has; the amounts come after them. */
+    static final List<String> SCHEDULE_KEYS = List.of("scenario", "quarter", "label");
+    static final List<String> STANDARD_SCHEDULE_COLUMNS = concat(SCHEDULE_KEYS, StandardModel.SCHEDULE_COLUMNS);
     static final List<String> CORRELATION_COLUMNS = List.of("scenario", "driver_a", "driver_b", "rho");
 
-    private static final List<String> AMOUNT_COLUMNS = SCHEDULE_COLUMNS.subList(3, SCHEDULE_COLUMNS.size());
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
+    /** A driver is named in formulas, so its name follows their rules. */
+    private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final int MAX_QUARTER = 10_000;
     /** The smallest eigenvalue a repaired copula matrix keeps, so its Cholesky factor is well conditioned. */
     private static final double MIN_EIGENVALUE = 1e-6;
 
     private record ScenarioRow(String name, String parent, String description, int line) { }
 
-    private record DriverRow(Driver driver, Distribution distribution, String source, int line) { }
+    private record DriverRow(String driver, Distribution distribution, String source, int line) { }
 
     private record EventRow(Event event, int line) { }
 
-    private record ScheduleRow(String label, double[] amounts, int line) { }
+    private record ScheduleRow(String label, Map<String, Double> amounts, int line) { }
 
     private record CorrelationRow(Correlation correlation, int line) { }
 
     /** The rows of one scenario, keyed as inheritance overrides them. */
     private static final class OwnRows {
-        final Map<Driver, DriverRow> drivers = new EnumMap<>(Driver.class);
+        final Map<String, DriverRow> drivers = new LinkedHashMap<>();
         final Map<String, EventRow> events = new LinkedHashMap<>();
         final Map<Integer, ScheduleRow> schedule = new TreeMap<>();
-        /** Keyed by the pair in {@link Driver} order, so (a, b) and (b, a) are one pair. */
-        final Map<List<Driver>, CorrelationRow> correlations = new LinkedHashMap<>();
+        /** Keyed by the pair in name order, so (a, b) and (b, a) are one pair. */
+        final Map<List<String>, CorrelationRow> correlations = new LinkedHashMap<>();
     }
 
     private final Path folder;
@@ -93,6 +101,13 @@ public final class InputReader {
     private final Set<String> incompleteFiles = new HashSet<>();
     /** Rows already blamed while resolving: a row inherited by several scenarios is reported once. */
     private final Set<String> blamedRows = new HashSet<>();
+    /** Every driver named in drivers.csv, in file order, with its unit and its first line. */
+    private final Map<String, String> driverUnits = new LinkedHashMap<>();
+    private final Map<String, Integer> driverLines = new HashMap<>();
+    /** Null until the model file is parsed; the standard model when the folder has none. */
+    private ModelReader modelReader;
+    private boolean standard;
+    private Model model;
 
     private InputReader(Path folder, boolean repairCorrelations) {
         this.folder = folder;
@@ -123,21 +138,26 @@ public final class InputReader {
         if (scenarios != null) {
             readScenarios(scenarios);
         }
+        readModelFile();
         CsvTable drivers = table(DRIVERS, DRIVER_COLUMNS, true);
         if (drivers != null) {
             readDrivers(drivers);
+        }
+        CsvTable schedule = table(SCHEDULE, standard ? STANDARD_SCHEDULE_COLUMNS : SCHEDULE_KEYS, true);
+        checkModel(schedule);
+        if (schedule != null) {
+            readSchedule(schedule);
         }
         CsvTable events = table(EVENTS, EVENT_COLUMNS, false);
         if (events != null) {
             readEvents(events);
         }
-        CsvTable schedule = table(SCHEDULE, SCHEDULE_COLUMNS, true);
-        if (schedule != null) {
-            readSchedule(schedule);
-        }
         CsvTable correlations = table(CORRELATIONS, CORRELATION_COLUMNS, false);
         if (correlations != null) {
             readCorrelations(correlations);
+        }
+        if (model != null) {
+            model = model.withTargets(eventTargets());
         }
         List<Scenario> resolved = new ArrayList<>();
         for (ScenarioRow row : scenarioRows.values()) {
@@ -149,7 +169,73 @@ public final class InputReader {
         if (!errors.isEmpty()) {
             throw new InputException(errors);
         }
-        return new CaseInputs(folder.toString(), resolved, hashes);
+        return new CaseInputs(folder.toString(), resolved, hashes, model);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /** The folder's model file, parsed; or the standard model when there is none. */
+    private void readModelFile() {
+        // A dangling link counts as a model file, so it is reported as missing rather than ignored.
+        standard = !Files.exists(folder.resolve(MODEL), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        CsvTable table = standard ? standardModelTable() : table(MODEL, ModelReader.COLUMNS, true);
+        if (table != null) {
+            modelReader = ModelReader.parse(table, errors);
+        }
+    }
+
+    private CsvTable standardModelTable() {
+        try (InputStream in = InputReader.class.getResourceAsStream(StandardModel.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + StandardModel.RESOURCE);
+            }
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<InputError> own = new ArrayList<>();
+            CsvTable table = CsvTable.parse("the standard model", lines, ModelReader.COLUMNS, own);
+            if (!own.isEmpty()) {
+                throw new IllegalStateException("the built-in standard model does not read: " + own);
+            }
+            return table;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Checks the model against the drivers and the schedule's columns. The standard model's
+     * drivers are all taken as declared, so one missing from drivers.csv is reported per
+     * scenario ("add a row for it") rather than as an unknown name in a file the user never wrote.
+     */
+    private void checkModel(CsvTable schedule) {
+        if (modelReader == null) {
+            return;
+        }
+        List<String> columns = new ArrayList<>();
+        if (schedule != null) {
+            schedule.header().stream().filter(c -> !SCHEDULE_KEYS.contains(c) && !c.isEmpty()).forEach(columns::add);
+        }
+        Map<String, String> declared = new LinkedHashMap<>();
+        if (standard) {
+            StandardModel.DRIVERS.forEach(d -> declared.put(d, driverUnits.getOrDefault(d, "")));
+        } else {
+            declared.putAll(driverUnits);
+        }
+        boolean complete = !incompleteFiles.contains(DRIVERS) && !incompleteFiles.contains(SCHEDULE)
+                && driverRowsInError.isEmpty();
+        model = modelReader.check(declared, driverLines, display(DRIVERS), columns, complete);
+    }
+
+    /** The items the events of every scenario move. */
+    private List<String> eventTargets() {
+        List<String> targets = new ArrayList<>();
+        for (OwnRows rows : ownRows.values()) {
+            rows.events.values().forEach(e -> targets.add(e.event().target()));
+        }
+        return targets;
     }
 
     /** How a file of the folder is named in messages: the path as the user gave the folder. */
@@ -234,17 +320,17 @@ public final class InputReader {
         for (CsvTable.Row row : table.rows()) {
             RowFields fields = new RowFields(table, row, errors);
             OwnRows rows = scenarioOf(fields);
-            String driverName = fields.required("driver", "a driver (" + Driver.csvNames() + ")");
-            Driver driver = Driver.fromCsv(driverName);
-            if (driver == null && !driverName.isEmpty()) {
-                fields.error("driver", "unknown driver \"" + driverName + "\"; expected one of " + Driver.csvNames());
-            }
+            String driver = driverName(fields, "driver");
             Distribution distribution = fields.distribution();
-            if (driver != null && distribution != null) {
-                String problem = driver.rangeProblem(distribution);
+            if (driver != null && distribution != null && standard) {
+                String problem = StandardModel.rangeProblem(driver, distribution);
                 if (problem != null) {
                     fields.error("distribution", problem);
                 }
+            }
+            if (driver != null) {
+                driverUnits.putIfAbsent(driver, table.cell(row, "unit"));
+                driverLines.putIfAbsent(driver, row.line());
             }
             if (rows == null || !fields.valid()) {
                 driverRowsInError.add(fields.text("scenario"));
@@ -253,7 +339,7 @@ public final class InputReader {
             DriverRow previous = rows.drivers.putIfAbsent(driver,
                     new DriverRow(driver, distribution, table.cell(row, "source"), row.line()));
             if (previous != null) {
-                fields.error("driver", "driver " + driverName + " is already set for this scenario on line "
+                fields.error("driver", "driver " + driver + " is already set for this scenario on line "
                         + previous.line());
             }
         }
@@ -286,10 +372,17 @@ public final class InputReader {
                 fields.error("trigger_below", "only injections can be triggered; leave trigger_below empty for a "
                         + kind.csvName());
             }
+            String target = table.cell(row, "target");
+            if (target.isEmpty() && kind != null) {
+                target = kind.defaultTarget();
+            }
+            if (model != null && kind != null) {
+                targetProblem(fields, target, kind);
+            }
             if (rows == null || !fields.valid()) {
                 continue;
             }
-            Event event = new Event(name, kind, probability, amount, first, last, triggered, trigger,
+            Event event = new Event(name, kind, probability, amount, first, last, triggered, trigger, target,
                     table.cell(row, "source"));
             EventRow previous = rows.events.putIfAbsent(name, new EventRow(event, row.line()));
             if (previous != null) {
@@ -299,15 +392,31 @@ public final class InputReader {
         }
     }
 
+    /** The item an event moves must be a line item of the model (a random series is drawn, not moved). */
+    private void targetProblem(RowFields fields, String target, EventKind kind) {
+        if (model.item(target) != null) {
+            return;
+        }
+        List<String> items = model.items().stream().map(Model.Item::name).toList();
+        String suggestion = dev.runway.lang.Names.suggestion(target, items);
+        String column = fields.text("target").isEmpty() ? "kind" : "target";
+        fields.error(column, (column.equals("kind") ? "a " + kind.csvName() + " moves " + target + " unless the "
+                + "target column names another item, but " : "") + "\"" + target + "\" is not a line item of "
+                + model.file() + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")
+                + (column.equals("kind") ? "; add a target column" : "") + " (items: " + String.join(", ", items) + ")");
+    }
+
     private void readSchedule(CsvTable table) {
+        List<String> amountColumns = model != null ? model.scheduleColumns()
+                : standard ? StandardModel.SCHEDULE_COLUMNS : List.of();
         for (CsvTable.Row row : table.rows()) {
             RowFields fields = new RowFields(table, row, errors);
             OwnRows rows = scenarioOf(fields);
             int quarter = fields.integer("quarter", 1, MAX_QUARTER);
             String label = fields.required("label", "a label such as FY2025Q1");
-            double[] amounts = new double[AMOUNT_COLUMNS.size()];
-            for (int i = 0; i < amounts.length; i++) {
-                amounts[i] = fields.number(AMOUNT_COLUMNS.get(i));
+            Map<String, Double> amounts = new LinkedHashMap<>();
+            for (String column : amountColumns) {
+                amounts.put(column, fields.number(column));
             }
             if (rows == null || !fields.valid()) {
                 scheduleRowsInError.add(fields.text("scenario"));
@@ -325,9 +434,9 @@ public final class InputReader {
         for (CsvTable.Row row : table.rows()) {
             RowFields fields = new RowFields(table, row, errors);
             OwnRows rows = scenarioOf(fields);
-            Driver a = driver(fields, "driver_a");
-            Driver b = driver(fields, "driver_b");
-            if (a != null && a == b) {
+            String a = correlatedDriver(fields, "driver_a");
+            String b = correlatedDriver(fields, "driver_b");
+            if (a != null && a.equals(b)) {
                 fields.error("driver_b", "a driver cannot be correlated with itself; name two different drivers");
             }
             double rho = fields.number("rho");
@@ -337,28 +446,54 @@ public final class InputReader {
             if (rows == null || !fields.valid()) {
                 continue;
             }
-            List<Driver> pair = a.ordinal() < b.ordinal() ? List.of(a, b) : List.of(b, a);
+            List<String> pair = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
             CorrelationRow previous = rows.correlations.putIfAbsent(pair,
                     new CorrelationRow(new Correlation(a, b, rho, table.cell(row, "source")), row.line()));
             if (previous != null) {
-                boolean mirrored = previous.correlation().a() != a;
+                boolean mirrored = !previous.correlation().a().equals(a);
                 fields.error("rho", mirrored && previous.correlation().rho() != rho
-                        ? "the matrix is not symmetric: line " + previous.line() + " sets " + b.csvName() + " ~ "
-                                + a.csvName() + " to " + previous.correlation().rho() + ", this row sets "
-                                + a.csvName() + " ~ " + b.csvName() + " to " + rho + "; give each pair once"
-                        : "the pair " + a.csvName() + " ~ " + b.csvName() + " is already set for this scenario on line "
+                        ? "the matrix is not symmetric: line " + previous.line() + " sets " + b + " ~ "
+                                + a + " to " + previous.correlation().rho() + ", this row sets "
+                                + a + " ~ " + b + " to " + rho + "; give each pair once"
+                        : "the pair " + a + " ~ " + b + " is already set for this scenario on line "
                                 + previous.line());
             }
         }
     }
 
-    private Driver driver(RowFields fields, String column) {
-        String name = fields.required(column, "a driver (" + Driver.csvNames() + ")");
-        Driver driver = Driver.fromCsv(name);
-        if (driver == null && !name.isEmpty()) {
-            fields.error(column, "unknown driver \"" + name + "\"; expected one of " + Driver.csvNames());
+    /** A driver's name in drivers.csv: one of the standard model's, or any formula name with a model file. */
+    private String driverName(RowFields fields, String column) {
+        String name = fields.required(column, standard ? "a driver (" + String.join(", ", StandardModel.DRIVERS) + ")"
+                : "the name of a driver");
+        if (name.isEmpty()) {
+            return null;
         }
-        return driver;
+        if (standard && !StandardModel.DRIVERS.contains(name)) {
+            String suggestion = dev.runway.lang.Names.suggestion(name, StandardModel.DRIVERS);
+            fields.error(column, "unknown driver \"" + name + "\"" + (suggestion == null ? ""
+                    : "; did you mean \"" + suggestion + "\"?") + " Expected one of " + String.join(", ",
+                    StandardModel.DRIVERS) + " (or write a " + MODEL + " with your own formulas)");
+            return null;
+        }
+        if (!DRIVER_NAME.matcher(name).matches()) {
+            fields.error(column, "expected a driver name of letters, digits and '_' that starts with a letter, found \""
+                    + name + "\"");
+            return null;
+        }
+        return name;
+    }
+
+    /** A driver of a correlation: one the model uses. */
+    private String correlatedDriver(RowFields fields, String column) {
+        String name = driverName(fields, column);
+        if (name != null && model != null && !model.drivers().contains(name)) {
+            String suggestion = dev.runway.lang.Names.suggestion(name, model.drivers());
+            fields.error(column, "unknown driver \"" + name + "\"" + (suggestion == null ? ""
+                    : "; did you mean \"" + suggestion + "\"?") + " Expected one of " + String.join(", ",
+                    model.drivers()));
+            return null;
+        }
+        return name;
     }
 
     /** The scenario's rows merged over its ancestors' (root first), or null with errors added. */
@@ -367,10 +502,10 @@ public final class InputReader {
         if (lineage == null) {
             return null;
         }
-        Map<Driver, DriverRow> drivers = new EnumMap<>(Driver.class);
+        Map<String, DriverRow> drivers = new LinkedHashMap<>();
         Map<String, EventRow> events = new LinkedHashMap<>();
         Map<Integer, ScheduleRow> schedule = new TreeMap<>();
-        Map<List<Driver>, CorrelationRow> correlations = new LinkedHashMap<>();
+        Map<List<String>, CorrelationRow> correlations = new LinkedHashMap<>();
         for (ScenarioRow at : lineage) {
             OwnRows own = ownRows.get(at.name());
             drivers.putAll(own.drivers);
@@ -383,11 +518,14 @@ public final class InputReader {
                 && lineage.stream().noneMatch(at -> driverRowsInError.contains(at.name()));
         boolean scheduleKnown = !incompleteFiles.contains(SCHEDULE)
                 && lineage.stream().noneMatch(at -> scheduleRowsInError.contains(at.name()));
+        if (model == null) {
+            return null;
+        }
         boolean complete = driversKnown;
-        for (Driver driver : Driver.values()) {
+        for (String driver : model.drivers()) {
             if (driversKnown && !drivers.containsKey(driver)) {
                 errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name()
-                        + " has no " + driver.csvName() + ": add a row for it to " + DRIVERS
+                        + " has no " + driver + ": add a row for it to " + DRIVERS
                         + " (for this scenario or an ancestor)"));
                 complete = false;
             }
@@ -409,18 +547,18 @@ public final class InputReader {
         if (copula == null) {
             return null;
         }
-        Map<Driver, Distribution> distributions = new EnumMap<>(Driver.class);
-        Map<Driver, String> sources = new EnumMap<>(Driver.class);
-        drivers.forEach((driver, driverRow) -> {
-            distributions.put(driver, driverRow.distribution());
-            sources.put(driver, driverRow.source());
-        });
+        Map<String, Distribution> distributions = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (String driver : model.drivers()) {
+            distributions.put(driver, drivers.get(driver).distribution());
+            sources.put(driver, drivers.get(driver).source());
+        }
         List<Event> eventList = new ArrayList<>();
         events.values().forEach(e -> eventList.add(e.event()));
         List<Correlation> correlationList = new ArrayList<>();
         correlations.values().forEach(c -> correlationList.add(c.correlation()));
         return new Scenario(row.name(), row.description(), distributions, sources, eventList,
-                schedule(schedule, horizon), correlationList, copula);
+                schedule(schedule, horizon), correlationList, copula, model);
     }
 
     /**
@@ -428,19 +566,20 @@ public final class InputReader {
      * drivers must be random, and the normals' matrix must be positive definite (or be repaired
      * when the user asked for it).
      */
-    private Copula copula(ScenarioRow scenario, Map<Driver, DriverRow> drivers,
-            Map<List<Driver>, CorrelationRow> correlations) {
+    private Copula copula(ScenarioRow scenario, Map<String, DriverRow> drivers,
+            Map<List<String>, CorrelationRow> correlations) {
         if (correlations.isEmpty()) {
             return Copula.INDEPENDENT;
         }
         boolean usable = true;
-        TreeSet<Driver> involved = new TreeSet<>();
+        // In the model's driver order: the order their normals are drawn in.
+        TreeSet<String> involved = new TreeSet<>(java.util.Comparator.comparingInt(model.drivers()::indexOf));
         for (CorrelationRow row : correlations.values()) {
-            for (Driver driver : List.of(row.correlation().a(), row.correlation().b())) {
+            for (String driver : List.of(row.correlation().a(), row.correlation().b())) {
                 involved.add(driver);
                 if (drivers.get(driver).distribution().kind() == DistributionKind.CONSTANT) {
-                    blameOnce(new InputError(display(CORRELATIONS), row.line(), driver == row.correlation().a()
-                            ? "driver_a" : "driver_b", driver.csvName() + " is constant in scenario " + scenario.name()
+                    blameOnce(new InputError(display(CORRELATIONS), row.line(), driver.equals(row.correlation().a())
+                            ? "driver_a" : "driver_b", driver + " is constant in scenario " + scenario.name()
                             + " (" + DRIVERS + " line " + drivers.get(driver).line() + "); only random drivers can be "
                             + "correlated"));
                     usable = false;
@@ -450,7 +589,7 @@ public final class InputReader {
         if (!usable) {
             return null;
         }
-        List<Driver> order = new ArrayList<>(involved);
+        List<String> order = new ArrayList<>(involved);
         double[][] matrix = new double[order.size()][order.size()];
         for (int i = 0; i < matrix.length; i++) {
             matrix[i][i] = 1.0;
@@ -472,8 +611,8 @@ public final class InputReader {
         StringBuilder pairs = new StringBuilder();
         int firstLine = Integer.MAX_VALUE;
         for (CorrelationRow row : correlations.values()) {
-            pairs.append(pairs.length() == 0 ? "" : ", ").append(row.correlation().a().csvName()).append(" ~ ")
-                    .append(row.correlation().b().csvName()).append(" = ").append(row.correlation().rho())
+            pairs.append(pairs.length() == 0 ? "" : ", ").append(row.correlation().a()).append(" ~ ")
+                    .append(row.correlation().b()).append(" = ").append(row.correlation().rho())
                     .append(" (line ").append(row.line()).append(')');
             firstLine = Math.min(firstLine, row.line());
         }
@@ -541,15 +680,17 @@ public final class InputReader {
         return schedule.size();
     }
 
-    private static Schedule schedule(Map<Integer, ScheduleRow> rows, int horizon) {
+    private Schedule schedule(Map<Integer, ScheduleRow> rows, int horizon) {
         List<String> labels = new ArrayList<>();
-        double[][] columns = new double[AMOUNT_COLUMNS.size()][horizon];
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (String column : model.scheduleColumns()) {
+            columns.put(column, new double[horizon]);
+        }
         for (ScheduleRow row : rows.values()) {
-            for (int c = 0; c < columns.length; c++) {
-                columns[c][labels.size()] = row.amounts()[c];
-            }
+            int q = labels.size();
+            columns.forEach((column, amounts) -> amounts[q] = row.amounts().get(column));
             labels.add(row.label());
         }
-        return new Schedule(labels, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5]);
+        return new Schedule(labels, columns);
     }
 }

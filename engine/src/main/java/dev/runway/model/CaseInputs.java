@@ -8,9 +8,10 @@ import java.util.TreeMap;
 
 /**
  * Everything read from one input folder: its scenarios in file order, each resolved, and the
- * SHA-256 of every file read (sorted by file name), so the outputs can say exactly what they were computed from.
+ * SHA-256 of every file read (sorted by file name), so the outputs can say exactly what they were computed from,
+ * and the model every scenario is walked with.
  */
-public record CaseInputs(String folder, List<Scenario> scenarios, Map<String, String> fileHashes) {
+public record CaseInputs(String folder, List<Scenario> scenarios, Map<String, String> fileHashes, Model model) {
 
     public CaseInputs {
         scenarios = List.copyOf(scenarios);

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How a scenario's correlated drivers move together: the drivers (in {@link Driver} order) and
+ * How a scenario's correlated drivers move together: the drivers (in the model's driver order) and
  * the correlation matrix of the normals of their Gaussian copula, positive definite. Each input
  * rank correlation rho becomes {@code 2 sin(pi rho / 6)} between the normals, which gives the
  * drivers exactly that Spearman correlation whatever their marginals. When the inputs' matrix was
  * not positive definite and the user asked for a repair, {@code applied} (else null) says how far it
  * moved.
  */
-public record Copula(List<Driver> drivers, CorrelationMatrix normals, CorrelationMatrix.Repair applied)
+public record Copula(List<String> drivers, CorrelationMatrix normals, CorrelationMatrix.Repair applied)
         implements Serializable {
 
     /** No correlated drivers: every driver is drawn on its own. */

@@ -6,11 +6,11 @@ import java.io.Serializable;
  * A rank (Spearman) correlation between two per-path drivers of a scenario, as an input gives
  * it; imposed through a Gaussian copula.
  */
-public record Correlation(Driver a, Driver b, double rho, String source) implements Serializable {
+public record Correlation(String a, String b, double rho, String source) implements Serializable {
 
     public Correlation {
-        if (a == b) {
-            throw new IllegalArgumentException("a driver cannot be correlated with itself: " + a.csvName());
+        if (a.equals(b)) {
+            throw new IllegalArgumentException("a driver cannot be correlated with itself: " + a);
         }
         if (!(rho >= -1 && rho <= 1)) {
             throw new IllegalArgumentException("rho must be in [-1, 1], found " + rho);

@@ -9,9 +9,10 @@ import java.io.Serializable;
  *
  * @param firstQuarter 1-based, inclusive
  * @param lastQuarter  1-based, inclusive
+ * @param target       the line item it moves ({@link EventKind#defaultTarget} unless the input names one)
  */
 public record Event(String name, EventKind kind, double probability, Distribution amount, int firstQuarter,
-        int lastQuarter, boolean triggered, double triggerBelow, String source) implements Serializable {
+        int lastQuarter, boolean triggered, double triggerBelow, String target, String source) implements Serializable {
 
     public Event {
         if (!(probability >= 0 && probability <= 1)) {
@@ -32,13 +33,14 @@ public record Event(String name, EventKind kind, double probability, Distributio
     /** An event that fires in a random quarter of its window. */
     public static Event scheduled(String name, EventKind kind, double probability, Distribution amount,
             int firstQuarter, int lastQuarter) {
-        return new Event(name, kind, probability, amount, firstQuarter, lastQuarter, false, Double.NaN, "");
+        return new Event(name, kind, probability, amount, firstQuarter, lastQuarter, false, Double.NaN,
+                kind.defaultTarget(), "");
     }
 
     /** An injection that fires in the first quarter of its window whose cash before injections is below the trigger. */
     public static Event triggeredInjection(String name, double probability, Distribution amount, int firstQuarter,
             int lastQuarter, double triggerBelow) {
         return new Event(name, EventKind.INJECTION, probability, amount, firstQuarter, lastQuarter, true,
-                triggerBelow, "");
+                triggerBelow, Model.CASH, "");
     }
 }

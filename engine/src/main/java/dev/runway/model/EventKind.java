@@ -2,14 +2,36 @@ package dev.runway.model;
 
 import java.util.Locale;
 
-/** What an event does to a path when it fires. */
+/**
+ * What an event does to a path when it fires: it moves a line item, its target, in the quarter it
+ * fires, right after the item's formula, so everything computed from the item sees the move, and
+ * an item with a state carries it on.
+ */
 public enum EventKind {
-    /** {@code cash += amount}: a partner's equity or loan, an asset sale. */
-    INJECTION,
-    /** {@code cash -= amount}: a fine, a recall, a tariff bill. */
-    CASH_SHOCK,
-    /** {@code v += amount}: a persistent log change of sales volume. */
-    VOLUME_SHOCK;
+    /** {@code target += amount}, after shocks and triggers: a partner's equity or loan, an asset sale. */
+    INJECTION(Model.CASH, 1.0),
+    /** {@code target -= amount}: a fine, a recall, a tariff bill. */
+    CASH_SHOCK(Model.CASH, -1.0),
+    /** {@code target += amount}: a persistent log change of sales volume in the standard model. */
+    VOLUME_SHOCK("volume", 1.0);
+
+    private final String defaultTarget;
+    private final double sign;
+
+    EventKind(String defaultTarget, double sign) {
+        this.defaultTarget = defaultTarget;
+        this.sign = sign;
+    }
+
+    /** The item this kind moves when the event names none. */
+    public String defaultTarget() {
+        return defaultTarget;
+    }
+
+    /** +1 if the amount is added to the target, -1 if it is taken from it. */
+    public double sign() {
+        return sign;
+    }
 
     public String csvName() {
         return name().toLowerCase(Locale.ROOT);

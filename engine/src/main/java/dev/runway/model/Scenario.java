@@ -1,38 +1,37 @@
 package dev.runway.model;
 
 import java.io.Serializable;
-
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One fully resolved scenario: its own rows merged over its parent's, every driver present.
+ * One fully resolved scenario: its own rows merged over its parent's, with a distribution for
+ * every driver its model uses.
  *
- * @param drivers       one distribution per driver, all ten present
+ * @param drivers       one distribution per driver of the model, in the model's driver order
  * @param driverSources where each driver's distribution comes from, carried into the manifest
  * @param correlations  the rank correlations between drivers, as the inputs give them
  * @param copula        how the correlated drivers are drawn together (positive definite)
+ * @param model         the formulas the scenario's paths are walked with
  */
-public record Scenario(String name, String description, Map<Driver, Distribution> drivers,
-        Map<Driver, String> driverSources, List<Event> events, Schedule schedule, List<Correlation> correlations,
-        Copula copula) implements Serializable {
-
-    /** A scenario whose drivers are all drawn independently. */
-    public Scenario(String name, String description, Map<Driver, Distribution> drivers,
-            Map<Driver, String> driverSources, List<Event> events, Schedule schedule) {
-        this(name, description, drivers, driverSources, events, schedule, List.of(), Copula.INDEPENDENT);
-    }
+public record Scenario(String name, String description, Map<String, Distribution> drivers,
+        Map<String, String> driverSources, List<Event> events, Schedule schedule, List<Correlation> correlations,
+        Copula copula, Model model) implements Serializable {
 
     public Scenario {
-        for (Driver driver : Driver.values()) {
+        Map<String, Distribution> ordered = new LinkedHashMap<>();
+        for (String driver : model.drivers()) {
             Distribution distribution = drivers.get(driver);
             if (distribution == null) {
-                throw new IllegalArgumentException("scenario " + name + " has no distribution for " + driver.csvName());
+                throw new IllegalArgumentException("scenario " + name + " has no distribution for " + driver);
             }
-            String problem = driver.rangeProblem(distribution);
-            if (problem != null) {
-                throw new IllegalArgumentException("scenario " + name + ": " + problem);
+            ordered.put(driver, distribution);
+        }
+        for (String column : model.scheduleColumns()) {
+            if (!schedule.columns().contains(column)) {
+                throw new IllegalArgumentException("scenario " + name + "'s schedule has no column " + column);
             }
         }
         for (Event event : events) {
@@ -40,25 +39,29 @@ public record Scenario(String name, String description, Map<Driver, Distribution
                 throw new IllegalArgumentException("scenario " + name + ": event " + event.name()
                         + " ends in quarter " + event.lastQuarter() + ", after the horizon " + schedule.horizon());
             }
+            if (!model.targets().contains(event.target())) {
+                throw new IllegalArgumentException("scenario " + name + ": event " + event.name() + " moves "
+                        + event.target() + ", which is not an event target of the model");
+            }
         }
-        Map<Driver, Distribution> driversCopy = new EnumMap<>(Driver.class);
-        driversCopy.putAll(drivers);
-        drivers = driversCopy;
-        for (Driver driver : copula.drivers()) {
-            if (driversCopy.get(driver).kind() == DistributionKind.CONSTANT) {
-                throw new IllegalArgumentException("scenario " + name + ": " + driver.csvName()
+        for (String driver : copula.drivers()) {
+            if (ordered.get(driver).kind() == DistributionKind.CONSTANT) {
+                throw new IllegalArgumentException("scenario " + name + ": " + driver
                         + " is constant and cannot be correlated");
             }
         }
+        drivers = Collections.unmodifiableMap(ordered);
+        driverSources = Collections.unmodifiableMap(new LinkedHashMap<>(driverSources));
         correlations = List.copyOf(correlations);
-        Map<Driver, String> sourcesCopy = new EnumMap<>(Driver.class);
-        sourcesCopy.putAll(driverSources);
-        driverSources = sourcesCopy;
         events = List.copyOf(events);
     }
 
-    public Distribution driver(Driver driver) {
-        return drivers.get(driver);
+    public Distribution driver(String driver) {
+        Distribution distribution = drivers.get(driver);
+        if (distribution == null) {
+            throw new IllegalArgumentException("scenario " + name + " has no driver " + driver);
+        }
+        return distribution;
     }
 
     public int horizon() {

@@ -1,34 +1,30 @@
 package dev.runway.model;
 
 import java.io.Serializable;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The deterministic quarterly amounts of a scenario at base volume, one entry per quarter 1..H,
- * in JPY bn. Arrays are copied in and out so a schedule never changes once built.
+ * The deterministic quarterly amounts of a scenario, one column per name, one entry per quarter
+ * 1..H. Arrays are copied in and out so a schedule never changes once built.
  */
 public final class Schedule implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final List<String> labels;
-    private final double[] baseRevenue;
-    private final double[] fixedCosts;
-    private final double[] savingsTarget;
-    private final double[] restructuringCost;
-    private final double[] capex;
-    private final double[] debtMaturity;
+    private final Map<String, double[]> columns;
 
-    public Schedule(List<String> labels, double[] baseRevenue, double[] fixedCosts, double[] savingsTarget,
-            double[] restructuringCost, double[] capex, double[] debtMaturity) {
+    public Schedule(List<String> labels, Map<String, double[]> columns) {
         int horizon = labels.size();
         if (horizon == 0) {
             throw new IllegalArgumentException("a schedule needs at least one quarter");
         }
-        double[][] columns = {baseRevenue, fixedCosts, savingsTarget, restructuringCost, capex, debtMaturity};
-        for (double[] column : columns) {
+        this.columns = new LinkedHashMap<>();
+        columns.forEach((name, column) -> {
             if (column.length != horizon) {
-                throw new IllegalArgumentException("every schedule column needs " + horizon + " quarters, found "
+                throw new IllegalArgumentException("schedule column " + name + " needs " + horizon + " quarters, found "
                         + column.length);
             }
             for (double value : column) {
@@ -36,14 +32,9 @@ public final class Schedule implements Serializable {
                     throw new IllegalArgumentException("schedule amounts must be finite, found " + value);
                 }
             }
-        }
+            this.columns.put(name, column.clone());
+        });
         this.labels = List.copyOf(labels);
-        this.baseRevenue = baseRevenue.clone();
-        this.fixedCosts = fixedCosts.clone();
-        this.savingsTarget = savingsTarget.clone();
-        this.restructuringCost = restructuringCost.clone();
-        this.capex = capex.clone();
-        this.debtMaturity = debtMaturity.clone();
     }
 
     /** H, the number of quarters. */
@@ -55,27 +46,17 @@ public final class Schedule implements Serializable {
         return labels;
     }
 
-    public double[] baseRevenue() {
-        return baseRevenue.clone();
+    /** The columns' names, in the file's order. */
+    public List<String> columns() {
+        return new ArrayList<>(columns.keySet());
     }
 
-    public double[] fixedCosts() {
-        return fixedCosts.clone();
-    }
-
-    public double[] savingsTarget() {
-        return savingsTarget.clone();
-    }
-
-    public double[] restructuringCost() {
-        return restructuringCost.clone();
-    }
-
-    public double[] capex() {
-        return capex.clone();
-    }
-
-    public double[] debtMaturity() {
-        return debtMaturity.clone();
+    /** A column's amounts, quarter 1 first (a copy). */
+    public double[] column(String name) {
+        double[] column = columns.get(name);
+        if (column == null) {
+            throw new IllegalArgumentException("the schedule has no column " + name);
+        }
+        return column.clone();
     }
 }

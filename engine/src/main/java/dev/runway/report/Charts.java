@@ -176,7 +176,7 @@ public final class Charts {
         String title = scenario.name() + " — cash by quarter; breach probability "
                 + Numbers.percent(summary.breachProb().value()) + " (95%: "
                 + Numbers.percentRange(summary.breachProb().low(), summary.breachProb().high()) + ")";
-        XYChart chart = newChart(title, "quarter", "cash, JPY bn");
+        XYChart chart = newChart(title, "quarter", scenario.item() + ", " + scenario.unit());
         List<Quarter> quarters = scenario.quarters();
         double[] x = quarterNumbers(quarters.size());
         band(chart, "P05–P95", x, column(quarters, q -> q.percentile(5).value()),
@@ -193,7 +193,8 @@ public final class Charts {
         chart.getStyler().setYAxisDecimalPattern("#,##0");
         Quarter last = scenario.lastQuarter();
         double firstMedian = quarters.get(0).percentile(50).value();
-        String description = "Cash of " + scenario.name() + " by quarter (JPY bn): the median "
+        String description = scenario.item() + " of " + scenario.name() + " by quarter (" + scenario.unit()
+                + "): the median "
                 + (last.percentile(50).value() < firstMedian ? "falls" : "goes") + " from "
                 + Numbers.money(firstMedian) + " in " + quarters.get(0).label() + " to "
                 + Numbers.money(last.percentile(50).value()) + " in " + last.label() + "; in the worst 5% of paths ("
@@ -240,8 +241,9 @@ public final class Charts {
         String title = scenario.name() + " — cash at the end of " + end + ": P05 "
                 + Numbers.money(summary.terminalP05().value()) + ", median "
                 + Numbers.money(summary.terminalP50().value())
-                + ", P95 " + Numbers.money(summary.terminalP95().value()) + " (JPY bn)";
-        XYChart chart = newChart(title, "cash at the end of " + end + ", JPY bn", "share of paths");
+                + ", P95 " + Numbers.money(summary.terminalP95().value()) + " (" + scenario.unit() + ")";
+        XYChart chart = newChart(title, scenario.item() + " at the end of " + end + ", " + scenario.unit(),
+                "share of paths");
         BreachLevel level = scenario.breachLevel();
         List<Bin> bins = drawable(scenario.terminal(), level);
         long total = bins.stream().mapToLong(Bin::count).sum();
@@ -270,7 +272,7 @@ public final class Charts {
         String description = "Histogram of " + scenario.name() + "'s cash at the end of " + end + " over "
                 + String.format(Locale.ROOT, "%,d", total) + " paths, in " + scenario.terminal().size()
                 + " equal bins from " + Numbers.money(lowest) + " to "
-                + Numbers.money(highest) + " JPY bn; mean " + Numbers.money(summary.terminalMean().value()) + ".";
+                + Numbers.money(highest) + " " + scenario.unit() + "; mean " + Numbers.money(summary.terminalMean().value()) + ".";
         return new ChartSpec(name(scenario.name(), TERMINAL), chart, description);
     }
 

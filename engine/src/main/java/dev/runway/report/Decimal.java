@@ -7,9 +7,18 @@ final class Decimal {
     private Decimal() {
     }
 
-    /** Money in JPY bn to ¥1 million. */
+    /**
+     * A value of a model's item, in its own unit: at least three decimals and at least four
+     * significant digits, so ¥1 million shows for JPY bn and an sd of 0.0123 (USD bn) is not
+     * rounded to 0.012.
+     */
     static String money(double value) {
-        return fixed(value, 3);
+        double magnitude = Math.abs(value);
+        if (!(magnitude > 0) || magnitude >= 1 || Double.isInfinite(magnitude)) {
+            return fixed(value, 3);
+        }
+        int decimals = (int) Math.min(17, 3 - Math.floor(Math.log10(magnitude)));
+        return fixed(value, Math.max(3, decimals));
     }
 
     /** A probability or share to six decimals. */

@@ -71,7 +71,7 @@ public final class OutputFolderReader {
      */
     public record ScenarioResults(String name, String description, Summary summary, List<Quarter> quarters,
             List<Bin> terminal, BreachLevel breachLevel, boolean hasSensitivity, List<Sensitivity> sensitivity,
-            List<Solve> solve) {
+            List<Solve> solve, String item, String unit) {
 
         /** The label of a 1-based quarter, e.g. {@code FY2025Q1}; the number itself if out of range. */
         public String label(int quarter) {
@@ -203,8 +203,9 @@ public final class OutputFolderReader {
                     .map(r -> quarterAsLabel(r, quarters)).toList();
             scenarios.add(new ScenarioResults(name, manifest.getOrDefault("scenario:" + name, ""), s, quarters,
                     readTerminal(dir.resolve(ResultWriter.TERMINAL)),
-                    breachLevel(manifest.get("source:" + name + ":driver:min_liquidity")), hasSensitivity,
-                    hasSensitivity ? readSensitivity(sensitivityFile) : List.of(), solve));
+                    breachLevel(manifest, name), hasSensitivity,
+                    hasSensitivity ? readSensitivity(sensitivityFile) : List.of(), solve,
+                    manifest.getOrDefault("primary_item", "cash"), manifest.getOrDefault("unit", "JPY bn")));
         }
         List<String> known = scenarios.stream().map(ScenarioResults::name).toList();
         for (String scenario : solves.keySet()) {
@@ -214,6 +215,23 @@ public final class OutputFolderReader {
             }
         }
         return new RunResults(folder, Collections.unmodifiableMap(manifest), List.copyOf(scenarios), hasSolve);
+    }
+
+    /**
+     * The breach level the run wrote for a scenario ({@code breach_level:<scenario>}); else, for
+     * outputs of the standard model, the one its min_liquidity driver gives.
+     */
+    static BreachLevel breachLevel(Map<String, String> manifest, String scenario) {
+        String level = manifest.get("breach_level:" + scenario);
+        if (level != null) {
+            try {
+                double value = Double.parseDouble(level);
+                return new BreachLevel(value, "constant(" + level + ")", true);
+            } catch (NumberFormatException e) {
+                return BreachLevel.UNKNOWN;
+            }
+        }
+        return breachLevel(manifest.get("source:" + scenario + ":driver:min_liquidity"));
     }
 
     /**

@@ -62,16 +62,23 @@ public final class Report {
 
     /**
      * How the charts and the page write numbers, so that a title and a table cell show the same
-     * text for the same value: locale-free, money in whole JPY bn with thousands separators,
+     * text for the same value: locale-free, money with thousands separators (whole units from 10 up,
+     * three significant digits below, so small units such as USD bn keep their detail),
      * probabilities as percentages to one decimal, never "-0".
      */
     static final class Numbers {
         private Numbers() {
         }
 
-        /** Money in JPY bn to the nearest billion: {@code 1,821}, {@code -567}; "-" when unknown. */
+        /** Money to the unit from 10 up, {@code 1,821}, {@code -567}; {@code 0.312} below; "-" when unknown. */
         static String money(double value) {
-            return Double.isNaN(value) ? "-" : noNegativeZero(String.format(Locale.ROOT, "%,.0f", value));
+            if (Double.isNaN(value)) {
+                return "-";
+            }
+            double magnitude = Math.abs(value);
+            int decimals = magnitude >= 10 || magnitude == 0 || Double.isInfinite(magnitude) ? 0
+                    : (int) Math.min(12, 2 - Math.floor(Math.log10(magnitude)));
+            return noNegativeZero(String.format(Locale.ROOT, "%,." + decimals + "f", value));
         }
 
         /** A share as a percentage to one decimal: {@code 71.9%}; "-" when unknown. */

@@ -131,7 +131,8 @@ final class ReportPage {
         boolean samePaths = results.scenarios().stream().allMatch(s -> s.summary().paths() == paths);
         facts.add(samePaths ? String.format(Locale.ROOT, "%,d paths per scenario", paths) : "paths per scenario "
                 + "as in the summary");
-        page.element("p", String.join(" · ", facts) + ". Money in JPY bn.", "class", "run");
+        page.element("p", String.join(" · ", facts) + ". Money in " + results.manifestValue("unit").replaceFirst("^$", "JPY bn")
+                + ".", "class", "run");
         page.open("nav");
         page.element("a", "Summary", "href", "#summary");
         page.element("a", "Scenarios compared", "href", "#comparison");
@@ -185,9 +186,9 @@ final class ReportPage {
         page.close("table").close("div");
         page.element("p", "Breach probability: the share of paths whose cash falls below the breach level in some "
                 + "quarter of the horizon. Median first breach: the quarter by which half of the breaching paths have "
-                + "breached. Cash at end: percentiles of cash in the last quarter (JPY bn). Injection probability: the "
+                + "breached. Cash at end: percentiles of cash in the last quarter (in the unit of the primary item). Injection probability: the "
                 + "share of paths on which an injection event fired; injection mean: the mean amount on those paths "
-                + "(JPY bn).", "class", "note");
+                + "(same unit).", "class", "note");
         page.close("section");
     }
 
@@ -238,8 +239,8 @@ final class ReportPage {
         key(page, "median first breach", firstBreach(scenario), s.firstBreachP50Quarter().isPresent()
                 ? "quarter " + s.firstBreachP50Quarter().getAsInt() + " of " + scenario.quarters().size() : "");
         key(page, "breach level", scenario.breachLevel().known() ? Numbers.money(scenario.breachLevel().value()) : "-",
-                scenario.breachLevel().known() ? (scenario.breachLevel().constant() ? "JPY bn, constant"
-                        : "JPY bn, mean of " + scenario.breachLevel().distribution()) : "not in the manifest");
+                scenario.breachLevel().known() ? (scenario.breachLevel().constant() ? scenario.unit() + ", constant"
+                        : scenario.unit() + ", mean of " + scenario.breachLevel().distribution()) : "not in the manifest");
         key(page, "cash at end of " + last.label() + ", median", Numbers.money(s.terminalP50().value()),
                 "95%: " + Numbers.moneyRange(s.terminalP50().low(), s.terminalP50().high()));
         key(page, "cash at end, P05 (worst 5%)", Numbers.money(s.terminalP05().value()),
@@ -248,7 +249,7 @@ final class ReportPage {
                 "95%: " + Numbers.moneyRange(s.terminalP95().low(), s.terminalP95().high()));
         key(page, "lowest P05 of cash over the quarters", Numbers.money(worst.percentile(5).value()),
                 "in " + worst.label());
-        key(page, "mean of the worst 5% at end (CVaR 5%)", Numbers.money(last.cvar05()), "JPY bn");
+        key(page, "mean of the worst 5% at end (CVaR 5%)", Numbers.money(last.cvar05()), scenario.unit());
         key(page, "injection fired", Numbers.percent(s.injectionProb().value()), Double.isNaN(s.injectionMean())
                 ? "no injection fired" : "mean " + Numbers.money(s.injectionMean()) + " bn when it fired");
         page.close("ul");
@@ -321,7 +322,7 @@ final class ReportPage {
             page.element("li", sentence(solve));
         }
         page.close("ul");
-        page.element("p", "The smallest injection (JPY bn) paid in at the start of the quarter named, found by "
+        page.element("p", "The smallest injection (in the unit of cash) paid in at the start of the quarter named, found by "
                 + "re-simulating the scenario; its 95% interval reflects the Monte Carlo error of the breach "
                 + "probability it is solved against.", "class", "note");
     }

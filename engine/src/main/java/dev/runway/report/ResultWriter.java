@@ -7,7 +7,8 @@ import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Correlation;
-import dev.runway.model.Driver;
+import dev.runway.lang.Expr;
+import dev.runway.model.Model;
 import dev.runway.model.Event;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockStreams;
@@ -43,6 +44,10 @@ public final class ResultWriter {
     public static final String TERMINAL = "terminal.csv";
     public static final String SENSITIVITY = "sensitivity.csv";
     public static final String SOLVE = "solve.csv";
+    /** Every reported item's quarterly statistics, one row per item and quarter. */
+    public static final String ITEM_QUARTERLY = "item_quarterly.csv";
+    /** Every reported item's terminal statistics, one row per scenario and item. */
+    public static final String ITEM_SUMMARY = "item_summary.csv";
 
     /** Manifest keys that describe this particular execution, not its results. */
     public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
@@ -53,9 +58,11 @@ public final class ResultWriter {
     public static void write(Path folder, CaseInputs inputs, List<Scenario> scenarios,
             List<ScenarioStatistics> statistics, RunInfo run, Analyses analyses) throws IOException {
         writeSummary(folder.resolve(SUMMARY), statistics);
+        writeItemSummary(folder.resolve(ITEM_SUMMARY), inputs.model(), statistics);
         for (ScenarioStatistics scenario : statistics) {
             Path dir = Files.createDirectories(folder.resolve(scenario.scenario()));
             writeQuarterly(dir.resolve(QUARTERLY), scenario);
+            writeItemQuarterly(dir.resolve(ITEM_QUARTERLY), inputs.model(), scenario);
             writeTerminal(dir.resolve(TERMINAL), scenario.terminal());
             List<Sensitivity.Row> sensitivity = analyses.sensitivity().get(scenario.scenario());
             if (sensitivity != null) {
@@ -87,8 +94,8 @@ public final class ResultWriter {
             "breach_prob_at_injection", "status"});
         for (InjectionSolver.Solution solution : solutions) {
             lines.add(new String[] {solution.scenario(), Integer.toString(solution.quarter()),
-                Decimal.probability(solution.target()), Decimal.fixed(solution.injection(), 1),
-                Decimal.fixed(solution.low(), 1), Decimal.fixed(solution.high(), 1),
+                Decimal.probability(solution.target()), Decimal.money(solution.injection()),
+                Decimal.money(solution.low()), Decimal.money(solution.high()),
                 Decimal.probability(solution.breachAtInjection()),
                 solution.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')});
         }
@@ -121,12 +128,73 @@ public final class ResultWriter {
         writeCsv(file, rows);
     }
 
+    private static List<String> percentileColumns() {
+        List<String> columns = new ArrayList<>();
+        for (double level : ScenarioStatistics.PERCENTILES) {
+            columns.add(String.format(Locale.ROOT, "p%02d", Math.round(level * 100)));
+        }
+        return columns;
+    }
+
+    /** Per scenario and reported item: the item's unit and its terminal mean and percentiles, with intervals. */
+    private static void writeItemSummary(Path file, Model model, List<ScenarioStatistics> statistics)
+            throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"scenario", "item", "unit", "terminal_mean", "terminal_p05", "terminal_p50",
+            "terminal_p95", "terminal_mean_lo", "terminal_mean_hi", "terminal_p05_lo", "terminal_p05_hi",
+            "terminal_p50_lo", "terminal_p50_hi", "terminal_p95_lo", "terminal_p95_hi"});
+        for (ScenarioStatistics s : statistics) {
+            s.items().forEach((item, quarters) -> {
+                QuarterStatistics end = quarters.get(quarters.size() - 1);
+                List<String> row = new ArrayList<>(List.of(s.scenario(), item, model.unit(item),
+                        Decimal.money(end.mean().value())));
+                List<Estimate> estimates = List.of(end.percentile(0.05), end.percentile(0.50), end.percentile(0.95));
+                estimates.forEach(e -> row.add(Decimal.money(e.value())));
+                row.add(Decimal.money(end.mean().low()));
+                row.add(Decimal.money(end.mean().high()));
+                estimates.forEach(e -> {
+                    row.add(Decimal.money(e.low()));
+                    row.add(Decimal.money(e.high()));
+                });
+                rows.add(row.toArray(new String[0]));
+            });
+        }
+        writeCsv(file, rows);
+    }
+
+    /** Per reported item and quarter: mean, sd and percentiles of the item, with intervals. */
+    private static void writeItemQuarterly(Path file, Model model, ScenarioStatistics scenario) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("item", "unit", "quarter", "label", "mean", "sd"));
+        header.addAll(percentileColumns());
+        header.addAll(List.of("mean_lo", "mean_hi"));
+        for (String column : percentileColumns()) {
+            header.add(column + "_lo");
+            header.add(column + "_hi");
+        }
+        rows.add(header.toArray(new String[0]));
+        scenario.items().forEach((item, quarters) -> {
+            for (QuarterStatistics q : quarters) {
+                List<String> row = new ArrayList<>(List.of(item, model.unit(item), Integer.toString(q.quarter()),
+                        q.label(), Decimal.money(q.mean().value()), Decimal.money(q.sd())));
+                for (Estimate percentile : q.percentiles()) {
+                    row.add(Decimal.money(percentile.value()));
+                }
+                row.add(Decimal.money(q.mean().low()));
+                row.add(Decimal.money(q.mean().high()));
+                for (Estimate percentile : q.percentiles()) {
+                    row.add(Decimal.money(percentile.low()));
+                    row.add(Decimal.money(percentile.high()));
+                }
+                rows.add(row.toArray(new String[0]));
+            }
+        });
+        writeCsv(file, rows);
+    }
+
     private static void writeQuarterly(Path file, ScenarioStatistics scenario) throws IOException {
         List<String[]> rows = new ArrayList<>();
-        List<String> percentileColumns = new ArrayList<>();
-        for (double level : ScenarioStatistics.PERCENTILES) {
-            percentileColumns.add(String.format(Locale.ROOT, "p%02d", Math.round(level * 100)));
-        }
+        List<String> percentileColumns = percentileColumns();
         List<String> header = new ArrayList<>(List.of("quarter", "label", "mean", "sd"));
         header.addAll(percentileColumns);
         header.addAll(List.of("breach_prob", "cum_breach_prob", "cvar05", "mean_lo", "mean_hi"));
@@ -193,19 +261,27 @@ public final class ResultWriter {
             run.precisionNotes().forEach((scenario, note) -> rows.add(new String[] {"precision:" + scenario, note}));
         }
         rows.add(new String[] {"inputs", run.inputFolder()});
+        Model model = inputs.model();
+        rows.add(new String[] {"model", model.file()});
+        rows.add(new String[] {"primary_item", model.primary()});
+        rows.add(new String[] {"unit", model.primaryUnit()});
+        rows.add(new String[] {"reported_items", String.join(" ", model.reported())});
+        rows.add(new String[] {"breach_rule", model.breachText()});
         inputs.fileHashes().forEach((name, hash) -> rows.add(new String[] {"sha256:" + name, hash}));
         for (Scenario scenario : scenarios) {
             rows.add(new String[] {"scenario:" + scenario.name(), scenario.description()});
-            for (Driver driver : Driver.values()) {
-                rows.add(new String[] {"source:" + scenario.name() + ":driver:" + driver.csvName(),
-                    scenario.driver(driver) + "; " + scenario.driverSources().getOrDefault(driver, "")});
+            scenario.drivers().forEach((driver, distribution) -> rows.add(new String[] {"source:" + scenario.name()
+                + ":driver:" + driver, distribution + "; " + scenario.driverSources().getOrDefault(driver, "")}));
+            double level = breachLevel(scenario);
+            if (!Double.isNaN(level)) {
+                rows.add(new String[] {"breach_level:" + scenario.name(), Double.toString(level)});
             }
             for (Event event : scenario.events()) {
                 rows.add(new String[] {"source:" + scenario.name() + ":event:" + event.name(), event.source()});
             }
             for (Correlation correlation : scenario.correlations()) {
-                rows.add(new String[] {"correlation:" + scenario.name() + ":" + correlation.a().csvName() + "~"
-                    + correlation.b().csvName(), correlation.rho() + "; " + correlation.source()});
+                rows.add(new String[] {"correlation:" + scenario.name() + ":" + correlation.a() + "~"
+                    + correlation.b(), correlation.rho() + "; " + correlation.source()});
             }
             scenario.copula().repair().ifPresent(repair -> rows.add(new String[] {"correlation_repair:"
                 + scenario.name(), String.format(Locale.ROOT, "nearest positive definite matrix: moved %.6f "
@@ -216,6 +292,25 @@ public final class ResultWriter {
         rows.add(new String[] {"started_at", run.startedAt().toString()});
         rows.add(new String[] {"elapsed_ms", Long.toString(run.elapsedMillis())});
         writeCsv(file, rows);
+    }
+
+    /**
+     * The level the primary item is in breach below, when the breach rule says so plainly
+     * ({@code item < number} or {@code item < driver} with a constant driver); NaN otherwise.
+     */
+    static double breachLevel(Scenario scenario) {
+        Model model = scenario.model();
+        if (model.breach() instanceof Expr.Binary rule && (rule.op() == Expr.Op.LT || rule.op() == Expr.Op.LE)
+                && rule.left() instanceof Expr.Ref item && item.name().equals(model.primary())) {
+            if (rule.right() instanceof Expr.Num num) {
+                return num.value();
+            }
+            if (rule.right() instanceof Expr.Ref ref && scenario.drivers().containsKey(ref.name())
+                    && scenario.driver(ref.name()).kind() == dev.runway.model.DistributionKind.CONSTANT) {
+                return scenario.driver(ref.name()).mean();
+            }
+        }
+        return Double.NaN;
     }
 
     /** The engine's version, from the jar's build. */

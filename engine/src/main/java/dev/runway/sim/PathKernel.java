@@ -1,13 +1,10 @@
 package dev.runway.sim;
 
 import dev.runway.model.Copula;
-import dev.runway.model.Correlation;
-import dev.runway.model.CorrelationMatrix;
 import dev.runway.model.Distribution;
-import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Event;
-import dev.runway.model.EventKind;
+import dev.runway.model.Model;
+import dev.runway.model.NonFiniteValueException;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
 import dev.runway.sample.BlockSampler;
@@ -16,118 +13,91 @@ import dev.runway.sample.RandomInputs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The per-path walk of the model, written once. Each path draws its drivers and events, then
- * walks the quarters {@code q = 1..H}:
- *
- * <pre>
- * e    = volume_persistence * e + volume_volatility * z_q            z_q ~ N(0,1), iid
- * v    = v + volume_trend + e + (volume shocks that fire in q)
- * revenue   = base_revenue[q] * exp(v)
- * savings   = savings_realization * savings_target[q - savings_delay]      0 before quarter 1
- * operating = contribution_margin * revenue - fixed_costs[q] + savings
- * outflows  = restructuring_overrun * restructuring_cost[q] + capex[q]
- *             + (1 - refinancing_share) * debt_maturity[q] + (cash shocks that fire in q)
- * cash = cash + operating - outflows
- * cash = cash + (injections that fire in q)          triggered ones when cash is below their trigger
- * record cash[q]; breach[q] = cash[q] &lt; min_liquidity
- * </pre>
+ * Walks a scenario's paths through its model. Each path draws its drivers and events, and its
+ * random series for every quarter; then the model's compiled {@link ModelWalk} takes the paths of
+ * a chunk through the quarters, each line item after the items it uses, events moving their
+ * target items right after those items' formulas.
  *
  * <p>A block is walked in chunks of {@link #CHUNK} paths. Each random input of a path is a
  * numbered dimension ({@link #dimensions}), drawn for every path of the chunk at once, in a fixed
- * order: the drivers (in {@link Driver} order), then for each event its switch, its amount and
- * (untriggered events) its quarter, then, quarter by quarter, the volume shocks. Where the
- * inputs come from is the sampling method's business ({@link RandomInputs}). Beta, PERT and Student's t
- * drivers come from precomputed quantile tables, so no draw runs an iterative solver. Draws go
- * into small primitive arrays that stay in cache; nothing is allocated per path or per quarter.
+ * order: the drivers (in the model's driver order), then for each event its switch, its amount
+ * and (untriggered events) its quarter, then, quarter by quarter, the random series. Where the
+ * inputs come from is the sampling method's business ({@link RandomInputs}). Beta, PERT and
+ * Student's t come from precomputed quantile tables, so no draw runs an iterative solver. Draws
+ * go into small primitive arrays that stay in cache; nothing is allocated per path or per quarter.
  */
 public final class PathKernel {
     /** Paths whose drivers are drawn together; part of the order of random draws, so fixed. */
     public static final int CHUNK = 256;
 
-    /** The first dimensions of a path are its drivers, in {@link Driver} order. */
-    public static final int DRIVERS = Driver.values().length;
     private static final int EVENT_PARTS = 3;
     private static final int EVENT_ON = 0;
     private static final int EVENT_AMOUNT = 1;
     private static final int EVENT_QUARTER = 2;
-    private static final int OPENING_CASH = Driver.OPENING_CASH.ordinal();
-    private static final int MIN_LIQUIDITY = Driver.MIN_LIQUIDITY.ordinal();
-    private static final int VOLUME_TREND = Driver.VOLUME_TREND.ordinal();
-    private static final int VOLUME_VOLATILITY = Driver.VOLUME_VOLATILITY.ordinal();
-    private static final int VOLUME_PERSISTENCE = Driver.VOLUME_PERSISTENCE.ordinal();
-    private static final int CONTRIBUTION_MARGIN = Driver.CONTRIBUTION_MARGIN.ordinal();
-    private static final int SAVINGS_REALIZATION = Driver.SAVINGS_REALIZATION.ordinal();
-    private static final int SAVINGS_DELAY = Driver.SAVINGS_DELAY.ordinal();
-    private static final int RESTRUCTURING_OVERRUN = Driver.RESTRUCTURING_OVERRUN.ordinal();
-    private static final int REFINANCING_SHARE = Driver.REFINANCING_SHARE.ordinal();
 
+    private final Model model;
+    private final ModelWalk walk;
+    private final List<String> labels;
     private final int horizon;
-    private final double[] baseRevenue;
-    private final double[] fixedCostsAndCapex;
-    /** The savings targets after {@link #maxDelay} leading zeros, so a delayed index needs no branch. */
-    private final double[] delayedSavings;
-    private final int maxDelay;
-    private final double[] restructuringCost;
-    private final double[] debtMaturity;
+    private final int driverCount;
+    private final double[][] schedule;
     private final BlockSampler[] driverSamplers;
     /** For each driver, its place in the copula, or -1 if it is drawn on its own. */
     private final int[] copulaIndex;
     /** The drivers of the copula, and the Cholesky factor L of their normals' correlation (L L^T = C). */
     private final int[] copulaDrivers;
     private final double[][] cholesky;
+    private final BlockSampler[] seriesSamplers;
+    private final boolean[] standardNormal;
 
     private final int eventCount;
-    private final EventKind[] eventKind;
+    private final double[] eventSign;
+    private final boolean[] eventInjection;
+    private final int[] eventTarget;
     private final double[] eventProbability;
     private final BlockSampler[] eventAmount;
     private final int[] eventFirst;
     private final int[] eventWindow;
     private final boolean[] eventTriggered;
     private final double[] eventTrigger;
+    /** {@code triggers[t][q]}: the triggered injections into target t whose window holds quarter q. */
+    private final int[][][] triggers;
     private final boolean anyScheduled;
     /** See {@link Overrides}: NaN where a driver is drawn as usual. */
     private final double[] fixedDrivers;
+    private final int extraTarget;
     private final int extraQuarter;
     private final double extraInjection;
 
     /**
      * What-if changes to a scenario that keep its random draws: drivers held at a value (their
      * inputs are still drawn, so every other input of every path is the same as without the
-     * change), and an up-front injection in one quarter. Comparing runs with and without them on
-     * one seed is a comparison on common random numbers.
+     * change), and an up-front injection into the model's cash in one quarter. Comparing runs with
+     * and without them on one seed is a comparison on common random numbers.
      *
-     * @param fixedDrivers     per driver (in {@link Driver} order) the value it is held at, or NaN
+     * @param fixedDrivers     driver name to the value it is held at
      * @param injectionQuarter 1-based quarter of the extra injection (ignored if the amount is 0)
-     * @param injectionAmount  the extra injection, JPY bn
+     * @param injectionAmount  the extra injection, in the unit of the model's cash
      */
-    public record Overrides(double[] fixedDrivers, int injectionQuarter, double injectionAmount) {
+    public record Overrides(java.util.Map<String, Double> fixedDrivers, int injectionQuarter, double injectionAmount) {
         /** No change. */
-        public static final Overrides NONE = new Overrides(new double[0], 1, 0.0);
+        public static final Overrides NONE = new Overrides(java.util.Map.of(), 1, 0.0);
 
         public Overrides {
-            fixedDrivers = fixedDrivers.clone();
+            fixedDrivers = java.util.Map.copyOf(fixedDrivers);
         }
 
         /** The scenario with one driver held at a value. */
-        public static Overrides fixing(Driver driver, double value) {
-            double[] fixed = new double[DRIVERS];
-            Arrays.fill(fixed, Double.NaN);
-            fixed[driver.ordinal()] = value;
-            return new Overrides(fixed, 1, 0.0);
+        public static Overrides fixing(String driver, double value) {
+            return new Overrides(java.util.Map.of(driver, value), 1, 0.0);
         }
 
         /** The scenario with an extra up-front injection. */
         public static Overrides injecting(int quarter, double amount) {
-            return new Overrides(new double[0], quarter, amount);
-        }
-
-        double fixed(int driver) {
-            return driver < fixedDrivers.length ? fixedDrivers[driver] : Double.NaN;
+            return new Overrides(java.util.Map.of(), quarter, amount);
         }
     }
 
@@ -136,132 +106,136 @@ public final class PathKernel {
     }
 
     public PathKernel(Scenario scenario, Overrides overrides) {
-        Schedule schedule = scenario.schedule();
-        horizon = schedule.horizon();
-        baseRevenue = schedule.baseRevenue();
-        fixedCostsAndCapex = schedule.fixedCosts();
-        double[] capex = schedule.capex();
-        for (int q = 0; q < horizon; q++) {
-            fixedCostsAndCapex[q] += capex[q];
+        model = scenario.model();
+        walk = ModelCompiler.compile(model);
+        Schedule scheduled = scenario.schedule();
+        labels = scheduled.labels();
+        horizon = scheduled.horizon();
+        schedule = new double[model.scheduleColumns().size()][];
+        for (int c = 0; c < schedule.length; c++) {
+            schedule[c] = scheduled.column(model.scheduleColumns().get(c));
         }
-        maxDelay = (int) Math.min(scenario.driver(Driver.SAVINGS_DELAY).upperBound(), horizon);
-        delayedSavings = new double[maxDelay + horizon];
-        System.arraycopy(schedule.savingsTarget(), 0, delayedSavings, maxDelay, horizon);
-        restructuringCost = schedule.restructuringCost();
-        debtMaturity = schedule.debtMaturity();
-        Driver[] drivers = Driver.values();
-        driverSamplers = new BlockSampler[drivers.length];
-        for (int d = 0; d < drivers.length; d++) {
-            driverSamplers[d] = BlockSamplers.of(scenario.driver(drivers[d]));
+        List<String> drivers = model.drivers();
+        driverCount = drivers.size();
+        driverSamplers = new BlockSampler[driverCount];
+        for (int d = 0; d < driverCount; d++) {
+            driverSamplers[d] = BlockSamplers.of(scenario.driver(drivers.get(d)));
         }
         Copula copula = scenario.copula();
-        copulaIndex = new int[drivers.length];
+        copulaIndex = new int[driverCount];
         Arrays.fill(copulaIndex, -1);
         copulaDrivers = new int[copula.drivers().size()];
         for (int j = 0; j < copulaDrivers.length; j++) {
-            copulaDrivers[j] = copula.drivers().get(j).ordinal();
+            copulaDrivers[j] = drivers.indexOf(copula.drivers().get(j));
             copulaIndex[copulaDrivers[j]] = j;
         }
         cholesky = copula.independent() ? new double[0][0] : copula.normals().cholesky();
+        List<Model.Series> series = model.series();
+        seriesSamplers = new BlockSampler[series.size()];
+        standardNormal = new boolean[series.size()];
+        for (int s = 0; s < seriesSamplers.length; s++) {
+            Distribution distribution = series.get(s).distribution();
+            seriesSamplers[s] = BlockSamplers.of(distribution);
+            standardNormal[s] = distribution.equals(Distribution.of(dev.runway.model.DistributionKind.NORMAL, 0, 1));
+        }
 
         List<Event> events = scenario.events();
         eventCount = events.size();
-        eventKind = new EventKind[eventCount];
+        eventSign = new double[eventCount];
+        eventInjection = new boolean[eventCount];
+        eventTarget = new int[eventCount];
         eventProbability = new double[eventCount];
         eventAmount = new BlockSampler[eventCount];
         eventFirst = new int[eventCount];
         eventWindow = new int[eventCount];
         eventTriggered = new boolean[eventCount];
         eventTrigger = new double[eventCount];
-        boolean scheduled = false;
+        boolean scheduledAny = false;
+        List<List<List<Integer>>> active = new ArrayList<>();
+        for (int t = 0; t < model.targets().size(); t++) {
+            List<List<Integer>> byQuarter = new ArrayList<>();
+            for (int q = 0; q < horizon; q++) {
+                byQuarter.add(new ArrayList<>());
+            }
+            active.add(byQuarter);
+        }
         for (int k = 0; k < eventCount; k++) {
             Event event = events.get(k);
-            eventKind[k] = event.kind();
+            eventSign[k] = event.kind().sign();
+            eventInjection[k] = switch (event.kind()) {
+                case INJECTION -> true;
+                case CASH_SHOCK, VOLUME_SHOCK -> false;
+            };
+            eventTarget[k] = model.targets().indexOf(event.target());
             eventProbability[k] = event.probability();
             eventAmount[k] = BlockSamplers.of(event.amount());
             eventFirst[k] = event.firstQuarter() - 1;
             eventWindow[k] = event.lastQuarter() - event.firstQuarter() + 1;
             eventTriggered[k] = event.triggered();
             eventTrigger[k] = event.triggerBelow();
-            scheduled |= !event.triggered();
+            scheduledAny |= !event.triggered();
+            if (event.triggered()) {
+                for (int q = eventFirst[k]; q < eventFirst[k] + eventWindow[k]; q++) {
+                    active.get(eventTarget[k]).get(q).add(k);
+                }
+            }
+        }
+        triggers = new int[active.size()][horizon][];
+        for (int t = 0; t < active.size(); t++) {
+            for (int q = 0; q < horizon; q++) {
+                triggers[t][q] = active.get(t).get(q).stream().mapToInt(Integer::intValue).toArray();
+            }
         }
         if (overrides.injectionAmount() != 0.0 && (overrides.injectionQuarter() < 1
                 || overrides.injectionQuarter() > horizon)) {
             throw new IllegalArgumentException("the injection quarter must be within 1.." + horizon + ", found "
                     + overrides.injectionQuarter());
         }
-        fixedDrivers = new double[DRIVERS];
-        for (int d = 0; d < DRIVERS; d++) {
-            fixedDrivers[d] = overrides.fixed(d);
+        extraTarget = model.targets().indexOf(Model.CASH);
+        if (overrides.injectionAmount() != 0.0 && extraTarget < 0) {
+            throw new IllegalArgumentException("the model of " + model.file() + " has no item named cash to inject into");
         }
+        fixedDrivers = new double[driverCount];
+        Arrays.fill(fixedDrivers, Double.NaN);
+        overrides.fixedDrivers().forEach((driver, value) -> {
+            int d = drivers.indexOf(driver);
+            if (d < 0) {
+                throw new IllegalArgumentException("the model has no driver " + driver);
+            }
+            fixedDrivers[d] = value;
+        });
         extraQuarter = overrides.injectionQuarter() - 1;
         extraInjection = overrides.injectionAmount();
-        anyScheduled = scheduled || extraInjection != 0.0;
+        anyScheduled = scheduledAny || extraInjection != 0.0;
     }
 
     public int horizon() {
         return horizon;
     }
 
-    /**
-     * A small scenario that takes every branch of the walk: scheduled events of each kind, a
-     * triggered injection that fires on some paths and waits on others, savings with a delay,
-     * correlated drivers, and drivers and amounts of several distributions (so calls to samplers
-     * stay megamorphic).
-     * {@link Simulation} runs a few blocks of it first, so the JIT profiles every branch before
-     * it compiles the walk; otherwise it compiles the first scenario's branches only, and each
-     * later scenario with other events makes it discard that code and recompile (about 0.3 s
-     * each on two cores). Its results are thrown away.
-     */
-    static Scenario everyBranch() {
-        int horizon = 12;
-        Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
-        for (Driver driver : Driver.values()) {
-            drivers.put(driver, Distribution.constant(0.5));
-        }
-        drivers.put(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, 10, 5));
-        drivers.put(Driver.SAVINGS_DELAY, Distribution.of(DistributionKind.DISCRETE_UNIFORM, 0, 2));
-        drivers.put(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.PERT, 0.4, 0.5, 0.7));
-        drivers.put(Driver.SAVINGS_REALIZATION, Distribution.of(DistributionKind.TRIANGULAR, 0.4, 0.5, 0.7));
-        drivers.put(Driver.RESTRUCTURING_OVERRUN, Distribution.of(DistributionKind.LOGNORMAL, 0, 0.1));
-        drivers.put(Driver.REFINANCING_SHARE, Distribution.of(DistributionKind.UNIFORM, 0.4, 0.6));
-        List<Event> events = List.of(
-                Event.scheduled("volume", EventKind.VOLUME_SHOCK, 0.5, Distribution.of(DistributionKind.NORMAL, -0.1,
-                        0.01), 1, horizon),
-                Event.scheduled("cash", EventKind.CASH_SHOCK, 0.5, Distribution.constant(1), 1, horizon),
-                Event.scheduled("injection", EventKind.INJECTION, 0.5, Distribution.of(DistributionKind.PERT, 0, 1, 2),
-                        1, horizon),
-                Event.triggeredInjection("rescue", 0.5, Distribution.of(DistributionKind.TRIANGULAR, 0, 1, 2), 2,
-                        horizon - 1, 10));
-        double[] amounts = new double[horizon];
-        List<String> labels = new ArrayList<>();
-        for (int q = 0; q < horizon; q++) {
-            amounts[q] = 1 + q % 3;
-            labels.add("Q" + (q + 1));
-        }
-        List<Driver> correlated = List.of(Driver.OPENING_CASH, Driver.CONTRIBUTION_MARGIN);
-        double gaussian = CorrelationMatrix.gaussianFromSpearman(0.5);
-        Copula copula = new Copula(correlated, CorrelationMatrix.of(new double[][] {{1, gaussian}, {gaussian, 1}}),
-                null);
-        return new Scenario("every_branch", "", drivers, Map.of(), events,
-                new Schedule(labels, amounts, amounts, amounts, amounts, amounts, amounts),
-                List.of(new Correlation(correlated.get(0), correlated.get(1), 0.5, "")), copula);
+    public Model model() {
+        return model;
+    }
+
+    /** The per-path drivers: the first dimensions of a path, and the ones Latin hypercube sampling stratifies. */
+    public int drivers() {
+        return driverCount;
     }
 
     /**
-     * The random inputs of a path, numbered: one per driver (in {@link Driver} order), three per
-     * event (its switch, its amount, its quarter), one per quarter (its volume shock).
+     * The random inputs of a path, numbered: one per driver (in the model's order), three per event
+     * (its switch, its amount, its quarter), one per random series and quarter.
      */
     public int dimensions() {
-        return DRIVERS + EVENT_PARTS * eventCount + horizon;
+        return driverCount + EVENT_PARTS * eventCount + horizon * seriesSamplers.length;
     }
 
     int eventDimension(int event, int part) {
-        return DRIVERS + EVENT_PARTS * event + part;
+        return driverCount + EVENT_PARTS * event + part;
     }
 
-    int quarterDimension(int quarter) {
-        return DRIVERS + EVENT_PARTS * eventCount + quarter;
+    int seriesDimension(int quarter, int series) {
+        return driverCount + EVENT_PARTS * eventCount + quarter * seriesSamplers.length + series;
     }
 
     /** Scratch arrays for walking this scenario's paths; one per thread, reused block after block. */
@@ -273,13 +247,16 @@ public final class PathKernel {
      * Simulates paths {@code first .. first + count - 1} of the run from the block's random
      * inputs, writing them at those indexes of {@code out}. The workspace must be this kernel's
      * and not in use by another thread.
+     *
+     * @param firstPath the run's index of the first path, for messages
      */
-    public void simulate(Workspace workspace, RandomInputs inputs, PathResults out, int first, int count) {
+    public void simulate(Workspace workspace, RandomInputs inputs, PathResults out, int first, int count,
+            long firstPath) {
         if (workspace.k != this) {
             throw new IllegalArgumentException("the workspace belongs to another scenario's kernel");
         }
         workspace.inputs = inputs;
-        workspace.simulate(out, first, count);
+        workspace.simulate(out, first, count, firstPath);
     }
 
     /**
@@ -289,63 +266,49 @@ public final class PathKernel {
      */
     public static final class Workspace {
         private final PathKernel k;
+        private final WalkState w;
         private RandomInputs inputs;
         private final double[] input = new double[CHUNK];
         private final double[][] independent;
-        private final double[][] drawn;
         private final double[][] eventOn;
-        private final double[][] amount;
         private final int[][] eventQuarter;
-        /**
-         * Event effects by [quarter][path], zero where nothing fires. Kept even for kinds the
-         * scenario lacks: one code path for every scenario, so the JIT never recompiles the walk.
-         */
-        private final double[][] volumeShock;
-        private final double[][] cashShock;
-        private final double[][] injection;
-        private final boolean[][] pending;
-        private final double[] normal = new double[CHUNK];
-        private final double[] noise = new double[CHUNK];
-        private final double[] volume = new double[CHUNK];
-        private final double[] growth = new double[CHUNK];
-        private final double[] balance = new double[CHUNK];
-        private final double[] beforeInjections = new double[CHUNK];
-        private final double[] injected = new double[CHUNK];
-        private final boolean[] fired = new boolean[CHUNK];
-        private final int[] firstBreach = new int[CHUNK];
-        private final int[] delay = new int[CHUNK];
+        private final double[] injectedAtDraw = new double[CHUNK];
+        private final boolean[] firedAtDraw = new boolean[CHUNK];
 
         private Workspace(PathKernel k) {
             this.k = k;
-            drawn = new double[k.driverSamplers.length][CHUNK];
-            for (int d = 0; d < drawn.length; d++) {
+            double[] levels = k.eventTrigger.clone();
+            w = new WalkState(k.model, k.labels, CHUNK, k.eventCount, k.triggers, levels);
+            for (int c = 0; c < k.schedule.length; c++) {
+                w.schedule[c] = k.schedule[c];
+            }
+            for (int d = 0; d < k.driverCount; d++) {
                 if (k.driverSamplers[d].constant()) {
-                    k.driverSamplers[d].fromUniforms(drawn[d], drawn[d], CHUNK);
+                    k.driverSamplers[d].fromUniforms(w.drivers[d], w.drivers[d], CHUNK);
                 }
             }
             independent = new double[k.copulaDrivers.length][CHUNK];
             eventOn = new double[k.eventCount][CHUNK];
-            amount = new double[k.eventCount][CHUNK];
             eventQuarter = new int[k.eventCount][CHUNK];
-            volumeShock = new double[k.horizon][CHUNK];
-            cashShock = new double[k.horizon][CHUNK];
-            injection = new double[k.horizon][CHUNK];
-            pending = new boolean[k.eventCount][CHUNK];
         }
 
-        void simulate(PathResults out, int first, int count) {
+        void simulate(PathResults out, int first, int count, long firstPath) {
             for (int start = first; start < first + count; start += CHUNK) {
                 int n = Math.min(CHUNK, first + count - start);
                 inputs.startChunk(start - first, n);
                 draw(n);
+                w.firstPath = firstPath + (start - first);
                 walk(out, start, n);
             }
         }
 
-        /** Draws every driver and event of {@code n} paths, and places the events that fire at a drawn quarter. */
+        /** Draws every driver, event and series of {@code n} paths, and places the events that fire at a drawn quarter. */
         private void draw(int n) {
+            double[] injected = w.injected;
+            boolean[] fired = w.fired;
             Arrays.fill(injected, 0, n, 0.0);
             Arrays.fill(fired, 0, n, false);
+            double[][] drawn = w.drivers;
             for (int d = 0; d < drawn.length; d++) {
                 if (k.copulaIndex[d] >= 0) {
                     inputs.normals(d, independent[k.copulaIndex[d]], n);
@@ -364,10 +327,11 @@ public final class PathKernel {
                 for (int i = 0; i < n; i++) {
                     eventOn[e][i] = input[i] < k.eventProbability[e] ? 1.0 : 0.0;
                 }
-                draw(k.eventAmount[e], k.eventDimension(e, EVENT_AMOUNT), amount[e], n);
+                double[] amount = w.amount[e];
+                draw(k.eventAmount[e], k.eventDimension(e, EVENT_AMOUNT), amount, n);
                 if (k.eventTriggered[e]) {
                     for (int i = 0; i < n; i++) {
-                        pending[e][i] = eventOn[e][i] != 0.0;
+                        w.pending[e][i] = eventOn[e][i] != 0.0;
                     }
                     continue;
                 }
@@ -376,24 +340,35 @@ public final class PathKernel {
                 for (int i = 0; i < n; i++) {
                     eventQuarter[e][i] = k.eventFirst[e] + Math.min((int) (input[i] * window), window - 1);
                 }
-                double[][] effect = k.eventKind[e] == EventKind.VOLUME_SHOCK ? volumeShock
-                        : k.eventKind[e] == EventKind.CASH_SHOCK ? cashShock : injection;
+                int t = k.eventTarget[e];
+                double[][] effect = k.eventInjection[e] ? w.injection[t] : w.shock[t];
+                double sign = k.eventSign[e];
                 for (int i = 0; i < n; i++) {
-                    effect[eventQuarter[e][i]][i] += eventOn[e][i] * amount[e][i];
+                    effect[eventQuarter[e][i]][i] += sign * (eventOn[e][i] * amount[i]);
                 }
-                if (k.eventKind[e] == EventKind.INJECTION) {
+                if (k.eventInjection[e]) {
                     // It fires for sure inside the horizon, so its total is known before the walk.
                     for (int i = 0; i < n; i++) {
-                        injected[i] += eventOn[e][i] * amount[e][i];
+                        injected[i] += eventOn[e][i] * amount[i];
                         fired[i] |= eventOn[e][i] != 0.0;
                     }
                 }
             }
             if (k.extraInjection != 0.0) {
+                double[] extra = w.injection[k.extraTarget][k.extraQuarter];
                 for (int i = 0; i < n; i++) {
-                    injection[k.extraQuarter][i] += k.extraInjection;
+                    extra[i] += k.extraInjection;
                     injected[i] += k.extraInjection;
                     fired[i] = true;
+                }
+            }
+            for (int q = 0; q < k.horizon; q++) {
+                for (int s = 0; s < k.seriesSamplers.length; s++) {
+                    if (k.standardNormal[s]) {
+                        inputs.normals(k.seriesDimension(q, s), w.series[q][s], n);
+                    } else {
+                        draw(k.seriesSamplers[s], k.seriesDimension(q, s), w.series[q][s], n);
+                    }
                 }
             }
         }
@@ -413,7 +388,7 @@ public final class PathKernel {
                     input[i] = y;
                 }
                 int d = k.copulaDrivers[j];
-                k.driverSamplers[d].fromNormals(input, drawn[d], n);
+                k.driverSamplers[d].fromNormals(input, w.drivers[d], n);
             }
         }
 
@@ -429,106 +404,53 @@ public final class PathKernel {
         }
 
         private void walk(PathResults out, int start, int n) {
-            double[] minLiquidity = drawn[MIN_LIQUIDITY];
-            double[] trend = drawn[VOLUME_TREND];
-            double[] volatility = drawn[VOLUME_VOLATILITY];
-            double[] persistence = drawn[VOLUME_PERSISTENCE];
-            double[] margin = drawn[CONTRIBUTION_MARGIN];
-            double[] realization = drawn[SAVINGS_REALIZATION];
-            double[] overrun = drawn[RESTRUCTURING_OVERRUN];
-            double[] refinanced = drawn[REFINANCING_SHARE];
-            for (int i = 0; i < n; i++) {
-                noise[i] = 0.0;
-                volume[i] = 0.0;
-                balance[i] = drawn[OPENING_CASH][i];
-                firstBreach[i] = 0;
-                delay[i] = (int) Math.min(drawn[SAVINGS_DELAY][i], k.maxDelay);
-            }
-            double[] savingsTarget = k.delayedSavings;
-            int lead = k.maxDelay;
-            for (int q = 0; q < k.horizon; q++) {
-                inputs.normals(k.quarterDimension(q), normal, n);
-                double base = k.baseRevenue[q];
-                double fixed = k.fixedCostsAndCapex[q];
-                double restructuring = k.restructuringCost[q];
-                double maturing = k.debtMaturity[q];
-                double[] cash = out.cash[q];
-                // Separate passes, so the exp call of the middle one has few live values around it.
-                for (int i = 0; i < n; i++) {
-                    double e = persistence[i] * noise[i] + volatility[i] * normal[i];
-                    noise[i] = e;
-                    volume[i] += trend[i] + e + volumeShock[q][i];
-                }
-                for (int i = 0; i < n; i++) {
-                    growth[i] = Math.exp(volume[i]);
-                }
-                for (int i = 0; i < n; i++) {
-                    double b = balance[i] + margin[i] * base * growth[i] - fixed
-                            + realization[i] * savingsTarget[lead + q - delay[i]]
-                            - overrun[i] * restructuring - (1.0 - refinanced[i]) * maturing
-                            - cashShock[q][i];
-                    balance[i] = b;
-                }
-                trigger(q, n);
-                for (int i = 0; i < n; i++) {
-                    double b = balance[i] + injection[q][i];
-                    balance[i] = b;
-                    cash[start + i] = b;
-                    if (firstBreach[i] == 0 && b < minLiquidity[i]) {
-                        firstBreach[i] = q + 1;
-                    }
-                }
+            w.reported = out.values;
+            w.breach = out.breach;
+            w.start = start;
+            System.arraycopy(w.injected, 0, injectedAtDraw, 0, n);
+            System.arraycopy(w.fired, 0, firedAtDraw, 0, n);
+            w.nonFinite = false;
+            k.walk.walk(w, n);
+            if (w.nonFinite) {
+                locateNonFinite(n);
             }
             if (out.drivers != null) {
-                for (int d = 0; d < drawn.length; d++) {
-                    System.arraycopy(drawn[d], 0, out.drivers[d], start, n);
+                for (int d = 0; d < w.drivers.length; d++) {
+                    System.arraycopy(w.drivers[d], 0, out.drivers[d], start, n);
                 }
                 for (int e = 0; e < Math.min(k.eventCount, out.events.length); e++) {
                     for (int i = 0; i < n; i++) {
-                        out.events[e][start + i] = eventOn[e][i] * amount[e][i];
+                        out.events[e][start + i] = eventOn[e][i] * w.amount[e][i];
                     }
                 }
             }
-            for (int i = 0; i < n; i++) {
-                out.minLiquidity[start + i] = minLiquidity[i];
-                out.firstBreach[start + i] = firstBreach[i];
-                out.injected[start + i] = injected[i];
-                out.injectionFired[start + i] = fired[i];
-            }
+            System.arraycopy(w.firstBreach, 0, out.firstBreach, start, n);
+            System.arraycopy(w.injected, 0, out.injected, start, n);
+            System.arraycopy(w.fired, 0, out.injectionFired, start, n);
             if (k.anyScheduled) {
-                clear(volumeShock, n);
-                clear(cashShock, n);
-                clear(injection, n);
+                for (double[][] target : w.shock) {
+                    clear(target, n);
+                }
+                for (double[][] target : w.injection) {
+                    clear(target, n);
+                }
             }
         }
 
-        /**
-         * Fires each pending triggered injection whose window holds quarter {@code q} on the paths
-         * whose cash before injections (the balance so far; scheduled injections come after) is
-         * below its trigger.
-         */
-        private void trigger(int q, int n) {
-            boolean snapshot = false;
+        /** Walks the chunk again from its draws, checking every item, to say which one went bad where. */
+        private void locateNonFinite(int n) {
+            System.arraycopy(injectedAtDraw, 0, w.injected, 0, n);
+            System.arraycopy(firedAtDraw, 0, w.fired, 0, n);
             for (int e = 0; e < k.eventCount; e++) {
-                if (!k.eventTriggered[e] || q < k.eventFirst[e] || q >= k.eventFirst[e] + k.eventWindow[e]) {
-                    continue;
-                }
-                if (!snapshot) {
-                    // Every trigger compares the cash before any injection of the quarter, this one's included.
-                    System.arraycopy(balance, 0, beforeInjections, 0, n);
-                    snapshot = true;
-                }
-                double level = k.eventTrigger[e];
-                boolean[] waiting = pending[e];
-                for (int i = 0; i < n; i++) {
-                    if (waiting[i] && beforeInjections[i] < level) {
-                        waiting[i] = false;
-                        balance[i] += amount[e][i];
-                        injected[i] += amount[e][i];
-                        fired[i] = true;
+                if (k.eventTriggered[e]) {
+                    for (int i = 0; i < n; i++) {
+                        w.pending[e][i] = eventOn[e][i] != 0.0;
                     }
                 }
             }
+            k.walk.walkChecked(w, n);
+            throw new NonFiniteValueException("a line item of " + k.model.file() + " is not finite on a path of the "
+                    + "chunk from path " + w.firstPath + ", but the checked walk did not find it; please report this");
         }
 
         private static void clear(double[][] effect, int n) {

@@ -1,6 +1,6 @@
 package dev.runway.sim;
 
-import dev.runway.model.Driver;
+import dev.runway.model.Scenario;
 
 import java.io.Serializable;
 
@@ -9,41 +9,52 @@ import java.io.Serializable;
  * of the run lives at index {@code i} of every array, whatever block or thread produced it.
  */
 public final class PathResults implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** {@code cash[q][i]}: cash of path i at the end of quarter q+1, after that quarter's injections. */
-    final double[][] cash;
-    /** The breach level drawn for each path. */
-    final double[] minLiquidity;
-    /** The first quarter (1-based) whose cash is below the path's min_liquidity; 0 if none is. */
+    /** {@code values[r][q][i]}: the model's reported item r of path i at the end of quarter q+1. */
+    final double[][][] values;
+    /** {@code breach[q][i]}: whether the model's breach rule held for path i at the end of quarter q+1. */
+    final boolean[][] breach;
+    /** The first quarter (1-based) in breach; 0 if none is. */
     final int[] firstBreach;
     /** The total injected over the horizon on each path. */
     final double[] injected;
     /** Whether any injection fired on the path (an amount may be 0 and still have fired). */
     final boolean[] injectionFired;
-    /** {@code drivers[d][i]}: the value of driver d (in Driver order) on path i, if asked for; else null. */
+    /** {@code drivers[d][i]}: the value of driver d (model order) on path i, if asked for; else null. */
     final double[][] drivers;
     /** {@code events[e][i]}: the amount of event e on path i if it was on, else 0; kept with the drivers. */
     final double[][] events;
 
-    public PathResults(int horizon, int paths) {
-        this(horizon, paths, false);
-    }
-
-    /** With {@code recordDrivers}, also keeps every path's drawn drivers (80 more bytes a path). */
-    public PathResults(int horizon, int paths, boolean recordDrivers) {
-        this(horizon, paths, recordDrivers, 0);
-    }
-
-    /** Also keeps the amounts of a scenario's {@code events} events, with the drivers. */
-    public PathResults(int horizon, int paths, boolean recordDrivers, int events) {
-        drivers = recordDrivers ? new double[Driver.values().length][paths] : null;
-        this.events = recordDrivers ? new double[events][paths] : null;
-        cash = new double[horizon][paths];
-        minLiquidity = new double[paths];
+    /**
+     * @param items   the reported items
+     * @param drivers the drivers to record per path (0 to record none)
+     * @param events  the events whose amounts to record with the drivers
+     */
+    public PathResults(int horizon, int items, int paths, int drivers, int events) {
+        values = new double[items][horizon][paths];
+        breach = new boolean[horizon][paths];
+        this.drivers = drivers > 0 ? new double[drivers][paths] : null;
+        this.events = drivers > 0 ? new double[events][paths] : null;
         firstBreach = new int[paths];
         injected = new double[paths];
         injectionFired = new boolean[paths];
+    }
+
+    /** Room for a scenario's paths: its reported items every quarter. */
+    public static PathResults of(Scenario scenario, int paths) {
+        return new PathResults(scenario.horizon(), scenario.model().reported().size(), paths, 0, 0);
+    }
+
+    /** As {@link #of}, also keeping every path's drivers and event amounts (for the sensitivity). */
+    public static PathResults recording(Scenario scenario, int paths) {
+        return new PathResults(scenario.horizon(), scenario.model().reported().size(), paths,
+                scenario.model().drivers().size(), scenario.events().size());
+    }
+
+    /** The bytes a path takes: every reported item and the breach flag each quarter, first breach, injections. */
+    public static long bytesPerPath(int horizon, int items) {
+        return (8L * items + 1) * horizon + 13;
     }
 
     /**
@@ -54,24 +65,21 @@ public final class PathResults implements Serializable {
         if (paths < paths()) {
             throw new IllegalArgumentException("cannot shrink " + paths() + " paths to " + paths);
         }
-        PathResults grown = new PathResults(horizon(), paths, drivers != null, events == null ? 0 : events.length);
+        PathResults grown = new PathResults(horizon(), items(), paths, drivers == null ? 0 : drivers.length,
+                events == null ? 0 : events.length);
         int have = paths();
-        for (int q = 0; q < cash.length; q++) {
-            System.arraycopy(cash[q], 0, grown.cash[q], 0, have);
-        }
         if (drivers != null) {
-            for (int d = 0; d < drivers.length; d++) {
-                System.arraycopy(drivers[d], 0, grown.drivers[d], 0, have);
-            }
-            for (int e = 0; e < events.length; e++) {
-                System.arraycopy(events[e], 0, grown.events[e], 0, have);
-            }
+            copy(drivers, grown.drivers, have);
+            copy(events, grown.events, have);
         }
-        System.arraycopy(minLiquidity, 0, grown.minLiquidity, 0, have);
-        System.arraycopy(firstBreach, 0, grown.firstBreach, 0, have);
-        System.arraycopy(injected, 0, grown.injected, 0, have);
-        System.arraycopy(injectionFired, 0, grown.injectionFired, 0, have);
+        grown.put(0, this, have);
         return grown;
+    }
+
+    private static void copy(double[][] from, double[][] to, int count) {
+        for (int k = 0; k < from.length; k++) {
+            System.arraycopy(from[k], 0, to[k], 0, count);
+        }
     }
 
     /**
@@ -80,30 +88,45 @@ public final class PathResults implements Serializable {
      * elsewhere (another machine) are put back in path order.
      */
     public void put(int first, PathResults block, int count) {
-        for (int q = 0; q < cash.length; q++) {
-            System.arraycopy(block.cash[q], 0, cash[q], first, count);
+        for (int r = 0; r < values.length; r++) {
+            for (int q = 0; q < breach.length; q++) {
+                System.arraycopy(block.values[r][q], 0, values[r][q], first, count);
+            }
         }
-        System.arraycopy(block.minLiquidity, 0, minLiquidity, first, count);
+        for (int q = 0; q < breach.length; q++) {
+            System.arraycopy(block.breach[q], 0, breach[q], first, count);
+        }
         System.arraycopy(block.firstBreach, 0, firstBreach, first, count);
         System.arraycopy(block.injected, 0, injected, first, count);
         System.arraycopy(block.injectionFired, 0, injectionFired, first, count);
     }
 
     public int paths() {
-        return minLiquidity.length;
+        return firstBreach.length;
     }
 
     public int horizon() {
-        return cash.length;
+        return breach.length;
     }
 
-    /** The cash of every path at the end of quarter {@code quarter} (1-based). The array is shared, not copied. */
-    public double[] cashAt(int quarter) {
-        return cash[quarter - 1];
+    /** The reported items held. */
+    public int items() {
+        return values.length;
     }
 
-    public double minLiquidity(int path) {
-        return minLiquidity[path];
+    /** The primary item of every path at the end of quarter {@code quarter} (1-based). Shared, not copied. */
+    public double[] primaryAt(int quarter) {
+        return values[0][quarter - 1];
+    }
+
+    /** Reported item {@code item} of every path at the end of quarter {@code quarter} (1-based). Shared. */
+    public double[] valueAt(int item, int quarter) {
+        return values[item][quarter - 1];
+    }
+
+    /** Whether each path is in breach at the end of quarter {@code quarter} (1-based). Shared, not copied. */
+    public boolean[] breachAt(int quarter) {
+        return breach[quarter - 1];
     }
 
     public int firstBreach(int path) {
@@ -126,11 +149,11 @@ public final class PathResults implements Serializable {
         return events[event];
     }
 
-    /** Every path's value of a driver (shared, not copied), if the results record drivers. */
-    public double[] driver(Driver driver) {
+    /** Every path's value of driver {@code driver} (model order; shared, not copied), if recorded. */
+    public double[] driver(int driver) {
         if (drivers == null) {
-            throw new IllegalStateException("these results do not record drivers; build them with recordDrivers");
+            throw new IllegalStateException("these results do not record drivers; build them with recording()");
         }
-        return drivers[driver.ordinal()];
+        return drivers[driver];
     }
 }

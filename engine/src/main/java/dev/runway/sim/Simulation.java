@@ -10,7 +10,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
@@ -24,10 +23,6 @@ public final class Simulation implements AutoCloseable {
     /** Paths per block: the unit of randomness and of parallel work. Changing it changes the numbers. */
     public static final int BLOCK_SIZE = 4096;
 
-    /** Blocks of {@link PathKernel#everyBranch} walked before any real work, for the JIT's profile. */
-    private static final int PRIMING_BLOCKS = 8;
-    private static final AtomicBoolean PRIMED = new AtomicBoolean();
-
     private final ForkJoinPool pool;
 
     public Simulation(int threads) {
@@ -35,10 +30,6 @@ public final class Simulation implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         }
         pool = new ForkJoinPool(threads);
-        // Once per JVM: the JIT's profile, once it holds every branch, does not need it again.
-        if (PRIMED.compareAndSet(false, true)) {
-            run(PathKernel.everyBranch(), 0L, PRIMING_BLOCKS * BLOCK_SIZE, new AtomicLong());
-        }
     }
 
     /** The workers, for summarizing results on the same threads. */
@@ -55,7 +46,7 @@ public final class Simulation implements AutoCloseable {
         if (paths < 1) {
             throw new IllegalArgumentException("paths must be >= 1, found " + paths);
         }
-        return run(scenario, seed, SamplingMethod.MC, new PathResults(scenario.horizon(), paths), progress);
+        return run(scenario, seed, SamplingMethod.MC, PathResults.of(scenario, paths), progress);
     }
 
     /** Plain Monte Carlo into a buffer; see {@link #run(Scenario, long, SamplingMethod, PathResults, AtomicLong)}. */
@@ -118,8 +109,8 @@ public final class Simulation implements AutoCloseable {
         long first = (long) block * BLOCK_SIZE;
         int count = (int) Math.min(BLOCK_SIZE, paths - first);
         RandomInputs inputs = method.inputs(new BlockRandom(stream), sobolShifts, first, count, kernel.dimensions(),
-                PathKernel.DRIVERS, PathKernel.CHUNK);
-        kernel.simulate(workspace, inputs, into, at, count);
+                kernel.drivers(), PathKernel.CHUNK);
+        kernel.simulate(workspace, inputs, into, at, count, first);
         return count;
     }
 
@@ -147,7 +138,8 @@ public final class Simulation implements AutoCloseable {
         }
         int blocks = (int) blockCount;
         ThreadLocal<PathKernel.Workspace> workspaces = ThreadLocal.withInitial(kernel::workspace);
-        ThreadLocal<PathResults> buffers = ThreadLocal.withInitial(() -> new PathResults(kernel.horizon(), BLOCK_SIZE));
+        ThreadLocal<PathResults> buffers = ThreadLocal.withInitial(() -> new PathResults(kernel.horizon(),
+                kernel.model().reported().size(), BLOCK_SIZE, 0, 0));
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
         double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
         pool.invoke(new BlockRange(b -> {

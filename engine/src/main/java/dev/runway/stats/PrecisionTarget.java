@@ -27,13 +27,17 @@ public record PrecisionTarget(double relative, double cashBn, double probability
                     cash = positive(Double.parseDouble(token.substring(0, token.length() - 2)), part);
                 } else if (token.endsWith("pp")) {
                     probability = positive(Double.parseDouble(token.substring(0, token.length() - 2)) / 100, part);
+                } else if (!token.isEmpty() && (Character.isDigit(token.charAt(token.length() - 1))
+                        || token.endsWith("."))) {
+                    // A bare number is in the unit of the primary item, whatever that is.
+                    cash = positive(Double.parseDouble(token), part);
                 } else {
                     throw new NumberFormatException(part);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("cannot read \"" + part.trim() + "\" as a precision: write a relative "
                         + "half-width such as 1% (for both the terminal P05 and the breach probability), or absolute "
-                        + "ones such as 10bn (P05, in JPY bn) and 0.5pp (breach probability, in percentage points), "
+                        + "ones such as 10 (P05, in the unit of the primary item; 10bn is read the same) and 0.5pp (breach probability, in percentage points), "
                         + "separated by a comma");
             }
         }
@@ -89,7 +93,7 @@ public record PrecisionTarget(double relative, double cashBn, double probability
         Estimate p05 = statistics.terminalQuarter().percentile(0.05);
         Estimate breach = statistics.breachProb();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "terminal P05 %.3f ± %.3f bn", p05.value(), p05.halfWidth()));
+        text.append(String.format(Locale.ROOT, "terminal P05 %.6g ± %.3g", p05.value(), p05.halfWidth()));
         text.append(String.format(Locale.ROOT, ", breach probability %.5f ± %.5f", breach.value(), breach.halfWidth()));
         text.append(" (target: ").append(this).append(')');
         return text.toString();
@@ -102,7 +106,7 @@ public record PrecisionTarget(double relative, double cashBn, double probability
             text.append(String.format(Locale.ROOT, "half-widths <= %s%% of the estimates", trim(100 * relative)));
         }
         if (!Double.isNaN(cashBn)) {
-            text.append(text.length() == 0 ? "" : ", ").append("P05 half-width <= ").append(trim(cashBn)).append(" bn");
+            text.append(text.length() == 0 ? "" : ", ").append("P05 half-width <= ").append(trim(cashBn));
         }
         if (!Double.isNaN(probability)) {
             text.append(text.length() == 0 ? "" : ", ").append("breach half-width <= ").append(trim(100 * probability))

@@ -1,9 +1,12 @@
 package dev.runway.stats;
 
+import dev.runway.model.NonFiniteValueException;
 import dev.runway.sim.PathResults;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -18,10 +21,17 @@ import java.util.concurrent.ForkJoinTask;
  *                              breached (the lower median of the first-breach quarter); empty if none breach
  * @param injectionProb         share of paths on which any injection fired (Wilson interval)
  * @param injectionMean         mean total injected on those paths; NaN if there are none
+ * @param items                 every reported item's quarters, by name, the primary one first (its quarters are
+ *                              {@code quarters}); only the primary one when the statistics were streamed
  */
 public record ScenarioStatistics(String scenario, int paths, long seed, List<QuarterStatistics> quarters,
         Estimate breachProb, OptionalInt firstBreachP50Quarter, Estimate injectionProb, double injectionMean,
-        Histogram terminal) {
+        Histogram terminal, Map<String, List<QuarterStatistics>> items) {
+
+    public ScenarioStatistics {
+        quarters = List.copyOf(quarters);
+        items = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(items));
+    }
 
     /** The confidence of every reported interval. */
     public static final double CONFIDENCE = 0.95;
@@ -37,19 +47,27 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
      * parallel on {@code pool} (the breach timing meanwhile on the caller's thread); each sums its
      * paths in index order, so the numbers do not depend on the pool.
      *
-     * @throws NonFiniteCashException if some path's cash overflowed
+     * @param items the names of the reported items, the primary one first
+     * @throws NonFiniteValueException if some path's reported item overflowed
      */
     public static ScenarioStatistics of(String scenario, long seed, PathResults results, List<String> labels,
-            int bins, ForkJoinPool pool) {
+            List<String> items, int bins, ForkJoinPool pool) {
         int paths = results.paths();
         int horizon = results.horizon();
-        List<ForkJoinTask<QuarterStatistics>> quarterTasks = new ArrayList<>(horizon);
-        for (int q = 1; q <= horizon; q++) {
-            int quarter = q;
-            quarterTasks.add(pool.submit(() -> quarter(scenario, results, quarter, labels.get(quarter - 1))));
+        List<List<ForkJoinTask<QuarterStatistics>>> itemTasks = new ArrayList<>();
+        for (int r = 0; r < results.items(); r++) {
+            List<ForkJoinTask<QuarterStatistics>> quarterTasks = new ArrayList<>(horizon);
+            for (int q = 1; q <= horizon; q++) {
+                int quarter = q;
+                int item = r;
+                String name = items.get(r);
+                quarterTasks.add(pool.submit(() -> quarter(scenario, name, results, item, quarter,
+                        labels.get(quarter - 1))));
+            }
+            itemTasks.add(quarterTasks);
         }
         ForkJoinTask<Histogram> histogramTask = pool.submit(() -> {
-            double[] terminal = results.cashAt(horizon);
+            double[] terminal = results.primaryAt(horizon);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (double value : terminal) {
@@ -72,12 +90,17 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
         long breachedSoFar = 0;
         for (int q = 1; q <= horizon; q++) {
             breachedSoFar += firstBreachCounts[q];
-            quarters.add(quarterTasks.get(q - 1).join().withCumBreachProb(share(breachedSoFar, paths)));
+            quarters.add(itemTasks.get(0).get(q - 1).join().withCumBreachProb(share(breachedSoFar, paths)));
+        }
+        Map<String, List<QuarterStatistics>> itemQuarters = new LinkedHashMap<>();
+        itemQuarters.put(items.get(0), quarters);
+        for (int r = 1; r < itemTasks.size(); r++) {
+            itemQuarters.put(items.get(r), itemTasks.get(r).stream().map(ForkJoinTask::join).toList());
         }
         long breached = paths - firstBreachCounts[0];
         return new ScenarioStatistics(scenario, paths, seed, quarters, share(breached, paths),
                 lowerMedianQuarter(firstBreachCounts, breached), share(injections, paths),
-                injections > 0 ? injectedSum / injections : Double.NaN, histogramTask.join());
+                injections > 0 ? injectedSum / injections : Double.NaN, histogramTask.join(), itemQuarters);
     }
 
     /** A share of paths with its Wilson interval. */
@@ -86,13 +109,15 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
         return new Estimate((double) count / paths, interval[0], interval[1]);
     }
 
-    /** One quarter's statistics, its cumulative breach probability left to be set. */
-    private static QuarterStatistics quarter(String scenario, PathResults results, int q, String label) {
-        double[] cash = results.cashAt(q);
+    /** One item's statistics in one quarter, its cumulative breach probability left to be set. */
+    private static QuarterStatistics quarter(String scenario, String item, PathResults results, int r, int q,
+            String label) {
+        double[] cash = results.valueAt(r, q);
+        boolean[] inBreach = results.breachAt(q);
         int paths = cash.length;
         long breaches = 0;
         for (int i = 0; i < paths; i++) {
-            if (cash[i] < results.minLiquidity(i)) {
+            if (inBreach[i]) {
                 breaches++;
             }
         }
@@ -103,7 +128,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
             percentiles[p] = quantiles.quantile(p);
         }
         Moments moments = Moments.of(cash);
-        NonFiniteCashException.requireFinite(moments.mean(), scenario, label);
+        NonFiniteValueException.requireFinite(moments.mean(), scenario, item, label);
         double[] meanInterval = Intervals.mean(moments.mean(), moments.sd(), paths, CONFIDENCE);
         return new QuarterStatistics(q, label, new Estimate(moments.mean(), meanInterval[0], meanInterval[1]),
                 moments.sd(), percentiles, share(breaches, paths), null, quantiles.tailMean(), quantiles.min(),

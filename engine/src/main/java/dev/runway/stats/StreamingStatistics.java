@@ -1,5 +1,6 @@
 package dev.runway.stats;
 
+import dev.runway.model.NonFiniteValueException;
 import dev.runway.sim.PathResults;
 
 import java.io.Serializable;
@@ -71,7 +72,8 @@ public final class StreamingStatistics {
         LogHistogram[] perQuarter = local.get();
         count[block] = paths;
         for (int q = 0; q < horizon; q++) {
-            double[] cash = results.cashAt(q + 1);
+            double[] cash = results.primaryAt(q + 1);
+            boolean[] inBreach = results.breachAt(q + 1);
             LogHistogram histogram = perQuarter[q];
             double total = 0.0;
             long below = 0;
@@ -79,7 +81,7 @@ public final class StreamingStatistics {
                 double value = cash[i];
                 histogram.add(value);
                 total += value;
-                if (value < results.minLiquidity(i)) {
+                if (inBreach[i]) {
                     below++;
                 }
             }
@@ -161,7 +163,7 @@ public final class StreamingStatistics {
         return new ScenarioStatistics(scenario, (int) paths, seed, quarters, ScenarioStatistics.share(breached, paths),
                 ScenarioStatistics.lowerMedianQuarter(firstBreachCounts, breached),
                 ScenarioStatistics.share(fired, paths), fired > 0 ? injectedSum / fired : Double.NaN,
-                merged[horizon - 1].histogram(bins));
+                merged[horizon - 1].histogram(bins), java.util.Map.of());
     }
 
     private QuarterStatistics quarter(String scenario, int q, String label, LogHistogram histogram, long paths,
@@ -181,7 +183,7 @@ public final class StreamingStatistics {
             n = combined;
             below += breaches[b][q];
         }
-        NonFiniteCashException.requireFinite(mean, scenario, label);
+        NonFiniteValueException.requireFinite(mean, scenario, "the primary reported item", label);
         double sd = paths > 1 ? Math.sqrt(m2 / (paths - 1)) : 0.0;
         double[] meanInterval = Intervals.mean(mean, sd, paths, ScenarioStatistics.CONFIDENCE);
         double[] levels = ScenarioStatistics.PERCENTILES;
