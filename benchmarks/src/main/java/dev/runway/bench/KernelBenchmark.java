@@ -1,7 +1,7 @@
 package dev.runway.bench;
 
 import dev.runway.model.Distribution;
-import dev.runway.model.Driver;
+import dev.runway.model.Copula;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -60,25 +60,24 @@ public class KernelBenchmark {
         }
         kernel = new PathKernel(resolved);
         workspace = kernel.workspace();
-        results = new PathResults(kernel.horizon(), PATHS);
+        results = PathResults.of(resolved, PATHS);
         random = new BlockRandom(BlockStreams.forBlocks(20250513L, 1)[0]);
     }
 
     /** The scenario with every driver a constant at its mean (the delay rounded to whole quarters). */
     private static Scenario atMeans(Scenario scenario) {
-        Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
-        for (Driver driver : Driver.values()) {
-            double mean = scenario.driver(driver).mean();
-            drivers.put(driver, Distribution.constant(driver == Driver.SAVINGS_DELAY ? Math.rint(mean) : mean));
-        }
+        Map<String, Distribution> drivers = new LinkedHashMap<>();
+        scenario.drivers().forEach((driver, distribution) -> drivers.put(driver,
+                Distribution.constant(driver.equals("savings_delay") ? Math.rint(distribution.mean())
+                        : distribution.mean())));
         return new Scenario(scenario.name(), scenario.description(), drivers, Map.of(), scenario.events(),
-                scenario.schedule());
+                scenario.schedule(), java.util.List.of(), Copula.INDEPENDENT, scenario.model());
     }
 
     @Benchmark
     @OperationsPerInvocation(PATHS * FloorBenchmark.HORIZON)
     public PathResults kernel() {
-        kernel.simulate(workspace, new MonteCarloInputs(random), results, 0, PATHS);
+        kernel.simulate(workspace, new MonteCarloInputs(random), results, 0, PATHS, 0);
         return results;
     }
 }

@@ -48,7 +48,7 @@ public class StatisticsBenchmark {
         simulation = new Simulation(1);
         var scenario = NissanCase.scenario("status_quo");
         results = simulation.run(scenario, 20250513L, PATHS, new AtomicLong());
-        column = results.cashAt(HORIZON);
+        column = results.primaryAt(HORIZON);
         labels = scenario.schedule().labels();
     }
 
@@ -76,6 +76,7 @@ public class StatisticsBenchmark {
     @Benchmark
     @OperationsPerInvocation(PATHS * HORIZON)
     public ScenarioStatistics scenarioSummary() {
-        return ScenarioStatistics.of("status_quo", 20250513L, results, labels, 50, simulation.pool());
+        return ScenarioStatistics.of("status_quo", 20250513L, results, labels, java.util.List.of("cash"), 50,
+                simulation.pool());
     }
 }

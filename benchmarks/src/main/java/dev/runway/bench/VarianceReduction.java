@@ -61,11 +61,11 @@ public final class VarianceReduction {
     private static double[] standardErrors(Simulation simulation, Scenario scenario, SamplingMethod method,
             int replicates, int paths) {
         double[][] estimates = new double[3][replicates];
-        PathResults results = new PathResults(scenario.horizon(), paths);
+        PathResults results = PathResults.of(scenario, paths);
         for (int r = 0; r < replicates; r++) {
             simulation.run(scenario, r + 1L, method, results, new AtomicLong());
             ScenarioStatistics statistics = ScenarioStatistics.of(scenario.name(), r + 1L, results,
-                    scenario.schedule().labels(), 10, simulation.pool());
+                    scenario.schedule().labels(), scenario.model().reported(), 10, simulation.pool());
             QuarterStatistics terminal = statistics.terminalQuarter();
             estimates[0][r] = terminal.mean().value();
             estimates[1][r] = terminal.percentile(0.05).value();

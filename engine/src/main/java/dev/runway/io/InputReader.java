@@ -128,6 +128,23 @@ public final class InputReader {
         return new InputReader(folder, repairCorrelations).readAll();
     }
 
+    /**
+     * The standard model, checked, with its event targets (volume and cash): what a folder
+     * without a model file gets, for scenarios built in code.
+     */
+    public static Model standardModel() {
+        InputReader reader = new InputReader(Path.of("."), false);
+        reader.standard = true;
+        reader.modelReader = ModelReader.parse(reader.standardModelTable(), reader.errors);
+        Map<String, String> declared = new LinkedHashMap<>();
+        StandardModel.DRIVERS.forEach(d -> declared.put(d, ""));
+        Model model = reader.modelReader.check(declared, Map.of(), "", StandardModel.SCHEDULE_COLUMNS, true);
+        if (model == null) {
+            throw new IllegalStateException("the built-in standard model does not check: " + reader.errors);
+        }
+        return model.withTargets(List.of("volume"));
+    }
+
     private CaseInputs readAll() throws InputException {
         if (!Files.isDirectory(folder)) {
             throw new InputException(List.of(new InputError(folder.toString(), 0, "",
@@ -215,7 +232,9 @@ public final class InputReader {
             return;
         }
         List<String> columns = new ArrayList<>();
-        if (schedule != null) {
+        if (standard) {
+            columns.addAll(StandardModel.SCHEDULE_COLUMNS);
+        } else if (schedule != null) {
             schedule.header().stream().filter(c -> !SCHEDULE_KEYS.contains(c) && !c.isEmpty()).forEach(columns::add);
         }
         Map<String, String> declared = new LinkedHashMap<>();

@@ -251,7 +251,7 @@ final class ReportPage {
                 "in " + worst.label());
         key(page, "mean of the worst 5% at end (CVaR 5%)", Numbers.money(last.cvar05()), scenario.unit());
         key(page, "injection fired", Numbers.percent(s.injectionProb().value()), Double.isNaN(s.injectionMean())
-                ? "no injection fired" : "mean " + Numbers.money(s.injectionMean()) + " bn when it fired");
+                ? "no injection fired" : "mean " + Numbers.money(s.injectionMean()) + " " + scenario.unit() + " when it fired");
         page.close("ul");
     }
 
@@ -339,9 +339,9 @@ final class ReportPage {
                 return "No up-front injection at " + solve.quarter() + " within the solver's range keeps the breach "
                         + "probability at or under " + target + ".";
             default:
-                return "An up-front injection of " + Numbers.money(solve.injection()) + " bn at " + solve.quarter()
+                return "An up-front injection of " + Numbers.money(solve.injection()) + " at " + solve.quarter()
                         + " keeps the breach probability at or under " + target + " (95% interval "
-                        + Numbers.money(solve.injectionLow()) + "–" + Numbers.money(solve.injectionHigh()) + " bn)"
+                        + Numbers.money(solve.injectionLow()) + "–" + Numbers.money(solve.injectionHigh()) + ")"
                         + (Double.isNaN(solve.breachProbAtInjection()) ? "" : "; with it the breach probability is "
                         + Numbers.percent(solve.breachProbAtInjection())) + ".";
         }

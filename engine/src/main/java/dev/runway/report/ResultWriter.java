@@ -58,11 +58,17 @@ public final class ResultWriter {
     public static void write(Path folder, CaseInputs inputs, List<Scenario> scenarios,
             List<ScenarioStatistics> statistics, RunInfo run, Analyses analyses) throws IOException {
         writeSummary(folder.resolve(SUMMARY), statistics);
-        writeItemSummary(folder.resolve(ITEM_SUMMARY), inputs.model(), statistics);
+        // A model that reports more than its primary item gets every reported item's statistics too.
+        boolean items = inputs.model().reported().size() > 1;
+        if (items) {
+            writeItemSummary(folder.resolve(ITEM_SUMMARY), inputs.model(), statistics);
+        }
         for (ScenarioStatistics scenario : statistics) {
             Path dir = Files.createDirectories(folder.resolve(scenario.scenario()));
             writeQuarterly(dir.resolve(QUARTERLY), scenario);
-            writeItemQuarterly(dir.resolve(ITEM_QUARTERLY), inputs.model(), scenario);
+            if (items) {
+                writeItemQuarterly(dir.resolve(ITEM_QUARTERLY), inputs.model(), scenario);
+            }
             writeTerminal(dir.resolve(TERMINAL), scenario.terminal());
             List<Sensitivity.Row> sensitivity = analyses.sensitivity().get(scenario.scenario());
             if (sensitivity != null) {
@@ -248,7 +254,7 @@ public final class ResultWriter {
         rows.add(new String[] {"percentiles", run.streamed()
             ? "streaming (memory independent of paths): log-linear histograms of every path, merged exactly; "
                 + "percentiles, CVaR and terminal bins within " + LogHistogram.RELATIVE_ERROR + " relative (0.049%) or "
-                + LogHistogram.FLOOR + " bn absolute of the exact values; means, sds and probabilities exact"
+                + LogHistogram.FLOOR + " (in the primary item's unit) absolute of the exact values; means, sds and probabilities exact"
             : "exact, from all paths: linear interpolation between order statistics (Hyndman-Fan type 7)"});
         rows.add(new String[] {"intervals", Math.round(ScenarioStatistics.CONFIDENCE * 100) + "% confidence (_lo, "
             + "_hi columns): percentiles between two order statistics (exact binomial ranks), probabilities Wilson, "

@@ -52,6 +52,15 @@ public final class PathResults implements Serializable {
                 scenario.model().drivers().size(), scenario.events().size());
     }
 
+    /** Every path's value of a driver of the scenario's model, if recorded (shared, not copied). */
+    public double[] driver(dev.runway.model.Model model, String driver) {
+        int index = model.drivers().indexOf(driver);
+        if (index < 0) {
+            throw new IllegalArgumentException("the model has no driver " + driver);
+        }
+        return driver(index);
+    }
+
     /** The bytes a path takes: every reported item and the breach flag each quarter, first breach, injections. */
     public static long bytesPerPath(int horizon, int items) {
         return (8L * items + 1) * horizon + 13;

@@ -2,7 +2,6 @@ package dev.runway.analysis;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sample.StandardNormal;
@@ -41,8 +40,8 @@ class InjectionSolverTest {
     /** Opening cash N(mu, SIGMA), a breach level, fixed costs a quarter, and nothing else. */
     static Scenario oneQuarter(double mu, double minLiquidity, int horizon, double fixedCosts) {
         return new ScenarioBuilder(horizon)
-                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, mu, SIGMA))
-                .driver(Driver.MIN_LIQUIDITY, Distribution.constant(minLiquidity))
+                .driver("opening_cash", Distribution.of(DistributionKind.NORMAL, mu, SIGMA))
+                .driver("min_liquidity", Distribution.constant(minLiquidity))
                 .fixedCosts(fixedCosts).build();
     }
 
@@ -53,14 +52,14 @@ class InjectionSolverTest {
         for (InjectionSolver.Solution solution : solver.solve(0.01, 0.05, 0.10)) {
             double exact = L - MU - SIGMA * StandardNormal.inverseCdf(solution.target());
             assertEquals(InjectionSolver.Status.SOLVED, solution.status());
-            assertTrue(solution.low() - InjectionSolver.TOLERANCE <= exact
-                    && exact <= solution.high() + InjectionSolver.TOLERANCE,
+            assertTrue(solution.low() - solver.tolerance() <= exact
+                    && exact <= solution.high() + solver.tolerance(),
                     "exact " + exact + " within the interval " + solution);
             assertTrue(solution.low() <= solution.injection() && solution.injection() <= solution.high(), solution
                     .toString());
             assertTrue(solution.breachAtInjection() <= solution.target(), solution.toString());
-            assertTrue(solver.breachAt(solution.injection() - InjectionSolver.TOLERANCE) > solution.target(),
-                    "half a billion less would not do: " + solution);
+            assertTrue(solver.breachAt(solution.injection() - solver.tolerance()) > solution.target(),
+                    "one tolerance less would not do: " + solution);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.runway.analysis;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.ScenarioBuilder;
@@ -42,9 +41,9 @@ class SensitivityTest {
 
     private static Scenario scenario() {
         return new ScenarioBuilder(1)
-                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, 2000, 100))
-                .driver(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.NORMAL, 0.3, MARGIN_SD))
-                .driver(Driver.MIN_LIQUIDITY, Distribution.constant(BREACH_LEVEL))
+                .driver("opening_cash", Distribution.of(DistributionKind.NORMAL, 2000, 100))
+                .driver("contribution_margin", Distribution.of(DistributionKind.NORMAL, 0.3, MARGIN_SD))
+                .driver("min_liquidity", Distribution.constant(BREACH_LEVEL))
                 .baseRevenue(1000).fixedCosts(200).build();
     }
 

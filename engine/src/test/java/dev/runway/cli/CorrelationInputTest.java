@@ -4,7 +4,6 @@ import dev.runway.io.InputFolderFixture;
 import dev.runway.io.InputReader;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Correlation;
-import dev.runway.model.Driver;
 import dev.runway.model.InputException;
 import dev.runway.model.Scenario;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class CorrelationInputTest {
         Scenario kid = read.scenario("kid").orElseThrow();
         assertEquals(2, kid.correlations().size(), kid.correlations().toString());
         for (Correlation c : kid.correlations()) {
-            boolean trendMargin = c.a() == Driver.CONTRIBUTION_MARGIN || c.b() == Driver.CONTRIBUTION_MARGIN;
+            boolean trendMargin = "contribution_margin".equals(c.a()) || "contribution_margin".equals(c.b());
             assertEquals(trendMargin ? -0.2 : 0.3, c.rho(), 0.0, c.toString());
         }
         assertEquals(3, kid.copula().drivers().size());

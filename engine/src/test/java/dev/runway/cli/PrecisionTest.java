@@ -61,7 +61,7 @@ class PrecisionTest {
         RunwayRun run = RunwayRun.of("simulate", "--inputs", NISSAN, "--out", tmp.resolve("x").toString(),
                 "--precision", "5 yen");
         assertEquals(2, run.exitCode(), run::printed);
-        assertTrue(run.err().contains("10bn (P05, in JPY bn) and 0.5pp"), run::printed);
+        assertTrue(run.err().contains("10 (P05, in the unit of the primary item; 10bn is read the same) and 0.5pp"), run::printed);
         assertTrue(Files.notExists(tmp.resolve("x")));
     }
 }

@@ -3,7 +3,6 @@ package dev.runway.io;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.InputError;
@@ -68,7 +67,7 @@ class InputReaderTest {
             Scenario toyota = scenario(inputs, "toyota_backstop");
 
             assertEquals(Distribution.of(DistributionKind.PERT, 0.8, 0.95, 1.05),
-                    toyota.driver(Driver.SAVINGS_REALIZATION));
+                    toyota.driver("savings_realization"));
             assertEquals(reNissan.drivers(), toyota.drivers());
             assertTrue(reNissan.events().isEmpty());
             assertEquals(List.of("toyota_injection"), toyota.events().stream().map(Event::name).toList());
@@ -90,7 +89,7 @@ class InputReaderTest {
 
             assertEquals(statusQuo.drivers(), tariff.drivers());
             assertEquals(statusQuo.driverSources(), tariff.driverSources());
-            assertArrayEquals(statusQuo.schedule().debtMaturity(), tariff.schedule().debtMaturity());
+            assertArrayEquals(statusQuo.schedule().column("debt_maturity"), tariff.schedule().column("debt_maturity"));
             Map<String, Event> events = eventsByName(tariff);
             assertEquals(EventKind.CASH_SHOCK, events.get("us_tariff_bill").kind());
             assertEquals(1.0, events.get("us_tariff_bill").probability(), "an empty probability means 1");
@@ -107,14 +106,14 @@ class InputReaderTest {
             Scenario reNissan = scenario(inputs, "re_nissan");
 
             assertEquals(Distribution.of(DistributionKind.NORMAL, -0.007, 0.004),
-                    statusQuo.driver(Driver.VOLUME_TREND));
+                    statusQuo.driver("volume_trend"));
             assertEquals(Distribution.of(DistributionKind.NORMAL, -0.003, 0.003),
-                    reNissan.driver(Driver.VOLUME_TREND));
+                    reNissan.driver("volume_trend"));
             assertEquals(Distribution.of(DistributionKind.DISCRETE_UNIFORM, 1, 3),
-                    statusQuo.driver(Driver.SAVINGS_DELAY));
-            assertEquals(Distribution.constant(0), reNissan.driver(Driver.SAVINGS_DELAY));
-            assertEquals(Distribution.constant(2200), reNissan.driver(Driver.OPENING_CASH));
-            assertEquals(statusQuo.driver(Driver.REFINANCING_SHARE), reNissan.driver(Driver.REFINANCING_SHARE));
+                    statusQuo.driver("savings_delay"));
+            assertEquals(Distribution.constant(0), reNissan.driver("savings_delay"));
+            assertEquals(Distribution.constant(2200), reNissan.driver("opening_cash"));
+            assertEquals(statusQuo.driver("refinancing_share"), reNissan.driver("refinancing_share"));
         }
 
         @Test
@@ -142,7 +141,7 @@ class InputReaderTest {
             Scenario base = inputs.scenarios().get(0);
             assertEquals("base", base.name());
             assertEquals(List.of("Q1", "Q2"), base.schedule().labels());
-            assertEquals(Distribution.constant(1000), base.driver(Driver.OPENING_CASH));
+            assertEquals(Distribution.constant(1000), base.driver("opening_cash"));
             assertTrue(base.events().isEmpty());
         }
 
@@ -174,10 +173,10 @@ class InputReaderTest {
             Scenario base = scenario(inputs, "base");
             Scenario kid = scenario(inputs, "kid");
 
-            assertEquals(Distribution.constant(2000), kid.driver(Driver.OPENING_CASH));
-            assertEquals("kid's own", kid.driverSources().get(Driver.OPENING_CASH));
-            assertEquals(Distribution.constant(1000), base.driver(Driver.OPENING_CASH));
-            assertEquals(base.driver(Driver.MIN_LIQUIDITY), kid.driver(Driver.MIN_LIQUIDITY));
+            assertEquals(Distribution.constant(2000), kid.driver("opening_cash"));
+            assertEquals("kid's own", kid.driverSources().get("opening_cash"));
+            assertEquals(Distribution.constant(1000), base.driver("opening_cash"));
+            assertEquals(base.driver("min_liquidity"), kid.driver("min_liquidity"));
 
             Map<String, Event> kidEvents = eventsByName(kid);
             assertEquals(2, kid.events().size());
@@ -187,8 +186,8 @@ class InputReaderTest {
             assertEquals(Distribution.constant(10), eventsByName(base).get("fine").amount());
 
             assertEquals(List.of("Q1", "Q2-kid"), kid.schedule().labels());
-            assertArrayEquals(new double[] {500, 600}, kid.schedule().baseRevenue());
-            assertArrayEquals(new double[] {500, 500}, base.schedule().baseRevenue());
+            assertArrayEquals(new double[] {500, 600}, kid.schedule().column("base_revenue"));
+            assertArrayEquals(new double[] {500, 500}, base.schedule().column("base_revenue"));
         }
 
         @Test
@@ -202,7 +201,7 @@ class InputReaderTest {
 
             assertEquals(2, scenario(inputs, "base").horizon());
             assertEquals(3, scenario(inputs, "longer").horizon());
-            assertArrayEquals(new double[] {500, 500, 700}, scenario(inputs, "longer").schedule().baseRevenue());
+            assertArrayEquals(new double[] {500, 500, 700}, scenario(inputs, "longer").schedule().column("base_revenue"));
         }
 
         @Test
@@ -215,7 +214,7 @@ class InputReaderTest {
 
             Scenario base = InputReader.read(folder).scenarios().get(0);
 
-            assertEquals(Distribution.constant(0.6), base.driver(Driver.REFINANCING_SHARE));
+            assertEquals(Distribution.constant(0.6), base.driver("refinancing_share"));
             assertEquals(2, base.horizon());
         }
 
@@ -267,7 +266,7 @@ class InputReaderTest {
             List<String> locations = errorsOf(folder).stream()
                     .map(e -> Path.of(e.file()).getFileName() + ":" + e.line() + ":" + e.column()).toList();
 
-            assertEquals(List.of("drivers.csv:2:p1", "events.csv:2:probability", "schedule.csv:3:fixed_costs"),
+            assertEquals(List.of("drivers.csv:2:p1", "schedule.csv:3:fixed_costs", "events.csv:2:probability"),
                     locations);
         }
 
@@ -281,8 +280,8 @@ class InputReaderTest {
             Scenario base = InputReader.read(folder).scenarios().get(0);
 
             assertEquals("Baseline, the only root", base.description());
-            assertEquals("Annual report, p. 12, \"cash\"", base.driverSources().get(Driver.OPENING_CASH));
-            assertEquals(Distribution.constant(1000), base.driver(Driver.OPENING_CASH));
+            assertEquals("Annual report, p. 12, \"cash\"", base.driverSources().get("opening_cash"));
+            assertEquals(Distribution.constant(1000), base.driver("opening_cash"));
         }
 
         @Test
@@ -293,7 +292,7 @@ class InputReaderTest {
 
             Scenario base = InputReader.read(folder).scenarios().get(0);
 
-            assertEquals("a, b", base.driverSources().get(Driver.OPENING_CASH));
+            assertEquals("a, b", base.driverSources().get("opening_cash"));
         }
 
         @Test

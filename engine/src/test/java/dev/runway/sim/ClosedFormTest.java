@@ -2,7 +2,6 @@ package dev.runway.sim;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import dev.runway.stats.QuarterStatistics;
 import dev.runway.stats.ScenarioStatistics;
@@ -68,12 +67,12 @@ class ClosedFormTest {
     @Test
     void terminalCashOfANormalPlusAUniformDriverMatchesItsClosedForm() {
         Scenario scenario = new ScenarioBuilder(4)
-                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, MU, SIGMA))
-                .driver(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.UNIFORM, 0.1, 0.3))
-                .driver(Driver.MIN_LIQUIDITY, Distribution.constant(1800))
+                .driver("opening_cash", Distribution.of(DistributionKind.NORMAL, MU, SIGMA))
+                .driver("contribution_margin", Distribution.of(DistributionKind.UNIFORM, 0.1, 0.3))
+                .driver("min_liquidity", Distribution.constant(1800))
                 .baseRevenue(1000).fixedCosts(200).build();
         PathResults results = simulation.run(scenario, 42L, PATHS, new AtomicLong());
-        ScenarioStatistics statistics = ScenarioStatistics.of("test", 42L, results, scenario.schedule().labels(), 20,
+        ScenarioStatistics statistics = ScenarioStatistics.of("test", 42L, results, scenario.schedule().labels(), java.util.List.of("cash"), 20,
                 simulation.pool());
         QuarterStatistics terminal = statistics.terminalQuarter();
 
@@ -100,16 +99,16 @@ class ClosedFormTest {
         double volatility = 0.05;
         double persistence = 0.6;
         Scenario scenario = new ScenarioBuilder(2)
-                .driver(Driver.VOLUME_TREND, Distribution.constant(trend))
-                .driver(Driver.VOLUME_VOLATILITY, Distribution.constant(volatility))
-                .driver(Driver.VOLUME_PERSISTENCE, Distribution.constant(persistence))
-                .driver(Driver.CONTRIBUTION_MARGIN, Distribution.constant(0.5))
+                .driver("volume_trend", Distribution.constant(trend))
+                .driver("volume_volatility", Distribution.constant(volatility))
+                .driver("volume_persistence", Distribution.constant(persistence))
+                .driver("contribution_margin", Distribution.constant(0.5))
                 .baseRevenue(1000).fixedCosts(100).build();
         int paths = 20_000;
         PathResults results = simulation.run(scenario, 7L, paths, new AtomicLong());
         double[] logVolume = new double[paths];
         for (int i = 0; i < paths; i++) {
-            double flow = results.cashAt(2)[i] - results.cashAt(1)[i];
+            double flow = results.primaryAt(2)[i] - results.primaryAt(1)[i];
             logVolume[i] = Math.log((flow + 100) / (0.5 * 1000));
         }
         // v2 = 2 trend + sigma ((1 + rho) z1 + z2)
@@ -126,24 +125,24 @@ class ClosedFormTest {
     @Test
     void savingsStartAfterTheirDelayAndAreNotCompressed() {
         Scenario scenario = new ScenarioBuilder(4)
-                .driver(Driver.SAVINGS_REALIZATION, Distribution.constant(0.5))
-                .driver(Driver.SAVINGS_DELAY, Distribution.constant(2))
+                .driver("savings_realization", Distribution.constant(0.5))
+                .driver("savings_delay", Distribution.constant(2))
                 .savingsTarget(10, 20, 30, 40).build();
         PathResults results = simulation.run(scenario, 1L, 10, new AtomicLong());
         // Quarter 3 gets target[1] * 0.5 = 5, quarter 4 target[2] * 0.5 = 10; quarters 1-2 nothing.
-        assertEquals(0.0, results.cashAt(2)[0], 0.0);
-        assertEquals(5.0, results.cashAt(3)[0], 1e-12);
-        assertEquals(15.0, results.cashAt(4)[0], 1e-12);
+        assertEquals(0.0, results.primaryAt(2)[0], 0.0);
+        assertEquals(5.0, results.primaryAt(3)[0], 1e-12);
+        assertEquals(15.0, results.primaryAt(4)[0], 1e-12);
     }
 
     @Test
     void outflowsApplyOverrunAndTheUnrefinancedShareOfDebt() {
         Scenario scenario = new ScenarioBuilder(1)
-                .driver(Driver.OPENING_CASH, Distribution.constant(1000))
-                .driver(Driver.RESTRUCTURING_OVERRUN, Distribution.constant(1.5))
-                .driver(Driver.REFINANCING_SHARE, Distribution.constant(0.25))
+                .driver("opening_cash", Distribution.constant(1000))
+                .driver("restructuring_overrun", Distribution.constant(1.5))
+                .driver("refinancing_share", Distribution.constant(0.25))
                 .restructuringCost(40).capex(30).debtMaturity(200).build();
         PathResults results = simulation.run(scenario, 1L, 1, new AtomicLong());
-        assertEquals(1000 - 1.5 * 40 - 30 - 0.75 * 200, results.cashAt(1)[0], 1e-12);
+        assertEquals(1000 - 1.5 * 40 - 30 - 0.75 * 200, results.primaryAt(1)[0], 1e-12);
     }
 }

@@ -5,7 +5,6 @@ import dev.runway.model.Correlation;
 import dev.runway.model.CorrelationMatrix;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
@@ -41,11 +40,11 @@ class CopulaTest {
         simulation.close();
     }
 
-    private static final Driver TREND = Driver.VOLUME_TREND;
-    private static final Driver MARGIN = Driver.CONTRIBUTION_MARGIN;
-    private static final Driver REALIZATION = Driver.SAVINGS_REALIZATION;
-    private static final Driver OVERRUN = Driver.RESTRUCTURING_OVERRUN;
-    private static final Driver REFINANCED = Driver.REFINANCING_SHARE;
+    private static final String TREND = "volume_trend";
+    private static final String MARGIN = "contribution_margin";
+    private static final String REALIZATION = "savings_realization";
+    private static final String OVERRUN = "restructuring_overrun";
+    private static final String REFINANCED = "refinancing_share";
 
     /** Four drivers of four families, with rank correlations of both signs. */
     private static Scenario correlated() {
@@ -54,7 +53,7 @@ class CopulaTest {
                 new Correlation(TREND, REFINANCED, 0.4, "test"),
                 new Correlation(REALIZATION, OVERRUN, -0.5, "test"),
                 new Correlation(MARGIN, REALIZATION, 0.2, "test"));
-        List<Driver> order = List.of(TREND, MARGIN, REALIZATION, OVERRUN, REFINANCED);
+        List<String> order = List.of(TREND, MARGIN, REALIZATION, OVERRUN, REFINANCED);
         double[][] matrix = new double[order.size()][order.size()];
         for (int i = 0; i < matrix.length; i++) {
             matrix[i][i] = 1;
@@ -73,11 +72,11 @@ class CopulaTest {
                 .driver(REFINANCED, Distribution.of(DistributionKind.UNIFORM, 0.4, 0.9))
                 .baseRevenue(100).build();
         return new Scenario(base.name(), base.description(), base.drivers(), base.driverSources(), base.events(),
-                base.schedule(), correlations, new Copula(order, CorrelationMatrix.of(matrix), null));
+                base.schedule(), correlations, new Copula(order, CorrelationMatrix.of(matrix), null), base.model());
     }
 
     private static PathResults run(Scenario scenario) {
-        return simulation.run(scenario, 11L, new PathResults(scenario.horizon(), PATHS, true), new AtomicLong());
+        return simulation.run(scenario, 11L, PathResults.recording(scenario, PATHS), new AtomicLong());
     }
 
     @Test
@@ -85,13 +84,13 @@ class CopulaTest {
         PathResults results = run(correlated());
         SpearmansCorrelation spearman = new SpearmansCorrelation();
         for (Correlation c : correlated().correlations()) {
-            double achieved = spearman.correlation(results.driver(c.a()), results.driver(c.b()));
+            double achieved = spearman.correlation(results.driver(ScenarioBuilder.STANDARD, c.a()), results.driver(ScenarioBuilder.STANDARD, c.b()));
             // Bonett and Wright's standard error of Spearman's rho.
             double se = (1 - c.rho() * c.rho()) * Math.sqrt((1 + c.rho() * c.rho() / 2) / (PATHS - 3));
-            assertEquals(c.rho(), achieved, 4 * se, c.a().csvName() + " ~ " + c.b().csvName());
+            assertEquals(c.rho(), achieved, 4 * se, c.a() + " ~ " + c.b());
         }
         // A pair the inputs leave out has 0 in the normals' matrix, so it is independent.
-        double independent = spearman.correlation(results.driver(OVERRUN), results.driver(REFINANCED));
+        double independent = spearman.correlation(results.driver(ScenarioBuilder.STANDARD, OVERRUN), results.driver(ScenarioBuilder.STANDARD, REFINANCED));
         assertEquals(0.0, independent, 4 * Math.sqrt(1.0 / (PATHS - 3)), "overrun and refinancing are unlinked");
     }
 
@@ -99,16 +98,16 @@ class CopulaTest {
     void everyCorrelatedDriverKeepsItsDeclaredMarginal() {
         PathResults results = run(correlated());
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-        double[] margin = standardized(results.driver(MARGIN), 0.18, 0.07);
-        double[] realization = standardized(results.driver(REALIZATION), 0.3, 0.8);
+        double[] margin = standardized(results.driver(ScenarioBuilder.STANDARD, MARGIN), 0.18, 0.07);
+        double[] realization = standardized(results.driver(ScenarioBuilder.STANDARD, REALIZATION), 0.3, 0.8);
         double pertAlpha = 1 + 4 * (0.2 - 0.18) / 0.07;
         double pertBeta = 1 + 4 * (0.25 - 0.2) / 0.07;
-        assertMarginal(ks.kolmogorovSmirnovTest(new NormalDistribution(-0.01, 0.005), results.driver(TREND)), "trend");
+        assertMarginal(ks.kolmogorovSmirnovTest(new NormalDistribution(-0.01, 0.005), results.driver(ScenarioBuilder.STANDARD, TREND)), "trend");
         assertMarginal(ks.kolmogorovSmirnovTest(new BetaDistribution(pertAlpha, pertBeta), margin), "margin");
         assertMarginal(ks.kolmogorovSmirnovTest(new BetaDistribution(2, 3), realization), "realization");
-        assertMarginal(ks.kolmogorovSmirnovTest(new LogNormalDistribution(0.1, 0.25), results.driver(OVERRUN)),
+        assertMarginal(ks.kolmogorovSmirnovTest(new LogNormalDistribution(0.1, 0.25), results.driver(ScenarioBuilder.STANDARD, OVERRUN)),
                 "overrun");
-        assertMarginal(ks.kolmogorovSmirnovTest(new UniformRealDistribution(0.4, 0.9), results.driver(REFINANCED)),
+        assertMarginal(ks.kolmogorovSmirnovTest(new UniformRealDistribution(0.4, 0.9), results.driver(ScenarioBuilder.STANDARD, REFINANCED)),
                 "refinancing");
     }
 
@@ -116,9 +115,10 @@ class CopulaTest {
     void withoutCorrelationsTheSameDriversAreIndependent() {
         Scenario correlated = correlated();
         Scenario independent = new Scenario(correlated.name(), correlated.description(), correlated.drivers(),
-                correlated.driverSources(), correlated.events(), correlated.schedule());
+                correlated.driverSources(), correlated.events(), correlated.schedule(), List.of(), Copula.INDEPENDENT,
+                correlated.model());
         PathResults results = run(independent);
-        double rho = new SpearmansCorrelation().correlation(results.driver(TREND), results.driver(MARGIN));
+        double rho = new SpearmansCorrelation().correlation(results.driver(ScenarioBuilder.STANDARD, TREND), results.driver(ScenarioBuilder.STANDARD, MARGIN));
         assertEquals(0.0, rho, 4 * Math.sqrt(1.0 / (PATHS - 3)), "the test above can tell correlation from none");
     }
 

@@ -2,7 +2,6 @@ package dev.runway.sim;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.Scenario;
@@ -41,7 +40,7 @@ class EventTest {
     void triggeredInjectionFiresOnlyBelowTheTriggerAtTheFirstSuchQuarterAndAtMostOnce() {
         int horizon = 8;
         Scenario scenario = new ScenarioBuilder(horizon)
-                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.UNIFORM, 500, 1500))
+                .driver("opening_cash", Distribution.of(DistributionKind.UNIFORM, 500, 1500))
                 .fixedCosts(100)
                 .event(Event.triggeredInjection("rescue", 1.0, Distribution.constant(300), 2, 6, 800))
                 .build();
@@ -50,7 +49,7 @@ class EventTest {
         int fired = 0;
         int neverNeeded = 0;
         for (int i = 0; i < paths; i++) {
-            double opening = results.cashAt(1)[i] + 100;
+            double opening = results.primaryAt(1)[i] + 100;
             int expectedQuarter = 0;
             for (int q = 2; q <= 6 && expectedQuarter == 0; q++) {
                 if (opening - 100 * q < 800) {
@@ -59,7 +58,7 @@ class EventTest {
             }
             for (int q = 1; q <= horizon; q++) {
                 double expected = opening - 100 * q + (expectedQuarter > 0 && q >= expectedQuarter ? 300 : 0);
-                assertEquals(expected, results.cashAt(q)[i], 1e-9, "path " + i + " quarter " + q);
+                assertEquals(expected, results.primaryAt(q)[i], 1e-9, "path " + i + " quarter " + q);
             }
             assertEquals(expectedQuarter > 0, results.injectionFired(i), "path " + i);
             assertEquals(expectedQuarter > 0 ? 300.0 : 0.0, results.injected(i), 0.0, "path " + i);
@@ -80,10 +79,10 @@ class EventTest {
             Event above = Event.triggeredInjection("above", 1.0, Distribution.constant(500), 1, 1, 800);
             Event below = Event.triggeredInjection("below", 1.0, Distribution.constant(100), 1, 1, 600);
             Scenario scenario = new ScenarioBuilder(1)
-                    .driver(Driver.OPENING_CASH, Distribution.constant(500))
+                    .driver("opening_cash", Distribution.constant(500))
                     .event(smallFirst ? below : above).event(smallFirst ? above : below).build();
             PathResults results = simulation.run(scenario, 1L, 10, new AtomicLong());
-            assertEquals(500 + 500 + 100, results.cashAt(1)[0], 1e-9, "both fire, in either order");
+            assertEquals(500 + 500 + 100, results.primaryAt(1)[0], 1e-9, "both fire, in either order");
         }
     }
 
@@ -112,9 +111,9 @@ class EventTest {
         for (int i = 0; i < paths; i++) {
             int quarter = 0;
             for (int q = 1; q <= 8 && quarter == 0; q++) {
-                if (results.cashAt(q)[i] < 0) {
+                if (results.primaryAt(q)[i] < 0) {
                     quarter = q;
-                    assertEquals(-50.0, results.cashAt(8)[i], 0.0, "the shock hits once");
+                    assertEquals(-50.0, results.primaryAt(8)[i], 0.0, "the shock hits once");
                 }
             }
             landed[quarter == 0 ? 0 : quarter - 2]++;
@@ -127,25 +126,25 @@ class EventTest {
     @Test
     void volumeShockPersistsInEveryLaterQuarter() {
         Scenario scenario = new ScenarioBuilder(4)
-                .driver(Driver.CONTRIBUTION_MARGIN, Distribution.constant(1.0)).baseRevenue(100)
+                .driver("contribution_margin", Distribution.constant(1.0)).baseRevenue(100)
                 .event(Event.scheduled("tariff", EventKind.VOLUME_SHOCK, 1.0, Distribution.constant(Math.log(0.5)), 2, 2))
                 .build();
         PathResults results = simulation.run(scenario, 5L, 1, new AtomicLong());
-        assertEquals(100, results.cashAt(1)[0], 1e-9);
-        assertEquals(150, results.cashAt(2)[0], 1e-9);
-        assertEquals(250, results.cashAt(4)[0], 1e-9);
+        assertEquals(100, results.primaryAt(1)[0], 1e-9);
+        assertEquals(150, results.primaryAt(2)[0], 1e-9);
+        assertEquals(250, results.primaryAt(4)[0], 1e-9);
     }
 
     @Test
     void scheduledInjectionCountsAsFiredAndIsRecordedAfterTheQuarter() {
         Scenario scenario = new ScenarioBuilder(3).fixedCosts(10)
                 .event(Event.scheduled("asset_sale", EventKind.INJECTION, 1.0, Distribution.constant(100), 2, 2))
-                .driver(Driver.MIN_LIQUIDITY, Distribution.constant(-15))
+                .driver("min_liquidity", Distribution.constant(-15))
                 .build();
         PathResults results = simulation.run(scenario, 5L, 1, new AtomicLong());
         assertTrue(results.injectionFired(0));
         assertEquals(100, results.injected(0), 0.0);
-        assertEquals(80, results.cashAt(2)[0], 1e-9);
+        assertEquals(80, results.primaryAt(2)[0], 1e-9);
         assertEquals(0, results.firstBreach(0), "cash is -10 after quarter 1, above -15, then 80 and 70");
     }
 }

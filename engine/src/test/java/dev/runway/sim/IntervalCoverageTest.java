@@ -2,7 +2,6 @@ package dev.runway.sim;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.Intervals;
@@ -46,9 +45,9 @@ class IntervalCoverageTest {
     @Test
     void reportedIntervalsCoverTheExactValuesAsOftenAsTheyClaim() {
         Scenario scenario = new ScenarioBuilder(1)
-                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, MU, SIGMA))
-                .driver(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.UNIFORM, 0.1, 0.3))
-                .driver(Driver.MIN_LIQUIDITY, Distribution.constant(BREACH_LEVEL))
+                .driver("opening_cash", Distribution.of(DistributionKind.NORMAL, MU, SIGMA))
+                .driver("contribution_margin", Distribution.of(DistributionKind.UNIFORM, 0.1, 0.3))
+                .driver("min_liquidity", Distribution.constant(BREACH_LEVEL))
                 .baseRevenue(1000).fixedCosts(200).build();
         double trueP05 = new BrentSolver(1e-10).solve(200, x -> cdf(x) - 0.05, MU - 10 * SIGMA, MU + 10 * SIGMA);
         double trueBreach = cdf(BREACH_LEVEL);
@@ -56,11 +55,11 @@ class IntervalCoverageTest {
         int breachCovered = 0;
         int meanCovered = 0;
         try (Simulation simulation = new Simulation(2)) {
-            PathResults results = new PathResults(1, PATHS);
+            PathResults results = new PathResults(1, 1, PATHS, 0, 0);
             for (int run = 0; run < RUNS; run++) {
                 simulation.run(scenario, 1000L + run, results, new AtomicLong());
                 QuarterStatistics terminal = ScenarioStatistics.of("coverage", run, results,
-                        scenario.schedule().labels(), 10, simulation.pool()).terminalQuarter();
+                        scenario.schedule().labels(), java.util.List.of("cash"), 10, simulation.pool()).terminalQuarter();
                 p05Covered += covers(terminal.percentile(0.05), trueP05);
                 breachCovered += covers(terminal.breachProb(), trueBreach);
                 meanCovered += covers(terminal.mean(), MU);

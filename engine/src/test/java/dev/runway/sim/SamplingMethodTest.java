@@ -2,7 +2,6 @@ package dev.runway.sim;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.Driver;
 import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.stats.QuarterStatistics;
@@ -47,9 +46,9 @@ class SamplingMethodTest {
 
     private static Scenario closedForm() {
         return new ScenarioBuilder(4)
-                .driver(Driver.OPENING_CASH, Distribution.of(DistributionKind.NORMAL, MU, SIGMA))
-                .driver(Driver.CONTRIBUTION_MARGIN, Distribution.of(DistributionKind.UNIFORM, 0.1, 0.3))
-                .driver(Driver.VOLUME_VOLATILITY, Distribution.constant(0.0))
+                .driver("opening_cash", Distribution.of(DistributionKind.NORMAL, MU, SIGMA))
+                .driver("contribution_margin", Distribution.of(DistributionKind.UNIFORM, 0.1, 0.3))
+                .driver("volume_volatility", Distribution.constant(0.0))
                 .baseRevenue(1000).fixedCosts(200).build();
     }
 
@@ -65,8 +64,8 @@ class SamplingMethodTest {
     @EnumSource(SamplingMethod.class)
     void everyMethodEstimatesTheExactMeanAndPercentile(SamplingMethod method) {
         Scenario scenario = closedForm();
-        PathResults results = simulation.run(scenario, 5L, method, new PathResults(4, PATHS, true), new AtomicLong());
-        QuarterStatistics terminal = ScenarioStatistics.of("t", 5L, results, scenario.schedule().labels(), 10,
+        PathResults results = simulation.run(scenario, 5L, method, new PathResults(4, 1, PATHS, 10, 0), new AtomicLong());
+        QuarterStatistics terminal = ScenarioStatistics.of("t", 5L, results, scenario.schedule().labels(), java.util.List.of("cash"), 10,
                 simulation.pool()).terminalQuarter();
         double sd = Math.sqrt(SIGMA * SIGMA + (B - A) * (B - A) / 12.0);
         // Plain Monte Carlo's standard errors: the variance-reducing methods must do at least as well.
@@ -81,9 +80,9 @@ class SamplingMethodTest {
     @Test
     void antitheticPairsMirrorEveryInputOfThePathOneChunkAhead() {
         PathResults results = simulation.run(closedForm(), 5L, SamplingMethod.ANTITHETIC,
-                new PathResults(4, 3 * Simulation.BLOCK_SIZE, true), new AtomicLong());
-        double[] opening = results.driver(Driver.OPENING_CASH);
-        double[] margin = results.driver(Driver.CONTRIBUTION_MARGIN);
+                new PathResults(4, 1, 3 * Simulation.BLOCK_SIZE, 10, 0), new AtomicLong());
+        double[] opening = results.driver(ScenarioBuilder.STANDARD, "opening_cash");
+        double[] margin = results.driver(ScenarioBuilder.STANDARD, "contribution_margin");
         int chunk = PathKernel.CHUNK;
         for (int first = 0; first < opening.length; first += 2 * chunk) {
             for (int i = first; i < first + chunk; i++) {
@@ -96,8 +95,8 @@ class SamplingMethodTest {
     @Test
     void latinHypercubePutsOnePathOfEachBlockInEachSliceOfADriver() {
         PathResults results = simulation.run(closedForm(), 5L, SamplingMethod.LHS,
-                new PathResults(4, 2 * Simulation.BLOCK_SIZE, true), new AtomicLong());
-        double[] margin = results.driver(Driver.CONTRIBUTION_MARGIN);
+                new PathResults(4, 1, 2 * Simulation.BLOCK_SIZE, 10, 0), new AtomicLong());
+        double[] margin = results.driver(ScenarioBuilder.STANDARD, "contribution_margin");
         for (int block = 0; block < 2; block++) {
             int[] perSlice = new int[Simulation.BLOCK_SIZE];
             for (int i = 0; i < Simulation.BLOCK_SIZE; i++) {
@@ -113,9 +112,9 @@ class SamplingMethodTest {
         // The largest gap between neighbouring sorted uniforms: ~ln(n)/n for independent draws, ~1/n for Sobol.
         int paths = 4096;
         double sobolGap = largestGap(simulation.run(closedForm(), 5L, SamplingMethod.SOBOL,
-                new PathResults(4, paths, true), new AtomicLong()).driver(Driver.CONTRIBUTION_MARGIN));
+                new PathResults(4, 1, paths, 10, 0), new AtomicLong()).driver(ScenarioBuilder.STANDARD, "contribution_margin"));
         double mcGap = largestGap(simulation.run(closedForm(), 5L, SamplingMethod.MC,
-                new PathResults(4, paths, true), new AtomicLong()).driver(Driver.CONTRIBUTION_MARGIN));
+                new PathResults(4, 1, paths, 10, 0), new AtomicLong()).driver(ScenarioBuilder.STANDARD, "contribution_margin"));
         assertTrue(sobolGap < 2.5 / paths, "Sobol's largest gap " + sobolGap * paths + "/n");
         assertTrue(mcGap > sobolGap * 2, "independent draws leave larger gaps: " + mcGap * paths + "/n");
     }

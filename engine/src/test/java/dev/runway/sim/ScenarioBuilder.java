@@ -1,49 +1,58 @@
 package dev.runway.sim;
 
+import dev.runway.io.InputReader;
+import dev.runway.model.Copula;
+import dev.runway.model.Correlation;
 import dev.runway.model.Distribution;
-import dev.runway.model.Driver;
 import dev.runway.model.Event;
+import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
+import dev.runway.model.StandardModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds small scenarios for tests: every driver starts neutral (no volume noise or trend, no
- * savings, restructuring at budget, all debt refinanced) and every schedule amount at 0, so a
- * test sets only what its closed form needs.
+ * Builds small scenarios of the standard model for tests: every driver starts neutral (no volume
+ * noise or trend, no savings, restructuring at budget, all debt refinanced) and every schedule
+ * amount at 0, so a test sets only what its closed form needs.
  */
 public final class ScenarioBuilder {
-    private final Map<Driver, Distribution> drivers = new EnumMap<>(Driver.class);
+    /** The standard model, checked once for every test. */
+    public static final Model STANDARD = InputReader.standardModel();
+
+    private final Map<String, Distribution> drivers = new LinkedHashMap<>();
     private final List<Event> events = new ArrayList<>();
     private final int horizon;
-    private final double[] baseRevenue;
-    private final double[] fixedCosts;
-    private final double[] savingsTarget;
-    private final double[] restructuringCost;
-    private final double[] capex;
-    private final double[] debtMaturity;
+    private final Map<String, double[]> schedule = new LinkedHashMap<>();
+    private List<Correlation> correlations = List.of();
+    private Copula copula = Copula.INDEPENDENT;
+
+    /** A standard driver's place in the model's order, where results record it. */
+    public static int index(String driver) {
+        return STANDARD.drivers().indexOf(driver);
+    }
 
     public ScenarioBuilder(int horizon) {
         this.horizon = horizon;
-        baseRevenue = new double[horizon];
-        fixedCosts = new double[horizon];
-        savingsTarget = new double[horizon];
-        restructuringCost = new double[horizon];
-        capex = new double[horizon];
-        debtMaturity = new double[horizon];
-        for (Driver driver : Driver.values()) {
+        for (String column : StandardModel.SCHEDULE_COLUMNS) {
+            schedule.put(column, new double[horizon]);
+        }
+        for (String driver : StandardModel.DRIVERS) {
             drivers.put(driver, Distribution.constant(0.0));
         }
-        drivers.put(Driver.RESTRUCTURING_OVERRUN, Distribution.constant(1.0));
-        drivers.put(Driver.REFINANCING_SHARE, Distribution.constant(1.0));
+        drivers.put("restructuring_overrun", Distribution.constant(1.0));
+        drivers.put("refinancing_share", Distribution.constant(1.0));
     }
 
-    public ScenarioBuilder driver(Driver driver, Distribution distribution) {
+    public ScenarioBuilder driver(String driver, Distribution distribution) {
+        if (!drivers.containsKey(driver)) {
+            throw new IllegalArgumentException("not a standard driver: " + driver);
+        }
         drivers.put(driver, distribution);
         return this;
     }
@@ -53,34 +62,40 @@ public final class ScenarioBuilder {
         return this;
     }
 
-    public ScenarioBuilder baseRevenue(double perQuarter) {
-        Arrays.fill(baseRevenue, perQuarter);
+    public ScenarioBuilder correlated(List<Correlation> correlations, Copula copula) {
+        this.correlations = correlations;
+        this.copula = copula;
         return this;
+    }
+
+    private ScenarioBuilder fill(String column, double perQuarter) {
+        Arrays.fill(schedule.get(column), perQuarter);
+        return this;
+    }
+
+    public ScenarioBuilder baseRevenue(double perQuarter) {
+        return fill("base_revenue", perQuarter);
     }
 
     public ScenarioBuilder fixedCosts(double perQuarter) {
-        Arrays.fill(fixedCosts, perQuarter);
-        return this;
+        return fill("fixed_costs", perQuarter);
     }
 
     public ScenarioBuilder savingsTarget(double... perQuarter) {
-        System.arraycopy(perQuarter, 0, savingsTarget, 0, horizon);
+        System.arraycopy(perQuarter, 0, schedule.get("savings_target"), 0, horizon);
         return this;
     }
 
     public ScenarioBuilder restructuringCost(double perQuarter) {
-        Arrays.fill(restructuringCost, perQuarter);
-        return this;
+        return fill("restructuring_cost", perQuarter);
     }
 
     public ScenarioBuilder capex(double perQuarter) {
-        Arrays.fill(capex, perQuarter);
-        return this;
+        return fill("capex", perQuarter);
     }
 
     public ScenarioBuilder debtMaturity(double perQuarter) {
-        Arrays.fill(debtMaturity, perQuarter);
-        return this;
+        return fill("debt_maturity", perQuarter);
     }
 
     public Scenario build() {
@@ -88,7 +103,7 @@ public final class ScenarioBuilder {
         for (int q = 1; q <= horizon; q++) {
             labels.add("Q" + q);
         }
-        return new Scenario("test", "a test scenario", drivers, Map.of(), events,
-                new Schedule(labels, baseRevenue, fixedCosts, savingsTarget, restructuringCost, capex, debtMaturity));
+        return new Scenario("test", "a test scenario", drivers, Map.of(), events, new Schedule(labels, schedule),
+                correlations, copula, STANDARD);
     }
 }

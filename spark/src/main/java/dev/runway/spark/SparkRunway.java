@@ -152,15 +152,15 @@ public final class SparkRunway implements Callable<Integer> {
             int tasks = partitions > 0 ? partitions : 4 * parallelism;
             for (Scenario scenario : scenarios) {
                 boolean streaming = "streaming".equals(statisticsMode) || ("auto".equals(statisticsMode)
-                        && (long) paths * SimulateCommand.bytesPerPath(scenario.horizon()) > memoryMb * 1024 * 1024);
+                        && (long) paths * SimulateCommand.bytesPerPath(scenario) > memoryMb * 1024 * 1024);
                 if (streaming) {
                     statistics.add(SparkSimulation.stream(spark, scenario, seed, method, paths, tasks, failBlock, bins));
                     streamed = true;
                     continue;
                 }
                 PathResults results = SparkSimulation.run(spark, scenario, seed, method, paths, tasks, failBlock);
-                statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(), bins,
-                        ForkJoinPool.commonPool()));
+                statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
+                        scenario.model().reported(), bins, ForkJoinPool.commonPool()));
             }
         }
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;

@@ -45,7 +45,7 @@ public final class SparkSimulation {
         List<Tuple2<Integer, PathResults>> simulated = spark.parallelize(ranges, ranges.size())
                 .flatMap(range -> simulate(shipped.value(), seed, method, paths, range[0], range[1], failBlock))
                 .collect();
-        PathResults all = new PathResults(scenario.horizon(), paths);
+        PathResults all = PathResults.of(scenario, paths);
         for (Tuple2<Integer, PathResults> block : simulated) {
             int first = block._1() * Simulation.BLOCK_SIZE;
             all.put(first, block._2(), Math.min(Simulation.BLOCK_SIZE, paths - first));
@@ -81,7 +81,7 @@ public final class SparkSimulation {
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, from, to);
         double[] shifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
         StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), from, to);
-        PathResults buffer = new PathResults(scenario.horizon(), Simulation.BLOCK_SIZE);
+        PathResults buffer = PathResults.of(scenario, Simulation.BLOCK_SIZE);
         for (int b = from; b < to; b++) {
             int count = Simulation.simulateBlock(kernel, workspace, method, streams[b - from], shifts, b, paths,
                     buffer, 0);
@@ -116,7 +116,7 @@ public final class SparkSimulation {
         double[] shifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
         List<Tuple2<Integer, PathResults>> out = new ArrayList<>(to - from);
         for (int b = from; b < to; b++) {
-            PathResults block = new PathResults(scenario.horizon(), Simulation.BLOCK_SIZE);
+            PathResults block = PathResults.of(scenario, Simulation.BLOCK_SIZE);
             Simulation.simulateBlock(kernel, workspace, method, streams[b - from], shifts, b, paths, block, 0);
             out.add(new Tuple2<>(b, block));
         }
