@@ -290,19 +290,21 @@ public class SimulateCommand implements Callable<Integer> {
     private ScenarioStatistics untilPrecise(Simulation simulation, Scenario scenario, AtomicLong done,
             Map<String, String> notes, PrintWriter err) {
         int block = Simulation.BLOCK_SIZE;
-        int n = Math.min(roundUp(paths, block), maxPaths);
+        int cap = precisionCap(scenario);
+        int n = Math.min(roundUp(paths, block), cap);
         PathResults results = simulation.run(scenario, seed, method, PathResults.of(scenario, n), done);
         ScenarioStatistics statistics = statistics(scenario, results, simulation);
-        while (!precision.met(statistics) && n < maxPaths) {
+        while (!precision.met(statistics) && n < cap) {
             double shortfall = precision.shortfall(statistics);
             // A fifth more than the estimate needs, at least one block and at most eight times as many paths.
             double wanted = Double.isFinite(shortfall) ? n * Math.min(8.0, 1.2 * shortfall * shortfall) : 8.0 * n;
-            int next = (int) Math.min(maxPaths, Math.max(n + (long) block, roundUp((long) Math.ceil(wanted), block)));
+            int next = (int) Math.min(cap, Math.max(n + (long) block, roundUp((long) Math.ceil(wanted), block)));
             results = simulation.run(scenario, seed, method, results.grownTo(next), n, done);
             n = next;
             statistics = statistics(scenario, results, simulation);
         }
-        String note = (precision.met(statistics) ? "target met" : "--max-paths reached before the target") + " at "
+        String note = (precision.met(statistics) ? "target met" : (cap < maxPaths ? "the most paths --memory holds ("
+                + cap + ")" : "--max-paths") + " reached before the target") + " at "
                 + n + " paths: " + precision.describe(statistics);
         notes.put(scenario.name(), note);
         err.println(scenario.name() + ": " + note);
@@ -359,14 +361,22 @@ public class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** False, after saying why, if --precision could grow a scenario past --memory. */
+    /**
+     * The most paths --precision may grow a scenario to: --max-paths, or fewer if two copies of that
+     * many paths (it briefly holds both while it grows) would not fit --memory.
+     */
+    private int precisionCap(Scenario scenario) {
+        long fits = memoryMb * 1024 * 1024 / (2 * bytesPerPath(scenario));
+        return (int) Math.min(maxPaths, fits / Simulation.BLOCK_SIZE * Simulation.BLOCK_SIZE);
+    }
+
+    /** False, after saying why, if --precision cannot even hold --paths paths of a scenario in --memory. */
     private boolean precisionFits(List<Scenario> scenarios, PrintWriter err) {
         for (Scenario scenario : scenarios) {
-            long bytes = 2L * maxPaths * bytesPerPath(scenario);
-            if (precision != null && bytes > memoryMb * 1024 * 1024) {
-                err.println("error: --precision may grow scenario " + scenario.name() + " to --max-paths " + maxPaths
-                        + " paths, about " + (bytes >> 20) + " MB while it grows, more than --memory " + memoryMb
-                        + " MB; lower --max-paths or raise --memory (and the JVM's -Xmx with it)");
+            if (precision != null && precisionCap(scenario) < paths) {
+                err.println("error: --precision keeps every path of scenario " + scenario.name() + " and briefly two "
+                        + "copies while it grows: " + bytesPerPath(scenario) + " bytes a path do not fit --paths "
+                        + paths + " in --memory " + memoryMb + " MB; raise --memory (and the JVM's -Xmx with it)");
                 return false;
             }
         }

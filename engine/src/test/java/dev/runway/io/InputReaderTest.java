@@ -120,7 +120,7 @@ class InputReaderTest {
         void recordsTheSha256OfEveryFileItRead() throws Exception {
             CaseInputs inputs = InputReader.read(NISSAN);
 
-            assertEquals(List.of("correlations.csv", "drivers.csv", "events.csv", "scenarios.csv", "schedule.csv"),
+            assertEquals(List.of("correlations.csv", "drivers.csv", "events.csv", "model.csv", "scenarios.csv", "schedule.csv"),
                     List.copyOf(inputs.fileHashes().keySet()));
             String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(Files.readAllBytes(NISSAN.resolve("drivers.csv"))));

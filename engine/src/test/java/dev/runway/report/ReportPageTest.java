@@ -115,8 +115,8 @@ class ReportPageTest {
         String alpha = sections.get(0).getTextContent();
 
         // solve.csv: alpha, quarter 1, target 0.05 -> 1234.5 bn in [1210.0, 1260.2].
-        assertTrue(alpha.contains("An up-front injection of 1,235 bn at FY2025Q1 keeps the breach probability at or "
-                + "under 5% (95% interval 1,210–1,260 bn)"), alpha);
+        assertTrue(alpha.contains("An up-front injection of 1,235 at FY2025Q1 keeps the breach probability at or "
+                + "under 5% (95% interval 1,210–1,260)"), alpha);
         assertTrue(alpha.contains("No up-front injection at FY2025Q1 within the solver's range keeps the breach "
                 + "probability at or under 1%"), alpha);
         assertTrue(sections.get(1).getTextContent().contains("already at or under 20%"));
