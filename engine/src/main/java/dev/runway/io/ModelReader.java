@@ -321,6 +321,11 @@ final class ModelReader {
         return rows.values().stream().filter(r -> r.kind() == Kind.ITEM).map(Row::name).toList();
     }
 
+    /** A suggestion ends with its question mark; without one the sentence needs its full stop. */
+    private static String sentenceEnd(String suggestion) {
+        return suggestion.isEmpty() ? "." : suggestion;
+    }
+
     private static String didYouMean(String name, List<String> known) {
         String suggestion = name.isEmpty() ? null : Names.suggestion(name, known);
         return suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?";
@@ -485,7 +490,7 @@ final class ModelReader {
                 return new Value(false, emptyToNull(row.unit()));
             }
             if (complete) {
-                problem(c, ref.at(), "unknown name \"" + name + "\"" + didYouMean(name, known())
+                problem(c, ref.at(), "unknown name \"" + name + "\"" + sentenceEnd(didYouMean(name, known()))
                         + " A name is a line item of the model, a driver of drivers.csv, a column of schedule.csv, "
                         + "or quarter");
             }
@@ -578,8 +583,8 @@ final class ModelReader {
                 case "pow":
                     return arguments(c, call, 2) && numbers(c, args) ? Value.NUMBER : null;
                 default:
-                    problem(c, call.at(), "unknown function \"" + name + "\"" + didYouMean(name, Names.FUNCTIONS)
-                            + " The functions are " + String.join(", ", Names.FUNCTIONS)
+                    problem(c, call.at(), "unknown function \"" + name + "\""
+                            + sentenceEnd(didYouMean(name, Names.FUNCTIONS)) + " The functions are " + String.join(", ", Names.FUNCTIONS)
                             + ", and the distributions for random series");
                     return null;
             }
