@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a Runway output folder back (docs/model.md §7): {@code summary.csv}, {@code manifest.csv},
+ * Reads a Runway output folder back (docs/model.md §12): {@code summary.csv}, {@code manifest.csv},
  * each scenario's {@code quarterly.csv} and {@code terminal.csv}, and, when present, each
  * scenario's {@code sensitivity.csv} and the folder's {@code solve.csv}. Columns are found by
  * name, so files with more columns than listed here still read. A file that is missing or does

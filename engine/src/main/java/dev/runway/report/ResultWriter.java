@@ -33,7 +33,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * Writes the output files of docs/model.md §7 into a folder: {@code summary.csv},
+ * Writes the output files of docs/model.md §12 into a folder: {@code summary.csv},
  * {@code manifest.csv}, per scenario {@code quarterly.csv} and {@code terminal.csv}, and the
  * analyses' {@code sensitivity.csv} and {@code solve.csv} when a run has them.
  */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small synthetic output folder in the formats of docs/model.md §7, with two scenarios over
+ * A small synthetic output folder in the formats of docs/model.md §12, with two scenarios over
  * four quarters: {@code alpha} (breach level constant 1,000) and {@code beta} (breach level
  * {@code normal(900, 50)}, an injection event). Optionally {@code alpha/sensitivity.csv} and
  * {@code solve.csv}. The numbers that tests look for are constants here.
