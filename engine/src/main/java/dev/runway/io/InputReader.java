@@ -1,5 +1,6 @@
 package dev.runway.io;
 
+import dev.runway.lang.Names;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Copula;
 import dev.runway.model.Correlation;
@@ -20,11 +21,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -54,9 +57,9 @@ public final class InputReader {
 
     static final List<String> SCENARIO_COLUMNS = List.of("scenario", "parent", "description");
     static final List<String> DRIVER_COLUMNS =
-            List.of("scenario", "driver", "distribution", "p1", "p2", "p3", "p4");
+            List.of("scenario", "driver", "distribution", "p1", "p2", "p3", "p4", "unit", "source");
     static final List<String> EVENT_COLUMNS = List.of("scenario", "event", "kind", "probability", "distribution",
-            "p1", "p2", "p3", "p4", "first_quarter", "last_quarter", "trigger_below");
+            "p1", "p2", "p3", "p4", "first_quarter", "last_quarter", "trigger_below", "source");
     /** The columns every schedule has; the amounts come after them. */
     static final List<String> SCHEDULE_KEYS = List.of("scenario", "quarter", "label");
     static final List<String> STANDARD_SCHEDULE_COLUMNS = concat(SCHEDULE_KEYS, StandardModel.SCHEDULE_COLUMNS);
@@ -136,13 +139,11 @@ public final class InputReader {
         InputReader reader = new InputReader(Path.of("."), false);
         reader.standard = true;
         reader.modelReader = ModelReader.parse(reader.standardModelTable(), reader.errors);
-        Map<String, String> declared = new LinkedHashMap<>();
-        StandardModel.DRIVERS.forEach(d -> declared.put(d, ""));
-        Model model = reader.modelReader.check(declared, Map.of(), "", StandardModel.SCHEDULE_COLUMNS, true);
-        if (model == null) {
+        reader.checkModel(null);
+        if (reader.model == null) {
             throw new IllegalStateException("the built-in standard model does not check: " + reader.errors);
         }
-        return model.withTargets(List.of("volume"));
+        return reader.model.withTargets(List.of(EventKind.VOLUME_SHOCK.defaultTarget()));
     }
 
     private CaseInputs readAll() throws InputException {
@@ -198,7 +199,7 @@ public final class InputReader {
     /** The folder's model file, parsed; or the standard model when there is none. */
     private void readModelFile() {
         // A dangling link counts as a model file, so it is reported as missing rather than ignored.
-        standard = !Files.exists(folder.resolve(MODEL), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        standard = !Files.exists(folder.resolve(MODEL), LinkOption.NOFOLLOW_LINKS);
         CsvTable table = standard ? standardModelTable() : table(MODEL, ModelReader.COLUMNS, true);
         if (table != null) {
             modelReader = ModelReader.parse(table, errors);
@@ -417,12 +418,12 @@ public final class InputReader {
             return;
         }
         List<String> items = model.items().stream().map(Model.Item::name).toList();
-        String suggestion = dev.runway.lang.Names.suggestion(target, items);
         String column = fields.text("target").isEmpty() ? "kind" : "target";
         fields.error(column, (column.equals("kind") ? "a " + kind.csvName() + " moves " + target + " unless the "
                 + "target column names another item, but " : "") + "\"" + target + "\" is not a line item of "
-                + model.file() + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")
-                + (column.equals("kind") ? "; add a target column" : "") + " (items: " + String.join(", ", items) + ")");
+                + model.file() + Names.didYouMean(target, items) + (column.equals("kind") ? " Add a target column."
+                : "") + " The items: " + String.join(", ", items.subList(0, Math.min(items.size(), 20)))
+                + (items.size() > 20 ? " and " + (items.size() - 20) + " more" : ""));
     }
 
     private void readSchedule(CsvTable table) {
@@ -488,9 +489,8 @@ public final class InputReader {
             return null;
         }
         if (standard && !StandardModel.DRIVERS.contains(name)) {
-            String suggestion = dev.runway.lang.Names.suggestion(name, StandardModel.DRIVERS);
-            fields.error(column, "unknown driver \"" + name + "\"" + (suggestion == null ? ""
-                    : "; did you mean \"" + suggestion + "\"?") + " Expected one of " + String.join(", ",
+            fields.error(column, "unknown driver \"" + name + "\"" + Names.didYouMean(name, StandardModel.DRIVERS)
+                    + " Expected one of " + String.join(", ",
                     StandardModel.DRIVERS) + " (or write a " + MODEL + " with your own formulas)");
             return null;
         }
@@ -506,10 +506,8 @@ public final class InputReader {
     private String correlatedDriver(RowFields fields, String column) {
         String name = driverName(fields, column);
         if (name != null && model != null && !model.drivers().contains(name)) {
-            String suggestion = dev.runway.lang.Names.suggestion(name, model.drivers());
-            fields.error(column, "unknown driver \"" + name + "\"" + (suggestion == null ? ""
-                    : "; did you mean \"" + suggestion + "\"?") + " Expected one of " + String.join(", ",
-                    model.drivers()));
+            fields.error(column, "unknown driver \"" + name + "\"" + Names.didYouMean(name, model.drivers())
+                    + " Expected one of " + String.join(", ", model.drivers()));
             return null;
         }
         return name;
@@ -537,12 +535,10 @@ public final class InputReader {
                 && lineage.stream().noneMatch(at -> driverRowsInError.contains(at.name()));
         boolean scheduleKnown = !incompleteFiles.contains(SCHEDULE)
                 && lineage.stream().noneMatch(at -> scheduleRowsInError.contains(at.name()));
-        if (model == null) {
-            return null;
-        }
-        boolean complete = driversKnown;
-        for (String driver : model.drivers()) {
-            if (driversKnown && !drivers.containsKey(driver)) {
+        // Without a checked model the drivers it needs are unknown; the schedule and events are still checked.
+        boolean complete = driversKnown && model != null;
+        for (String driver : complete ? model.drivers() : List.<String>of()) {
+            if (!drivers.containsKey(driver)) {
                 errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name()
                         + " has no " + driver + ": add a row for it to " + DRIVERS
                         + " (for this scenario or an ancestor)"));
@@ -592,7 +588,7 @@ public final class InputReader {
         }
         boolean usable = true;
         // In the model's driver order: the order their normals are drawn in.
-        TreeSet<String> involved = new TreeSet<>(java.util.Comparator.comparingInt(model.drivers()::indexOf));
+        TreeSet<String> involved = new TreeSet<>(Comparator.comparingInt(model.drivers()::indexOf));
         for (CorrelationRow row : correlations.values()) {
             for (String driver : List.of(row.correlation().a(), row.correlation().b())) {
                 involved.add(driver);

@@ -237,11 +237,10 @@ final class ModelReader {
         Check check = new Check(drivers, scheduleColumns, complete);
         for (Row row : rows.values()) {
             if (row.kind() == Kind.ITEM) {
-                check.numeric(row, "formula", row.formulaText(), row.formula(), false);
+                check.item(row);
                 if (row.initial() != null) {
                     check.numeric(row, "initial", row.initialText(), row.initial(), true);
                 }
-                check.declaredUnit(row);
             }
         }
         if (breach != null) {
@@ -311,7 +310,7 @@ final class ModelReader {
             } else {
                 error(reportRow, "formula", text, start, (name.isEmpty() ? "expected the name of an item"
                         : "the reported item \"" + name + "\" is not a line item of the model")
-                        + didYouMean(name, items()));
+                        + Names.didYouMean(name, items()));
             }
         }
         return names;
@@ -321,15 +320,7 @@ final class ModelReader {
         return rows.values().stream().filter(r -> r.kind() == Kind.ITEM).map(Row::name).toList();
     }
 
-    /** A suggestion ends with its question mark; without one the sentence needs its full stop. */
-    private static String sentenceEnd(String suggestion) {
-        return suggestion.isEmpty() ? "." : suggestion;
-    }
 
-    private static String didYouMean(String name, List<String> known) {
-        String suggestion = name.isEmpty() ? null : Names.suggestion(name, known);
-        return suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?";
-    }
 
     /**
      * The items in evaluation order: each after the items its formula uses (not through prev),
@@ -396,11 +387,23 @@ final class ModelReader {
             static final Value CONDITION = new Value(true, null);
         }
 
-        void numeric(Row row, String column, String text, Expr expr, boolean initial) {
+        /** The value of a formula that must be a number, or null after reporting why it is not. */
+        Value numeric(Row row, String column, String text, Expr expr, boolean initial) {
             Value value = visit(new Context(row, column, text, initial), expr);
             if (value != null && value.condition()) {
                 error(row.raw(), column, text, expr.at(), "this is a condition (true or false), not a number; "
                         + "write if(condition, value, otherwise) for a number");
+                return null;
+            }
+            return value;
+        }
+
+        /** An item's formula, and its declared unit against the formula's where both are known. */
+        void item(Row row) {
+            Value value = numeric(row, "formula", row.formulaText(), row.formula(), false);
+            if (value != null && clash(value.unit(), row.unit())) {
+                error(row.raw(), "unit", row.unit(), 0, "the formula gives " + value.unit() + " but the item is "
+                        + "declared in " + row.unit());
             }
         }
 
@@ -413,25 +416,11 @@ final class ModelReader {
             }
         }
 
-        /** The item's declared unit against its formula's, where both are known. */
-        void declaredUnit(Row row) {
-            Value value = visit(new Context(row, "formula", row.formulaText(), false, true), row.formula());
-            if (value != null && clash(value.unit(), row.unit())) {
-                error(row.raw(), "unit", row.unit(), 0, "the formula gives " + value.unit() + " but the item is "
-                        + "declared in " + row.unit());
-            }
-        }
-
-        private record Context(Row row, String column, String text, boolean initial, boolean quiet) {
-            Context(Row row, String column, String text, boolean initial) {
-                this(row, column, text, initial, false);
-            }
+        private record Context(Row row, String column, String text, boolean initial) {
         }
 
         private void problem(Context context, int at, String message) {
-            if (!context.quiet()) {
-                error(context.row().raw(), context.column(), context.text(), at, message);
-            }
+            error(context.row().raw(), context.column(), context.text(), at, message);
         }
 
         /** The value of an expression, or null after reporting why it has none. */
@@ -466,9 +455,7 @@ final class ModelReader {
 
         private Value reference(Context c, Expr.Ref ref) {
             String name = ref.name();
-            if (!c.quiet()) {
-                referenced.add(name);
-            }
+            referenced.add(name);
             if (drivers.containsKey(name)) {
                 return new Value(false, emptyToNull(drivers.get(name)));
             }
@@ -484,13 +471,13 @@ final class ModelReader {
             }
             Row row = rows.get(name);
             if (row != null) {
-                if (!c.quiet() && row.kind() == Kind.ITEM) {
+                if (row.kind() == Kind.ITEM) {
                     uses.computeIfAbsent(c.row().name(), k -> new TreeSet<>()).add(name);
                 }
                 return new Value(false, emptyToNull(row.unit()));
             }
             if (complete) {
-                problem(c, ref.at(), "unknown name \"" + name + "\"" + sentenceEnd(didYouMean(name, known()))
+                problem(c, ref.at(), "unknown name \"" + name + "\"" + Names.didYouMean(name, known())
                         + " A name is a line item of the model, a driver of drivers.csv, a column of schedule.csv, "
                         + "or quarter");
             }
@@ -584,7 +571,7 @@ final class ModelReader {
                     return arguments(c, call, 2) && numbers(c, args) ? Value.NUMBER : null;
                 default:
                     problem(c, call.at(), "unknown function \"" + name + "\""
-                            + sentenceEnd(didYouMean(name, Names.FUNCTIONS)) + " The functions are " + String.join(", ", Names.FUNCTIONS)
+                            + Names.didYouMean(name, Names.FUNCTIONS) + " The functions are " + String.join(", ", Names.FUNCTIONS)
                             + ", and the distributions for random series");
                     return null;
             }
@@ -662,16 +649,14 @@ final class ModelReader {
                 String why = row == null ? (drivers.containsKey(ref.name()) ? ref.name() + " is a driver, "
                         + "the same in every quarter" : scheduleColumns.contains(ref.name()) ? ref.name()
                         + " is a schedule column; use lag(" + ref.name() + ", 1)" : "\"" + ref.name()
-                        + "\" is not a line item" + didYouMean(ref.name(), items()))
+                        + "\" is not a line item" + Names.didYouMean(ref.name(), items()))
                         : row.kind() == Kind.SERIES ? ref.name() + " is a random series, drawn afresh each quarter"
                         : ref.name() + " has no state: give it an initial value (the initial column) to carry it "
                                 + "from quarter to quarter";
                 problem(c, ref.at(), "prev(" + ref.name() + "): " + why);
                 return null;
             }
-            if (!c.quiet()) {
-                referenced.add(ref.name());
-            }
+            referenced.add(ref.name());
             return new Value(false, emptyToNull(row.unit()));
         }
 
@@ -688,12 +673,10 @@ final class ModelReader {
                 String name = first instanceof Expr.Ref ref ? ref.name() : "";
                 problem(c, first.at(), "lag takes a schedule column and a number of quarters, such as "
                         + "lag(savings_target, savings_delay)" + (name.isEmpty() ? ""
-                        : "; \"" + name + "\" is not a column of schedule.csv" + didYouMean(name, scheduleColumns)));
+                        : "; \"" + name + "\" is not a column of schedule.csv" + Names.didYouMean(name, scheduleColumns)));
                 return null;
             }
-            if (!c.quiet()) {
-                referenced.add(ref.name());
-            }
+            referenced.add(ref.name());
             return numbers(c, List.of(call.args().get(1))) ? Value.NUMBER : null;
         }
     }

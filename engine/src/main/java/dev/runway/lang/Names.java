@@ -30,6 +30,15 @@ public final class Names {
         return bestDistance <= allowed ? best : null;
     }
 
+    /**
+     * The "did you mean" of a message: {@code ; did you mean "x"?} when a known name is close,
+     * else a full stop, so the message reads as a sentence either way.
+     */
+    public static String didYouMean(String name, Collection<String> known) {
+        String suggestion = name.isEmpty() ? null : suggestion(name, known);
+        return suggestion == null ? "." : "; did you mean \"" + suggestion + "\"?";
+    }
+
     /** Levenshtein distance: the fewest insertions, deletions and substitutions from a to b. */
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];

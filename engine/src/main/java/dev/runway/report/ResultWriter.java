@@ -5,11 +5,12 @@ import com.opencsv.ICSVWriter;
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.Sensitivity;
+import dev.runway.lang.Expr;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Correlation;
-import dev.runway.lang.Expr;
-import dev.runway.model.Model;
+import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
+import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockStreams;
 import dev.runway.sample.SamplingMethod;
@@ -312,7 +313,7 @@ public final class ResultWriter {
                 return num.value();
             }
             if (rule.right() instanceof Expr.Ref ref && scenario.drivers().containsKey(ref.name())
-                    && scenario.driver(ref.name()).kind() == dev.runway.model.DistributionKind.CONSTANT) {
+                    && scenario.driver(ref.name()).kind() == DistributionKind.CONSTANT) {
                 return scenario.driver(ref.name()).mean();
             }
         }

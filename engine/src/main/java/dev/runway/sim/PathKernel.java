@@ -2,6 +2,7 @@ package dev.runway.sim;
 
 import dev.runway.model.Copula;
 import dev.runway.model.Distribution;
+import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
 import dev.runway.model.Model;
 import dev.runway.model.NonFiniteValueException;
@@ -14,6 +15,7 @@ import dev.runway.sample.RandomInputs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Walks a scenario's paths through its model. Each path draws its drivers and events, and its
@@ -82,22 +84,22 @@ public final class PathKernel {
      * @param injectionQuarter 1-based quarter of the extra injection (ignored if the amount is 0)
      * @param injectionAmount  the extra injection, in the unit of the model's cash
      */
-    public record Overrides(java.util.Map<String, Double> fixedDrivers, int injectionQuarter, double injectionAmount) {
+    public record Overrides(Map<String, Double> fixedDrivers, int injectionQuarter, double injectionAmount) {
         /** No change. */
-        public static final Overrides NONE = new Overrides(java.util.Map.of(), 1, 0.0);
+        public static final Overrides NONE = new Overrides(Map.of(), 1, 0.0);
 
         public Overrides {
-            fixedDrivers = java.util.Map.copyOf(fixedDrivers);
+            fixedDrivers = Map.copyOf(fixedDrivers);
         }
 
         /** The scenario with one driver held at a value. */
         public static Overrides fixing(String driver, double value) {
-            return new Overrides(java.util.Map.of(driver, value), 1, 0.0);
+            return new Overrides(Map.of(driver, value), 1, 0.0);
         }
 
         /** The scenario with an extra up-front injection. */
         public static Overrides injecting(int quarter, double amount) {
-            return new Overrides(java.util.Map.of(), quarter, amount);
+            return new Overrides(Map.of(), quarter, amount);
         }
     }
 
@@ -136,7 +138,7 @@ public final class PathKernel {
         for (int s = 0; s < seriesSamplers.length; s++) {
             Distribution distribution = series.get(s).distribution();
             seriesSamplers[s] = BlockSamplers.of(distribution);
-            standardNormal[s] = distribution.equals(Distribution.of(dev.runway.model.DistributionKind.NORMAL, 0, 1));
+            standardNormal[s] = distribution.equals(Distribution.of(DistributionKind.NORMAL, 0, 1));
         }
 
         List<Event> events = scenario.events();

@@ -3,6 +3,8 @@ package dev.runway.sim;
 import dev.runway.model.Model;
 import dev.runway.model.NonFiniteValueException;
 
+import java.util.List;
+
 /**
  * What a generated {@link ModelWalk} reads and writes for one chunk of paths: the drawn drivers,
  * series and event effects in, the reported items and the breach flags out. Its arrays are
@@ -45,9 +47,9 @@ public final class WalkState {
     /** The run's index of the chunk's first path, for messages. */
     long firstPath;
     private final Model model;
-    private final java.util.List<String> labels;
+    private final List<String> labels;
 
-    WalkState(Model model, java.util.List<String> labels, int chunk, int events, int[][][] triggers,
+    WalkState(Model model, List<String> labels, int chunk, int events, int[][][] triggers,
             double[] level) {
         this.model = model;
         this.labels = labels;

@@ -4,6 +4,7 @@ import dev.runway.model.NonFiniteValueException;
 import dev.runway.sim.PathResults;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
 
     public ScenarioStatistics {
         quarters = List.copyOf(quarters);
-        items = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(items));
+        items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
     }
 
     /** The confidence of every reported interval. */

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The statistics of a scenario gathered block by block, in memory that does not grow with the
@@ -163,7 +164,7 @@ public final class StreamingStatistics {
         return new ScenarioStatistics(scenario, (int) paths, seed, quarters, ScenarioStatistics.share(breached, paths),
                 ScenarioStatistics.lowerMedianQuarter(firstBreachCounts, breached),
                 ScenarioStatistics.share(fired, paths), fired > 0 ? injectedSum / fired : Double.NaN,
-                merged[horizon - 1].histogram(bins), java.util.Map.of());
+                merged[horizon - 1].histogram(bins), Map.of());
     }
 
     private QuarterStatistics quarter(String scenario, int q, String label, LogHistogram histogram, long paths,
