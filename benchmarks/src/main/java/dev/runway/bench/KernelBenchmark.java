@@ -1,11 +1,14 @@
 package dev.runway.bench;
 
-import dev.runway.model.Distribution;
+import dev.runway.io.InputReader;
 import dev.runway.model.Copula;
+import dev.runway.model.Distribution;
+import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
 import dev.runway.sample.MonteCarloInputs;
+import dev.runway.sim.HandWrittenKernel;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
@@ -23,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +35,12 @@ import java.util.concurrent.TimeUnit;
  * driver, event, trigger and store, on one thread. Read per path-quarter, against
  * {@link FloorBenchmark}. The {@code status_quo_at_means} variant holds every driver at its mean
  * (no per-path draws), so its distance to {@code status_quo} is what drawing the drivers costs.
+ *
+ * <p>{@code kernel} picks the walk: {@code compiled} is the standard model compiled from its model
+ * file (what a folder without model.csv runs), {@code hand} the engine's original hand-written
+ * kernel on the same scenario (the baseline the compiled one must stay within 1.1x of), and
+ * {@code nissan_file} the compiled inputs/nissan/model.csv, which also stores revenue and free
+ * cash flow every quarter.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -45,8 +55,13 @@ public class KernelBenchmark {
     @Param({"status_quo", "toyota_backstop", "status_quo_at_means"})
     public String scenario;
 
-    private PathKernel kernel;
+    @Param({"compiled", "hand", "nissan_file"})
+    public String kernel;
+
+    private PathKernel compiled;
     private PathKernel.Workspace workspace;
+    private HandWrittenKernel hand;
+    private HandWrittenKernel.Workspace handWorkspace;
     private PathResults results;
     private BlockRandom random;
 
@@ -55,11 +70,19 @@ public class KernelBenchmark {
         Scenario resolved = scenario.endsWith(AT_MEANS)
                 ? atMeans(NissanCase.scenario(scenario.substring(0, scenario.length() - AT_MEANS.length())))
                 : NissanCase.scenario(scenario);
+        if (!List.of("compiled", "hand", "nissan_file").contains(kernel)) {
+            throw new IllegalArgumentException("kernel is compiled, hand or nissan_file, found " + kernel);
+        }
         if (resolved.horizon() != FloorBenchmark.HORIZON) {
             throw new IllegalStateException("the Nissan case has 12 quarters; found " + resolved.horizon());
         }
-        kernel = new PathKernel(resolved);
-        workspace = kernel.workspace();
+        if (!kernel.equals("nissan_file")) {
+            resolved = withModel(resolved, InputReader.standardModel());
+        }
+        compiled = new PathKernel(resolved);
+        workspace = compiled.workspace();
+        hand = new HandWrittenKernel(resolved);
+        handWorkspace = hand.workspace();
         results = PathResults.of(resolved, PATHS);
         random = new BlockRandom(BlockStreams.forBlocks(20250513L, 1)[0]);
     }
@@ -71,13 +94,22 @@ public class KernelBenchmark {
                 Distribution.constant(driver.equals("savings_delay") ? Math.rint(distribution.mean())
                         : distribution.mean())));
         return new Scenario(scenario.name(), scenario.description(), drivers, Map.of(), scenario.events(),
-                scenario.schedule(), java.util.List.of(), Copula.INDEPENDENT, scenario.model());
+                scenario.schedule(), List.of(), Copula.INDEPENDENT, scenario.model());
+    }
+
+    private static Scenario withModel(Scenario scenario, Model model) {
+        return new Scenario(scenario.name(), scenario.description(), scenario.drivers(), scenario.driverSources(),
+                scenario.events(), scenario.schedule(), scenario.correlations(), scenario.copula(), model);
     }
 
     @Benchmark
     @OperationsPerInvocation(PATHS * FloorBenchmark.HORIZON)
     public PathResults kernel() {
-        kernel.simulate(workspace, new MonteCarloInputs(random), results, 0, PATHS, 0);
+        if (kernel.equals("hand")) {
+            hand.simulate(handWorkspace, new MonteCarloInputs(random), results, 0, PATHS);
+        } else {
+            compiled.simulate(workspace, new MonteCarloInputs(random), results, 0, PATHS, 0);
+        }
         return results;
     }
 }

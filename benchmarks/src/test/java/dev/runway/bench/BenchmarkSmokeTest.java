@@ -32,7 +32,7 @@ class BenchmarkSmokeTest {
                 .shouldFailOnError(true)
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        assertEquals(2, results.size(), "one result for the floor and one for the kernel");
+        assertEquals(4, results.size(), "one result for the floor and one per kernel (compiled, hand, nissan_file)");
         for (RunResult result : results) {
             double score = result.getPrimaryResult().getScore();
             assertTrue(score > 0 && Double.isFinite(score), result.getParams().getBenchmark() + " scored " + score);

@@ -108,8 +108,13 @@ public final class PathKernel {
     }
 
     public PathKernel(Scenario scenario, Overrides overrides) {
+        this(scenario, overrides, ModelCompiler.BUDGET);
+    }
+
+    /** As above, with the model's walk cut into methods of at most {@code budget} weight: for tests of the cut. */
+    PathKernel(Scenario scenario, Overrides overrides, int budget) {
         model = scenario.model();
-        walk = ModelCompiler.compile(model);
+        walk = ModelCompiler.compile(model, budget);
         Schedule scheduled = scenario.schedule();
         labels = scheduled.labels();
         horizon = scheduled.horizon();

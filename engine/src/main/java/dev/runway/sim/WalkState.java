@@ -19,6 +19,11 @@ public final class WalkState {
     public final double[][][] series;
     /** {@code schedule[c][q]}: the model's schedule column c in quarter q. */
     public final double[][] schedule;
+    /**
+     * {@code values[k][i]}: item k of path i this quarter, where a large model's walk is cut into
+     * several methods and one reads what another computed.
+     */
+    public final double[][] values;
     /** {@code state[k][i]}: the previous quarter's value of the model's k-th item with a state. */
     public final double[][] state;
     /** {@code shock[t][q][i]}: the sum of the signed shocks to event target t in quarter q. */
@@ -60,6 +65,7 @@ public final class WalkState {
         schedule = new double[model.scheduleColumns().size()][];
         int states = (int) model.items().stream().filter(Model.Item::state).count();
         state = new double[states][chunk];
+        values = new double[model.items().size()][chunk];
         shock = new double[targets][horizon][chunk];
         injection = new double[targets][horizon][chunk];
         this.triggers = triggers;

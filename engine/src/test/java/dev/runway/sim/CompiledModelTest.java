@@ -138,4 +138,26 @@ class CompiledModelTest {
             }
         }
     }
+
+    /** A model too large for one method is cut into several; the cut changes no bit of any path. */
+    @Test
+    void aModelCutIntoManyMethodsWalksEveryPathAsTheOneMethodDoes() throws InputException {
+        CaseInputs nissan = InputReader.read(Path.of("..", "inputs", "nissan"));
+        for (Scenario scenario : nissan.scenarios()) {
+            PathResults whole = PathResults.of(scenario, Simulation.BLOCK_SIZE);
+            PathResults cut = PathResults.of(scenario, Simulation.BLOCK_SIZE);
+            simulation.run(new PathKernel(scenario), 5L, SamplingMethod.MC, whole, 0, new AtomicLong());
+            // A budget of one item per method: every item in a method of its own, read back from arrays.
+            simulation.run(new PathKernel(scenario, PathKernel.Overrides.NONE, 1), 5L, SamplingMethod.MC, cut, 0,
+                    new AtomicLong());
+            for (int r = 0; r < whole.items(); r++) {
+                for (int q = 1; q <= scenario.horizon(); q++) {
+                    assertArrayEquals(whole.valueAt(r, q), cut.valueAt(r, q), scenario.name() + " item " + r);
+                    assertArrayEquals(whole.breachAt(q), cut.breachAt(q), scenario.name());
+                }
+            }
+            assertArrayEquals(whole.firstBreach, cut.firstBreach, scenario.name());
+            assertArrayEquals(whole.injected, cut.injected, scenario.name());
+        }
+    }
 }
