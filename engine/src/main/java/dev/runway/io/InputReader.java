@@ -143,7 +143,7 @@ public final class InputReader {
         if (reader.model == null) {
             throw new IllegalStateException("the built-in standard model does not check: " + reader.errors);
         }
-        return reader.model.withTargets(List.of(EventKind.VOLUME_SHOCK.defaultTarget()));
+        return reader.model.withTargets(List.of(EventKind.VOLUME_SHOCK.defaultTarget()), List.of());
     }
 
     private CaseInputs readAll() throws InputException {
@@ -175,7 +175,7 @@ public final class InputReader {
             readCorrelations(correlations);
         }
         if (model != null) {
-            model = model.withTargets(eventTargets());
+            model = model.withTargets(eventTargets(false), eventTargets(true));
         }
         List<Scenario> resolved = new ArrayList<>();
         for (ScenarioRow row : scenarioRows.values()) {
@@ -249,11 +249,12 @@ public final class InputReader {
         model = modelReader.check(declared, driverLines, display(DRIVERS), columns, complete);
     }
 
-    /** The items the events of every scenario move. */
-    private List<String> eventTargets() {
+    /** The items the injections, or else the shocks, of every scenario move. */
+    private List<String> eventTargets(boolean injections) {
         List<String> targets = new ArrayList<>();
         for (OwnRows rows : ownRows.values()) {
-            rows.events.values().forEach(e -> targets.add(e.event().target()));
+            rows.events.values().stream().filter(e -> (e.event().kind() == EventKind.INJECTION) == injections)
+                    .forEach(e -> targets.add(e.event().target()));
         }
         return targets;
     }

@@ -283,7 +283,7 @@ final class ModelReader {
         Map<String, String> units = new HashMap<>();
         driverOrder.forEach(driver -> units.put(driver, drivers.get(driver)));
         return new Model(table.file(), ordered, series, breach, breachText, reported, driverOrder, columns, List.of(),
-                units);
+                List.of(), units);
     }
 
     /** The names of the report row, checked; the first is the primary item. */

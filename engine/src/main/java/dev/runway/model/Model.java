@@ -22,12 +22,13 @@ import java.util.Map;
  * @param reported        the reported items, the primary one (summary, charts) first
  * @param drivers         the per-path drivers the formulas use, in the order their random inputs are drawn
  * @param scheduleColumns the schedule columns the formulas use
- * @param targets         the items events move (shocks, injections), in evaluation order
+ * @param targets         the items events move (shocks, injections), in evaluation order; cash always
+ * @param injected        those of them that injections move (cash always), the others are only shocked
  * @param driverUnits     each driver's unit, as drivers.csv gives it (may be empty)
  */
 public record Model(String file, List<Item> items, List<Series> series, Expr breach, String breachText,
         List<String> reported, List<String> drivers, List<String> scheduleColumns, List<String> targets,
-        Map<String, String> driverUnits) implements Serializable {
+        List<String> injected, Map<String, String> driverUnits) implements Serializable {
 
     /** The item injections go to unless an event names another, and the one the solver injects into. */
     public static final String CASH = "cash";
@@ -61,6 +62,7 @@ public record Model(String file, List<Item> items, List<Series> series, Expr bre
         drivers = List.copyOf(drivers);
         scheduleColumns = List.copyOf(scheduleColumns);
         targets = List.copyOf(targets);
+        injected = List.copyOf(injected);
         driverUnits = Map.copyOf(driverUnits);
         if (reported.isEmpty()) {
             throw new IllegalArgumentException("a model reports at least one item");
@@ -110,16 +112,24 @@ public record Model(String file, List<Item> items, List<Series> series, Expr bre
         return item(CASH) != null;
     }
 
-    /** The same model with the case's event targets (the items that events move) set. */
-    public Model withTargets(List<String> eventTargets) {
+    /**
+     * The same model with the case's event targets set: the items its shocks move and the items
+     * its injections move. Cash is both, for the solver's injection and the default shocks.
+     */
+    public Model withTargets(List<String> shocked, List<String> injectedInto) {
         List<String> ordered = new ArrayList<>();
+        List<String> orderedInjected = new ArrayList<>();
         for (Item item : items) {
-            if (eventTargets.contains(item.name()) || item.name().equals(CASH)) {
+            boolean cash = item.name().equals(CASH);
+            if (shocked.contains(item.name()) || injectedInto.contains(item.name()) || cash) {
                 ordered.add(item.name());
+            }
+            if (injectedInto.contains(item.name()) || cash) {
+                orderedInjected.add(item.name());
             }
         }
         return new Model(file, items, series, breach, breachText, reported, drivers, scheduleColumns, ordered,
-                driverUnits);
+                orderedInjected, driverUnits);
     }
 
     /** Index of each item in evaluation order. */

@@ -41,6 +41,17 @@ public final class ModelCompiler {
     private final int budget;
     private final Map<String, Integer> items;
     private final Map<String, Integer> states = new HashMap<>();
+    /**
+     * The items the fast walk checks are finite: those carried to the next quarter, reported, or
+     * compared. A value that goes bad anywhere else reaches one of them (NaN and infinities carry
+     * through arithmetic, min and max), except through the few operations that can absorb an
+     * infinity (1/x, exp(-x)); the checked walk then names the item where it started.
+     */
+    private final Set<String> watched = new HashSet<>();
+    /** Each item's method, once the items are cut into methods. */
+    private final Map<Integer, Integer> segmentOf = new HashMap<>();
+    /** The states written to the next quarter by their own item's method rather than after all of them. */
+    private final Set<String> carriedEarly = new HashSet<>();
     private final StringBuilder out = new StringBuilder();
 
     private ModelCompiler(Model model, int budget) {
@@ -51,8 +62,61 @@ public final class ModelCompiler {
         for (Model.Item item : model.items()) {
             if (item.state()) {
                 states.put(item.name(), k++);
+                watched.add(item.name());
             }
+            watched.addAll(compared(item.formula(), false));
         }
+        watched.addAll(model.reported());
+        watched.addAll(compared(model.breach(), false));
+    }
+
+    /** The items a formula compares or tests: in a comparison, a condition of if, or under && || !. */
+    private Set<String> compared(Expr expr, boolean inCondition) {
+        Set<String> found = new HashSet<>();
+        expr.accept(new Expr.Visitor<Void>() {
+            private boolean condition = inCondition;
+
+            @Override
+            public Void num(Expr.Num num) {
+                return null;
+            }
+
+            @Override
+            public Void ref(Expr.Ref ref) {
+                if (condition && items.containsKey(ref.name())) {
+                    found.add(ref.name());
+                }
+                return null;
+            }
+
+            @Override
+            public Void unary(Expr.Unary unary) {
+                return within(unary.op().logical(), unary.operand());
+            }
+
+            @Override
+            public Void binary(Expr.Binary binary) {
+                within(binary.op().logical(), binary.left());
+                return within(binary.op().logical(), binary.right());
+            }
+
+            @Override
+            public Void call(Expr.Call call) {
+                for (int a = 0; a < call.args().size(); a++) {
+                    within(call.name().equals("if") && a == 0, call.args().get(a));
+                }
+                return null;
+            }
+
+            private Void within(boolean logical, Expr inner) {
+                boolean saved = condition;
+                condition |= logical;
+                inner.accept(this);
+                condition = saved;
+                return null;
+            }
+        });
+        return found;
     }
 
     /** The compiled walk of a model. */
@@ -104,7 +168,25 @@ public final class ModelCompiler {
 
     private void writeClass() {
         List<List<Integer>> segments = segments();
-        boolean fused = segments.size() == 1;
+        for (int g = 0; g < segments.size(); g++) {
+            for (int k : segments.get(g)) {
+                segmentOf.put(k, g);
+            }
+        }
+        int tail = segments.size() - 1;
+        for (Model.Item item : model.items()) {
+            // A state is carried on in its own method when no later one reads last quarter's value of it.
+            int lastReader = uses(model.breach(), true).contains(item.name()) ? tail : -1;
+            for (int k = 0; k < model.items().size(); k++) {
+                if (uses(model.items().get(k).formula(), true).contains(item.name())) {
+                    lastReader = Math.max(lastReader, segmentOf.get(k));
+                }
+            }
+            if (item.state() && lastReader <= segmentOf.get(items.get(item.name()))) {
+                carriedEarly.add(item.name());
+            }
+        }
+        Set<Integer> shared = shared(tail);
         line("package dev.runway.sim.generated;");
         line("public final class Walk implements dev.runway.sim.ModelWalk {");
         for (boolean checked : new boolean[] {false, true}) {
@@ -118,20 +200,15 @@ public final class ModelCompiler {
             for (int g = 0; g < segments.size(); g++) {
                 line("bad |= " + (checked ? "checked" : "fast") + g + "(w, n, q);");
             }
-            if (!fused) {
-                line("tail(w, n, q);");
-            }
             line("}");
             line("if (bad) { w.nonFinite = true; }");
             line("}");
         }
         for (int g = 0; g < segments.size(); g++) {
+            boolean last = g == segments.size() - 1;
             writeInit(g, segments.get(g));
-            writeSegment(g, segments.get(g), fused, false);
-            writeSegment(g, segments.get(g), fused, true);
-        }
-        if (!fused) {
-            writeTail();
+            writeSegment(g, segments.get(g), shared, last, false);
+            writeSegment(g, segments.get(g), shared, last, true);
         }
         line("}");
     }
@@ -149,7 +226,11 @@ public final class ModelCompiler {
             Model.Item item = model.items().get(k);
             int itemWeight = ITEM_WEIGHT + nodes(item.formula()) + (model.targets().contains(item.name())
                     ? TARGET_WEIGHT : 0);
-            if (!current.isEmpty() && weight + itemWeight > budget) {
+            // An item that calls exp, log, sqrt or pow gets a loop of its own, as the hand-written kernel gave
+            // exp: the JIT compiles those to calls that spill every live value around them.
+            boolean cut = transcendental(item.formula())
+                    || (k > 0 && transcendental(model.items().get(k - 1).formula()));
+            if (!current.isEmpty() && (weight + itemWeight > budget || cut)) {
                 segments.add(current);
                 current = new ArrayList<>();
                 weight = 0;
@@ -158,8 +239,8 @@ public final class ModelCompiler {
             weight += itemWeight;
         }
         segments.add(current);
-        if (segments.size() == 1 && weight + TAIL_WEIGHT + nodes(model.breach()) > budget) {
-            // The tail (breach, states, reported items) no longer fits beside the items.
+        if (weight + TAIL_WEIGHT + nodes(model.breach()) > budget) {
+            // The tail (breach, states, reported items) no longer fits beside the last items.
             segments.add(List.of());
         }
         return segments;
@@ -186,7 +267,7 @@ public final class ModelCompiler {
      * not finite (the checked variant throws there instead). When the model is one segment it also
      * carries the states on, records the reported items and the breach, all from registers.
      */
-    private void writeSegment(int g, List<Integer> segment, boolean fused, boolean checked) {
+    private void writeSegment(int g, List<Integer> segment, Set<Integer> shared, boolean last, boolean checked) {
         Method m = new Method(new HashSet<>(segment));
         List<String> finite = new ArrayList<>();
         for (int k : segment) {
@@ -197,26 +278,35 @@ public final class ModelCompiler {
             if (t >= 0) {
                 // Events move the item right after its formula: shocks, then triggered, then scheduled injections.
                 m.hoist("final double[] sh" + t + " = w.shock[" + t + "][q];");
-                m.hoist("final double[] in" + t + " = w.injection[" + t + "][q];");
-                m.hoist("final int[] tr" + t + " = w.triggers[" + t + "][q];");
-                m.hoist("final boolean ht" + t + " = tr" + t + ".length != 0;");
                 m.body.append(v).append(" = ").append(v).append(" + sh").append(t).append("[i];\n");
-                m.body.append("if (ht").append(t).append(") { ").append(v).append(" = w.trigger(tr").append(t)
-                        .append(", i, ").append(v).append("); }\n");
-                m.body.append(v).append(" = ").append(v).append(" + in").append(t).append("[i];\n");
+                if (model.injected().contains(item.name())) {
+                    m.hoist("final double[] in" + t + " = w.injection[" + t + "][q];");
+                    m.hoist("final int[] tr" + t + " = w.triggers[" + t + "][q];");
+                    m.hoist("final boolean ht" + t + " = tr" + t + ".length != 0;");
+                    m.body.append("if (ht").append(t).append(") { ").append(v).append(" = w.trigger(tr").append(t)
+                            .append(", i, ").append(v).append("); }\n");
+                    m.body.append(v).append(" = ").append(v).append(" + in").append(t).append("[i];\n");
+                }
             }
             if (checked) {
                 m.body.append("if (!Double.isFinite(").append(v).append(")) { throw w.nonFinite(").append(k)
                         .append(", q, i, ").append(v).append("); }\n");
-            } else {
+            } else if (watched.contains(item.name())) {
                 finite.add("(" + v + " - " + v + ")");
             }
-            if (!fused) {
+            if (shared.contains(k)) {
                 m.hoist("final double[] x" + k + " = w.values[" + k + "];");
                 m.body.append("x").append(k).append("[i] = ").append(v).append(";\n");
             }
         }
-        if (fused) {
+        for (int k : segment) {
+            Model.Item item = model.items().get(k);
+            if (carriedEarly.contains(item.name())) {
+                m.body.append("s").append(states.get(item.name())).append("[i] = v").append(k).append(";\n");
+                m.hoist("final double[] s" + states.get(item.name()) + " = w.state[" + states.get(item.name()) + "];");
+            }
+        }
+        if (last) {
             writeTailBody(m);
         }
         if (!finite.isEmpty()) {
@@ -231,18 +321,73 @@ public final class ModelCompiler {
         line("}");
     }
 
-    /** After every segment of a quarter, in a model cut into several: the states, the reported items, the breach. */
-    private void writeTail() {
-        Method m = new Method(Set.of());
-        writeTailBody(m);
-        line("private static void tail(dev.runway.sim.WalkState w, int n, int q) {");
-        m.writeLoop();
-        line("}");
+    /** The items that a method other than their own reads this quarter: they go through the state's arrays. */
+    private Set<Integer> shared(int tail) {
+        Set<Integer> shared = new HashSet<>();
+        for (int k = 0; k < model.items().size(); k++) {
+            for (String used : uses(model.items().get(k).formula(), false)) {
+                int u = items.get(used);
+                if (!segmentOf.get(u).equals(segmentOf.get(k))) {
+                    shared.add(u);
+                }
+            }
+        }
+        List<String> tailUses = new ArrayList<>(uses(model.breach(), false));
+        tailUses.addAll(model.reported());
+        model.items().stream().filter(item -> item.state() && !carriedEarly.contains(item.name()))
+                .forEach(item -> tailUses.add(item.name()));
+        for (String used : tailUses) {
+            if (segmentOf.get(items.get(used)) != tail) {
+                shared.add(items.get(used));
+            }
+        }
+        return shared;
+    }
+
+    /** The items a formula reads this quarter, or with {@code previous} the ones it reads through prev. */
+    private Set<String> uses(Expr expr, boolean previous) {
+        Set<String> used = new HashSet<>();
+        expr.accept(new Expr.Visitor<Void>() {
+            @Override
+            public Void num(Expr.Num num) {
+                return null;
+            }
+
+            @Override
+            public Void ref(Expr.Ref ref) {
+                if (!previous && items.containsKey(ref.name())) {
+                    used.add(ref.name());
+                }
+                return null;
+            }
+
+            @Override
+            public Void unary(Expr.Unary unary) {
+                return unary.operand().accept(this);
+            }
+
+            @Override
+            public Void binary(Expr.Binary binary) {
+                binary.left().accept(this);
+                return binary.right().accept(this);
+            }
+
+            @Override
+            public Void call(Expr.Call call) {
+                if (!call.name().equals("prev")) {
+                    call.args().forEach(arg -> arg.accept(this));
+                } else if (previous) {
+                    used.add(((Expr.Ref) call.args().get(0)).name());
+                }
+                return null;
+            }
+        });
+        return used;
     }
 
     private void writeTailBody(Method m) {
         for (Model.Item item : model.items()) {
-            if (item.state()) {
+            if (item.state() && !carriedEarly.contains(item.name())) {
                 int s = states.get(item.name());
                 m.hoist("final double[] s" + s + " = w.state[" + s + "];");
                 m.body.append("s").append(s).append("[i] = ").append(m.item(items.get(item.name()))).append(";\n");
@@ -382,6 +527,37 @@ public final class ModelCompiler {
                     throw new IllegalStateException("a checked model calls an unknown function: " + call.name());
             }
         }
+    }
+
+    /** Whether a formula calls exp, log, sqrt or pow, which the JIT compiles to calls that spill every register. */
+    private static boolean transcendental(Expr expr) {
+        return expr.accept(new Expr.Visitor<Boolean>() {
+            @Override
+            public Boolean num(Expr.Num num) {
+                return false;
+            }
+
+            @Override
+            public Boolean ref(Expr.Ref ref) {
+                return false;
+            }
+
+            @Override
+            public Boolean unary(Expr.Unary unary) {
+                return transcendental(unary.operand());
+            }
+
+            @Override
+            public Boolean binary(Expr.Binary binary) {
+                return transcendental(binary.left()) || transcendental(binary.right());
+            }
+
+            @Override
+            public Boolean call(Expr.Call call) {
+                return List.of("exp", "log", "sqrt", "pow").contains(call.name())
+                        || call.args().stream().anyMatch(ModelCompiler::transcendental);
+            }
+        });
     }
 
     /** The operations of a formula: a rough measure of the code it compiles to. */
