@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class ModelReader {
     static final String FILE = "model.csv";
     static final List<String> COLUMNS = List.of("item", "formula");
-    /** More items are refused: the kernel is compiled into one method, which the JVM limits in size. */
+    /** More items are refused: the walk is compiled as one class, and compiling it grows with the model. */
     static final int MAX_ITEMS = 500;
     static final String BREACH = "breach";
     static final String REPORT = "report";
@@ -71,7 +71,8 @@ final class ModelReader {
         if (table.rows().size() > MAX_ITEMS + 2) {
             errors.add(new InputError(table.file(), 0, "", "the model has " + table.rows().size() + " rows; at most "
                     + MAX_ITEMS + " line items (plus the breach and report rows) are supported, because the kernel is "
-                    + "compiled into one method. Merge items, or move detail that needs no formula into the schedule"));
+                    + "compiled in-process as one class. Merge items, or move detail that needs no formula into the "
+                    + "schedule"));
             parsed = false;
             return;
         }

@@ -201,4 +201,27 @@ class ModelLanguageTest {
         assertEquals(0, run.exitCode(), run::printed);
         assertTrue(run.out().contains("Money in USD m"), run::printed);
     }
+
+    private static final String EVENTS_WITH_TARGET = InputFolderFixture.EVENTS_HEADER.replace(",source", ",target,source");
+
+    @Test
+    void aVolumeShockOfAModelWithoutVolumeMustNameItsTarget() {
+        Path inputs = startup().file(InputReader.EVENTS, EVENTS_WITH_TARGET,
+                "base,slump,volume_shock,,constant,-0.1,,,,1,2,,,test").writeTo(tmp.resolve("inputs"));
+        RunwayRun run = simulate(inputs);
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("events.csv:2: column 'kind': a volume_shock moves volume unless the target "
+                + "column names another item"), run::printed);
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void aMisspelledTargetGetsASuggestion() {
+        Path inputs = startup().file(InputReader.EVENTS, EVENTS_WITH_TARGET,
+                "base,slump,cash_shock,,constant,5,,,,1,2,,revenu,test").writeTo(tmp.resolve("inputs"));
+        RunwayRun run = simulate(inputs);
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("events.csv:2: column 'target': \"revenu\" is not a line item of "), run::printed);
+        assertTrue(run.err().contains("did you mean \"revenue\"?"), run::printed);
+    }
 }

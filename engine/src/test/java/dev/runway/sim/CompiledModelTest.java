@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -42,12 +44,19 @@ class CompiledModelTest {
     }
 
     private Scenario model(String... rows) throws InputException {
+        return model(List.of(), rows);
+    }
+
+    private Scenario model(List<String> events, String... rows) throws InputException {
+        List<String> eventRows = new ArrayList<>(List.of(InputFolderFixture.EVENTS_HEADER.replace(",source",
+                ",target,source")));
+        eventRows.addAll(events);
         Path inputs = InputFolderFixture.minimal()
                 .file(InputReader.DRIVERS, InputFolderFixture.DRIVERS_HEADER,
                         "base,phi,constant,0.6,,,,,test", "base,sigma,constant,2,,,,,test")
                 .file(InputReader.SCHEDULE, "scenario,quarter,label,step", "base,1,Q1,1", "base,2,Q2,2",
                         "base,3,Q3,3", "base,4,Q4,4", "base,5,Q5,5", "base,6,Q6,6")
-                .file(InputReader.EVENTS, InputFolderFixture.EVENTS_HEADER)
+                .file(InputReader.EVENTS, eventRows.toArray(new String[0]))
                 .file("model.csv", rows)
                 .writeTo(tmp.resolve("inputs"));
         return InputReader.read(inputs).scenarios().get(0);
@@ -159,5 +168,40 @@ class CompiledModelTest {
             assertArrayEquals(whole.firstBreach, cut.firstBreach, scenario.name());
             assertArrayEquals(whole.injected, cut.injected, scenario.name());
         }
+    }
+
+    /**
+     * An event moves the item it names, right after its formula, so items computed from it see the
+     * move and a state carries it on: a shock to a running total in quarter 2, an injection into
+     * another item in quarter 3, and a triggered injection that fires when its item falls below 0.
+     */
+    @Test
+    void eventsMoveTheItemsTheyNameAndStatesCarryTheMove() throws InputException {
+        Scenario scenario = model(List.of(
+                        "base,dip,cash_shock,,constant,5,,,,2,2,,total,test",
+                        "base,boost,injection,,constant,100,,,,3,3,,other,test",
+                        "base,rescue,injection,,constant,50,,,,1,6,0,cash,test"),
+                "item,formula,initial,unit,source",
+                "total,prev(total) + step,0,,",
+                "other,total * 2,,,",
+                "cash,prev(cash) + other - 20 - 0 * phi * sigma,0,,",
+                "breach,cash < -1000,,,", "report,\"cash, total, other\",,,");
+        PathResults results = simulation.run(scenario, 3L, 4096, new AtomicLong());
+        double total = 0;
+        double cash = 0;
+        boolean rescued = false;
+        for (int q = 1; q <= 6; q++) {
+            total += q - (q == 2 ? 5 : 0);
+            double other = 2 * total + (q == 3 ? 100 : 0);
+            cash += other - 20;
+            if (!rescued && cash < 0) {
+                cash += 50;
+                rescued = true;
+            }
+            assertEquals(total, results.valueAt(1, q)[9], 0.0, "total, quarter " + q);
+            assertEquals(other, results.valueAt(2, q)[9], 0.0, "other, quarter " + q);
+            assertEquals(cash, results.primaryAt(q)[9], 0.0, "cash, quarter " + q);
+        }
+        assertEquals(150.0, results.injected(9), 0.0, "the boost and the rescue");
     }
 }
