@@ -36,6 +36,8 @@ public final class ModelCompiler {
     private static final int ITEM_WEIGHT = 4;
     private static final int TARGET_WEIGHT = 12;
     private static final int TAIL_WEIGHT = 40;
+    /** Models with at most this many items calling exp, log, sqrt or pow give each a loop of its own. */
+    private static final int MAX_ISOLATED = 4;
 
     private final Model model;
     private final int budget;
@@ -219,6 +221,8 @@ public final class ModelCompiler {
      * model of ordinary size, so that all its items stay in registers.
      */
     private List<List<Integer>> segments() {
+        boolean isolate = model.items().stream().filter(item -> transcendental(item.formula())).count()
+                <= MAX_ISOLATED;
         List<List<Integer>> segments = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         int weight = 0;
@@ -227,9 +231,10 @@ public final class ModelCompiler {
             int itemWeight = ITEM_WEIGHT + nodes(item.formula()) + (model.targets().contains(item.name())
                     ? TARGET_WEIGHT : 0);
             // An item that calls exp, log, sqrt or pow gets a loop of its own, as the hand-written kernel gave
-            // exp: the JIT compiles those to calls that spill every live value around them.
-            boolean cut = transcendental(item.formula())
-                    || (k > 0 && transcendental(model.items().get(k - 1).formula()));
+            // exp: the JIT compiles those to calls that spill every live value around them. In a model full of
+            // them, loops of one item each would cost more in loads and stores than the spills they save.
+            boolean cut = isolate && (transcendental(item.formula())
+                    || (k > 0 && transcendental(model.items().get(k - 1).formula())));
             if (!current.isEmpty() && (weight + itemWeight > budget || cut)) {
                 segments.add(current);
                 current = new ArrayList<>();
