@@ -633,12 +633,20 @@ final class ModelReader {
             return condition == null ? null : branches;
         }
 
-        private Value prev(Context c, Expr.Call call) {
-            if (!arguments(c, call, 1)) {
-                return null;
+        /** A call that reads across quarters (prev, lag): its arguments counted, and not in an initial value. */
+        private boolean acrossQuarters(Context c, Expr.Call call, int count) {
+            if (!arguments(c, call, count)) {
+                return false;
             }
             if (c.initial()) {
-                problem(c, call.at(), "an initial value can use drivers and numbers only, found prev(...)");
+                problem(c, call.at(), "an initial value can use drivers and numbers only, found " + call.name() + "(...)");
+                return false;
+            }
+            return true;
+        }
+
+        private Value prev(Context c, Expr.Call call) {
+            if (!acrossQuarters(c, call, 1)) {
                 return null;
             }
             if (!(call.args().get(0) instanceof Expr.Ref ref)) {
@@ -662,11 +670,7 @@ final class ModelReader {
         }
 
         private Value lag(Context c, Expr.Call call) {
-            if (!arguments(c, call, 2)) {
-                return null;
-            }
-            if (c.initial()) {
-                problem(c, call.at(), "an initial value can use drivers and numbers only, found lag(...)");
+            if (!acrossQuarters(c, call, 2)) {
                 return null;
             }
             Expr first = call.args().get(0);

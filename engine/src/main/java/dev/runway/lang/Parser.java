@@ -57,21 +57,11 @@ public final class Parser {
     }
 
     private Expr or() throws FormulaException {
-        Expr left = and();
-        while (take("||")) {
-            int at = pos - 2;
-            left = new Expr.Binary(Expr.Op.OR, left, and(), at);
-        }
-        return left;
+        return leftAssociative(this::and, Expr.Op.OR);
     }
 
     private Expr and() throws FormulaException {
-        Expr left = comparison();
-        while (take("&&")) {
-            int at = pos - 2;
-            left = new Expr.Binary(Expr.Op.AND, left, comparison(), at);
-        }
-        return left;
+        return leftAssociative(this::comparison, Expr.Op.AND);
     }
 
     private Expr comparison() throws FormulaException {
@@ -93,32 +83,35 @@ public final class Parser {
     }
 
     private Expr sum() throws FormulaException {
-        Expr left = product();
-        while (true) {
-            skipSpace();
-            int at = pos;
-            if (take("+")) {
-                left = new Expr.Binary(Expr.Op.ADD, left, product(), at);
-            } else if (take("-")) {
-                left = new Expr.Binary(Expr.Op.SUB, left, product(), at);
-            } else {
-                return left;
-            }
-        }
+        return leftAssociative(this::product, Expr.Op.ADD, Expr.Op.SUB);
     }
 
     private Expr product() throws FormulaException {
-        Expr left = unary();
+        return leftAssociative(this::unary, Expr.Op.MUL, Expr.Op.DIV);
+    }
+
+    /** One level of the grammar below another, read up to here. */
+    @FunctionalInterface
+    private interface Level {
+        Expr parse() throws FormulaException;
+    }
+
+    /** {@code next { op next }}, grouped from the left: the operators of one precedence level. */
+    private Expr leftAssociative(Level next, Expr.Op... ops) throws FormulaException {
+        Expr left = next.parse();
         while (true) {
             skipSpace();
             int at = pos;
-            if (take("*")) {
-                left = new Expr.Binary(Expr.Op.MUL, left, unary(), at);
-            } else if (take("/")) {
-                left = new Expr.Binary(Expr.Op.DIV, left, unary(), at);
-            } else {
+            Expr.Op found = null;
+            for (Expr.Op op : ops) {
+                if (found == null && take(op.symbol())) {
+                    found = op;
+                }
+            }
+            if (found == null) {
                 return left;
             }
+            left = new Expr.Binary(found, left, next.parse(), at);
         }
     }
 
