@@ -190,6 +190,7 @@ public class SimulateCommand implements Callable<Integer> {
         streamedAny = false;
         try (Simulation simulation = new Simulation(threads);
                 ProgressReporter progress = new ProgressReporter(err, scenarios.size(), precision == null ? paths : 0)) {
+            simulation.prime(scenarios.get(0));
             PathResults results = null;
             for (Scenario scenario : scenarios) {
                 AtomicLong done = progress.begin(scenario.name());

@@ -106,6 +106,7 @@ public final class SolveCommand implements Callable<Integer> {
                 .sorted().toArray();
         List<InjectionSolver.Solution> solutions;
         try (Simulation simulation = new Simulation(threads)) {
+            simulation.prime(scenario.get());
             InjectionSolver solver = new InjectionSolver(simulation, scenario.get(), seed, method, paths, quarter);
             solutions = solver.solve(targets);
         }

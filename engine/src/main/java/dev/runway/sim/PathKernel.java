@@ -4,6 +4,7 @@ import dev.runway.model.Copula;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
+import dev.runway.model.EventKind;
 import dev.runway.model.Model;
 import dev.runway.model.NonFiniteValueException;
 import dev.runway.model.Scenario;
@@ -218,6 +219,30 @@ public final class PathKernel {
 
     public int horizon() {
         return horizon;
+    }
+
+    /**
+     * The scenario with, for every item events can move, a shock and a scheduled injection in a
+     * random quarter and a triggered injection that always finds its level, each on half of the
+     * paths and of amount 0: it takes every branch of the walk and changes no value.
+     */
+    static Scenario primer(Scenario scenario) {
+        Model model = scenario.model();
+        int horizon = scenario.horizon();
+        List<Event> events = new ArrayList<>();
+        Distribution none = Distribution.constant(0.0);
+        for (String target : model.targets()) {
+            events.add(new Event("shock_" + target, EventKind.CASH_SHOCK, 0.5, none, 1, horizon, false, Double.NaN,
+                    target, ""));
+            if (model.injected().contains(target)) {
+                events.add(new Event("injection_" + target, EventKind.INJECTION, 0.5, none, 1, horizon, false,
+                        Double.NaN, target, ""));
+                events.add(new Event("rescue_" + target, EventKind.INJECTION, 0.5, none, 1, horizon, true,
+                        Double.MAX_VALUE, target, ""));
+            }
+        }
+        return new Scenario(scenario.name(), scenario.description(), scenario.drivers(), scenario.driverSources(),
+                events, scenario.schedule(), scenario.correlations(), scenario.copula(), model);
     }
 
     public Model model() {
