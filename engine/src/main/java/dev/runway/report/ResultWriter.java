@@ -255,7 +255,7 @@ public final class ResultWriter {
         rows.add(new String[] {"percentiles", run.streamed()
             ? "streaming (memory independent of paths): log-linear histograms of every path, merged exactly; "
                 + "percentiles, CVaR and terminal bins within " + LogHistogram.RELATIVE_ERROR + " relative (0.049%) or "
-                + LogHistogram.FLOOR + " (in the primary item's unit) absolute of the exact values; means, sds and probabilities exact"
+                + LogHistogram.FLOOR + " (in each item's unit) absolute of the exact values; means, sds and probabilities exact"
             : "exact, from all paths: linear interpolation between order statistics (Hyndman-Fan type 7)"});
         rows.add(new String[] {"intervals", Math.round(ScenarioStatistics.CONFIDENCE * 100) + "% confidence (_lo, "
             + "_hi columns): percentiles between two order statistics (exact binomial ranks), probabilities Wilson, "

@@ -6,6 +6,7 @@ import dev.runway.sim.PathResults;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ import java.util.Map;
 public final class StreamingStatistics {
     /**
      * What one worker gathered over a range of blocks, to send to where the run is finished
-     * (another machine): the blocks' sums and counts, and its histograms merged into one per quarter.
+     * (another machine): the blocks' sums and counts, and its histograms merged into one per
+     * reported item and quarter (column {@code item * horizon + quarter}).
      */
     public record Partial(int firstBlock, double[][] sum, double[][] squares, int[] count, long[][] breaches,
             long[][] firstBreaches, long[] injections, double[] injected, LogHistogram[] histograms)
@@ -30,6 +32,7 @@ public final class StreamingStatistics {
     }
 
     private final int horizon;
+    private final int items;
     private final int firstBlock;
     private final double[][] sum;
     private final double[][] squares;
@@ -41,60 +44,67 @@ public final class StreamingStatistics {
     private final List<LogHistogram[]> histograms = Collections.synchronizedList(new ArrayList<>());
     private final ThreadLocal<LogHistogram[]> local;
 
-    public StreamingStatistics(int horizon, int blocks) {
-        this(horizon, 0, blocks);
+    /** Statistics of {@code items} reported items over {@code blocks} blocks. */
+    public StreamingStatistics(int horizon, int items, int blocks) {
+        this(horizon, items, 0, blocks);
     }
 
     /** Statistics of blocks {@code fromBlock .. toBlock - 1} only: a worker's share of a run. */
-    public StreamingStatistics(int horizon, int fromBlock, int toBlock) {
+    public StreamingStatistics(int horizon, int items, int fromBlock, int toBlock) {
         int blocks = toBlock - fromBlock;
+        int columns = items * horizon;
         this.horizon = horizon;
+        this.items = items;
         this.firstBlock = fromBlock;
-        sum = new double[blocks][horizon];
-        squares = new double[blocks][horizon];
+        sum = new double[blocks][columns];
+        squares = new double[blocks][columns];
         count = new int[blocks];
         breaches = new long[blocks][horizon];
         firstBreaches = new long[blocks][horizon + 1];
         injections = new long[blocks];
         injected = new double[blocks];
         local = ThreadLocal.withInitial(() -> {
-            LogHistogram[] perQuarter = new LogHistogram[horizon];
-            for (int q = 0; q < horizon; q++) {
-                perQuarter[q] = new LogHistogram();
+            LogHistogram[] perColumn = new LogHistogram[columns];
+            for (int c = 0; c < columns; c++) {
+                perColumn[c] = new LogHistogram();
             }
-            histograms.add(perQuarter);
-            return perQuarter;
+            histograms.add(perColumn);
+            return perColumn;
         });
     }
 
     /** Takes in block {@code run}'s first {@code paths} paths of {@code results}. Blocks may come on any thread. */
     public void accept(int run, PathResults results, int paths) {
         int block = run - firstBlock;
-        LogHistogram[] perQuarter = local.get();
+        LogHistogram[] perColumn = local.get();
         count[block] = paths;
         for (int q = 0; q < horizon; q++) {
-            double[] cash = results.primaryAt(q + 1);
             boolean[] inBreach = results.breachAt(q + 1);
-            LogHistogram histogram = perQuarter[q];
-            double total = 0.0;
             long below = 0;
             for (int i = 0; i < paths; i++) {
-                double value = cash[i];
-                histogram.add(value);
-                total += value;
                 if (inBreach[i]) {
                     below++;
                 }
             }
-            double mean = total / paths;
-            double deviations = 0.0;
-            for (int i = 0; i < paths; i++) {
-                double d = cash[i] - mean;
-                deviations += d * d;
-            }
-            sum[block][q] = total;
-            squares[block][q] = deviations;
             breaches[block][q] = below;
+            for (int r = 0; r < items; r++) {
+                int column = r * horizon + q;
+                double[] values = results.valueAt(r, q + 1);
+                LogHistogram histogram = perColumn[column];
+                double total = 0.0;
+                for (int i = 0; i < paths; i++) {
+                    histogram.add(values[i]);
+                    total += values[i];
+                }
+                double mean = total / paths;
+                double deviations = 0.0;
+                for (int i = 0; i < paths; i++) {
+                    double d = values[i] - mean;
+                    deviations += d * d;
+                }
+                sum[block][column] = total;
+                squares[block][column] = deviations;
+            }
         }
         for (int i = 0; i < paths; i++) {
             firstBreaches[block][results.firstBreach(i)]++;
@@ -127,18 +137,23 @@ public final class StreamingStatistics {
     }
 
     private LogHistogram[] merged() {
-        LogHistogram[] merged = new LogHistogram[horizon];
-        for (int q = 0; q < horizon; q++) {
-            merged[q] = new LogHistogram();
-            for (LogHistogram[] perQuarter : histograms) {
-                merged[q].merge(perQuarter[q]);
+        LogHistogram[] merged = new LogHistogram[items * horizon];
+        for (int c = 0; c < merged.length; c++) {
+            merged[c] = new LogHistogram();
+            for (LogHistogram[] perColumn : histograms) {
+                merged[c].merge(perColumn[c]);
             }
         }
         return merged;
     }
 
-    /** The statistics of every block taken in. */
-    public ScenarioStatistics finish(String scenario, long seed, List<String> labels, int bins) {
+    /**
+     * The statistics of every block taken in.
+     *
+     * @param itemNames the reported items, the primary one first
+     */
+    public ScenarioStatistics finish(String scenario, long seed, List<String> labels, List<String> itemNames,
+            int bins) {
         LogHistogram[] merged = merged();
         long paths = 0;
         long[] firstBreachCounts = new long[horizon + 1];
@@ -153,22 +168,27 @@ public final class StreamingStatistics {
             injectedSum += injected[b];
         }
         int tailCount = (int) Math.max(1, (ScenarioStatistics.TAIL_PERCENT * paths + 99) / 100);
-        List<QuarterStatistics> quarters = new ArrayList<>(horizon);
-        long breachedSoFar = 0;
-        for (int q = 0; q < horizon; q++) {
-            breachedSoFar += firstBreachCounts[q + 1];
-            quarters.add(quarter(scenario, q, labels.get(q), merged[q], paths, tailCount,
-                    ScenarioStatistics.share(breachedSoFar, paths)));
+        Map<String, List<QuarterStatistics>> itemQuarters = new LinkedHashMap<>();
+        for (int r = 0; r < items; r++) {
+            List<QuarterStatistics> quarters = new ArrayList<>(horizon);
+            long breachedSoFar = 0;
+            for (int q = 0; q < horizon; q++) {
+                breachedSoFar += firstBreachCounts[q + 1];
+                quarters.add(quarter(scenario, itemNames.get(r), r * horizon + q, q, labels.get(q),
+                        merged[r * horizon + q], paths, tailCount, ScenarioStatistics.share(breachedSoFar, paths)));
+            }
+            itemQuarters.put(itemNames.get(r), quarters);
         }
         long breached = paths - firstBreachCounts[0];
-        return new ScenarioStatistics(scenario, (int) paths, seed, quarters, ScenarioStatistics.share(breached, paths),
+        return new ScenarioStatistics(scenario, (int) paths, seed, itemQuarters.get(itemNames.get(0)),
+                ScenarioStatistics.share(breached, paths),
                 ScenarioStatistics.lowerMedianQuarter(firstBreachCounts, breached),
                 ScenarioStatistics.share(fired, paths), fired > 0 ? injectedSum / fired : Double.NaN,
-                merged[horizon - 1].histogram(bins), Map.of());
+                merged[horizon - 1].histogram(bins), itemQuarters);
     }
 
-    private QuarterStatistics quarter(String scenario, int q, String label, LogHistogram histogram, long paths,
-            int tailCount, Estimate cumulative) {
+    private QuarterStatistics quarter(String scenario, String item, int column, int q, String label,
+            LogHistogram histogram, long paths, int tailCount, Estimate cumulative) {
         // Chan's pairwise combination of the blocks' means and squared deviations, in block order.
         double n = 0.0;
         double mean = 0.0;
@@ -176,15 +196,15 @@ public final class StreamingStatistics {
         long below = 0;
         for (int b = 0; b < count.length; b++) {
             double nb = count[b];
-            double meanB = sum[b][q] / nb;
+            double meanB = sum[b][column] / nb;
             double delta = meanB - mean;
             double combined = n + nb;
             mean += delta * nb / combined;
-            m2 += squares[b][q] + delta * delta * n * nb / combined;
+            m2 += squares[b][column] + delta * delta * n * nb / combined;
             n = combined;
             below += breaches[b][q];
         }
-        NonFiniteValueException.requireFinite(mean, scenario, "the primary reported item", label);
+        NonFiniteValueException.requireFinite(mean, scenario, item, label);
         double sd = paths > 1 ? Math.sqrt(m2 / (paths - 1)) : 0.0;
         double[] meanInterval = Intervals.mean(mean, sd, paths, ScenarioStatistics.CONFIDENCE);
         double[] levels = ScenarioStatistics.PERCENTILES;

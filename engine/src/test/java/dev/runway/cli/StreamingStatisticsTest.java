@@ -34,38 +34,48 @@ class StreamingStatisticsTest {
 
     @Test
     void streamedStatisticsMatchExactOnesWithinTheStatedBound() throws IOException {
-        List<String> exact = Files.readAllLines(run("exact", "exact", "2").resolve("toyota_backstop/quarterly.csv"));
+        Path exactFolder = run("exact", "exact", "2");
         Path streamedFolder = run("streamed", "streaming", "2");
-        List<String> streamed = Files.readAllLines(streamedFolder.resolve("toyota_backstop/quarterly.csv"));
+        assertWithinBound(exactFolder, streamedFolder, "toyota_backstop/quarterly.csv", 2);
+        // Every reported item, not only cash: revenue and free cash flow of the Nissan model.
+        assertWithinBound(exactFolder, streamedFolder, "toyota_backstop/item_quarterly.csv", 4);
+        String manifest = Files.readString(streamedFolder.resolve("manifest.csv"));
+        assertTrue(manifest.contains("percentiles,\"streaming"), manifest);
+    }
+
+    private static void assertWithinBound(Path exactFolder, Path streamedFolder, String file, int firstNumber)
+            throws IOException {
+        List<String> exact = Files.readAllLines(exactFolder.resolve(file));
+        List<String> streamed = Files.readAllLines(streamedFolder.resolve(file));
         String[] header = exact.get(0).split(",");
         assertEquals(exact.get(0), streamed.get(0));
+        assertEquals(exact.size(), streamed.size(), file);
         for (int row = 1; row < exact.size(); row++) {
             String[] e = exact.get(row).split(",");
             String[] s = streamed.get(row).split(",");
-            for (int c = 2; c < header.length; c++) {
+            for (int c = firstNumber; c < header.length; c++) {
                 double x = Double.parseDouble(e[c]);
                 double y = Double.parseDouble(s[c]);
-                String column = header[c];
-                if (column.contains("prob")) {
-                    assertEquals(x, y, 0.0, "probabilities are counted exactly: " + column + " row " + row);
-                } else if (column.startsWith("mean") || column.equals("sd")) {
+                String column = file + " " + header[c] + " row " + row;
+                if (header[c].contains("prob")) {
+                    assertEquals(x, y, 0.0, "probabilities are counted exactly: " + column);
+                } else if (header[c].startsWith("mean") || header[c].equals("sd")) {
                     assertEquals(x, y, 0.0011, "means and sds are exact up to the summing order: " + column);
                 } else {
                     // Percentiles, intervals' ends and the CVaR: the histogram's bound, plus printing to 0.001.
                     double bound = Math.max(LogHistogram.RELATIVE_ERROR * Math.abs(x), LogHistogram.FLOOR) + 0.0011;
-                    assertEquals(x, y, bound, column + " row " + row);
+                    assertEquals(x, y, bound, column);
                 }
             }
         }
-        String manifest = Files.readString(streamedFolder.resolve("manifest.csv"));
-        assertTrue(manifest.contains("percentiles,\"streaming"), manifest);
     }
 
     @Test
     void streamedResultsAreByteIdenticalOnOneAndOnThreeThreads() throws IOException {
         Path one = run("one", "streaming", "1");
         Path three = run("three", "streaming", "3");
-        for (String file : List.of("summary.csv", "toyota_backstop/quarterly.csv", "toyota_backstop/terminal.csv")) {
+        for (String file : List.of("summary.csv", "item_summary.csv", "toyota_backstop/quarterly.csv",
+                "toyota_backstop/item_quarterly.csv", "toyota_backstop/terminal.csv")) {
             assertEquals(Files.readString(one.resolve(file)), Files.readString(three.resolve(file)), file);
         }
     }

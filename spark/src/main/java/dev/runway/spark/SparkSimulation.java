@@ -66,11 +66,12 @@ public final class SparkSimulation {
         List<StreamingStatistics.Partial> partials = spark.parallelize(ranges(blocks, partitions), Math.max(1, Math.min(partitions, blocks)))
                 .map(range -> streamRange(shipped.value(), seed, method, paths, range[0], range[1], failBlock))
                 .collect();
-        StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), blocks);
+        StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), scenario.model().reported().size(),
+                blocks);
         for (StreamingStatistics.Partial partial : partials) {
             statistics.merge(partial);
         }
-        return statistics.finish(scenario.name(), seed, scenario.schedule().labels(), bins);
+        return statistics.finish(scenario.name(), seed, scenario.schedule().labels(), scenario.model().reported(), bins);
     }
 
     static StreamingStatistics.Partial streamRange(Scenario scenario, long seed, SamplingMethod method, int paths,
@@ -80,7 +81,8 @@ public final class SparkSimulation {
         PathKernel.Workspace workspace = kernel.workspace();
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, from, to);
         double[] shifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
-        StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), from, to);
+        StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), scenario.model().reported().size(),
+                from, to);
         PathResults buffer = PathResults.of(scenario, Simulation.BLOCK_SIZE);
         for (int b = from; b < to; b++) {
             int count = Simulation.simulateBlock(kernel, workspace, method, streams[b - from], shifts, b, paths,
