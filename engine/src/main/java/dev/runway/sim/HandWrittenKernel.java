@@ -17,7 +17,9 @@ import java.util.List;
  * The engine's original hand-written walk of the standard model, kept only as the oracle that the
  * compiled standard model is tested against (byte for byte) and as the baseline of its benchmark;
  * runs use {@link HandWrittenKernel}. It knows the ten standard drivers, the six standard schedule
- * columns and the three event kinds with their default targets, nothing else.
+ * columns and the three event kinds with their default targets, nothing else. Its code is the
+ * original's, drawing included, and deliberately shares none with {@link PathKernel}, so that a
+ * mistake in the shared code could not hide from the comparison.
  *
  * <p>The walk, written once. Each path draws its drivers and events, then
  * walks the quarters {@code q = 1..H}:
