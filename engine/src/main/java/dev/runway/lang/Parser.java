@@ -153,7 +153,7 @@ public final class Parser {
             expect(')', "')' to close the '(' at column " + (at + 1));
             return inner;
         }
-        if (Character.isDigit(c) || c == '.') {
+        if (isDigit(c) || c == '.') {
             return number();
         }
         if (isNameStart(c)) {
@@ -179,12 +179,12 @@ public final class Parser {
 
     private Expr number() throws FormulaException {
         int start = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        while (pos < text.length() && isDigit(text.charAt(pos))) {
             pos++;
         }
         if (pos < text.length() && text.charAt(pos) == '.') {
             pos++;
-            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
                 pos++;
             }
         }
@@ -194,10 +194,10 @@ public final class Parser {
             if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
                 pos++;
             }
-            if (pos >= text.length() || !Character.isDigit(text.charAt(pos))) {
+            if (pos >= text.length() || !isDigit(text.charAt(pos))) {
                 throw new FormulaException(mark, "expected the digits of an exponent such as 3e2");
             }
-            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
                 pos++;
             }
         }
@@ -227,7 +227,12 @@ public final class Parser {
     }
 
     static boolean isNamePart(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9') || c == '_';
+        return isNameStart(c) || isDigit(c) || c == '_';
+    }
+
+    /** ASCII digits only: {@code Character.isDigit} also takes other scripts' digits, which no number parser reads. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private void expect(char c, String what) throws FormulaException {

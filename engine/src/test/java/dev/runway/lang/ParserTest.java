@@ -71,4 +71,12 @@ class ParserTest {
                 () -> Parser.parse("(".repeat(100) + "1" + ")".repeat(100)));
         assertTrue(deep.getMessage().contains("nests deeper than"), deep.getMessage());
     }
+
+    @Test
+    void digitsOfOtherScriptsAreNotNumbers() {
+        // Character.isDigit takes Arabic-Indic digits; Double.parseDouble does not (found by the input fuzz test).
+        FormulaException arabic = assertThrows(FormulaException.class, () -> Parser.parse("\u0661\u0662 + 1"));
+        assertEquals(0, arabic.at());
+        assertThrows(FormulaException.class, () -> Parser.parse("1e\u0662"));
+    }
 }
