@@ -11,6 +11,7 @@ import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.InputError;
 import dev.runway.model.InputException;
+import dev.runway.model.InputLimits;
 import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
@@ -68,7 +69,7 @@ public final class InputReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
     /** A driver is named in formulas, so its name follows their rules. */
     private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final int MAX_QUARTER = 10_000;
+    private static final int MAX_QUARTER = InputLimits.MAX_QUARTERS;
     /** The smallest eigenvalue a repaired copula matrix keeps, so its Cholesky factor is well conditioned. */
     private static final double MIN_EIGENVALUE = 1e-6;
 

@@ -127,7 +127,7 @@ class BadInputTest {
                 bad("savings_delay constant 1.5", driver("savings_delay", "constant,1.5,,,"),
                         DRIVERS, 9, "distribution", "savings_delay must be a whole number of quarters"),
                 bad("savings_delay discrete_uniform from 0.5", driver("savings_delay", "discrete_uniform,0.5,2,,"),
-                        DRIVERS, 9, "p1", "min must be a whole number, found 0.5"),
+                        DRIVERS, 9, "p1", "min must be a whole number from -1e9 to 1e9 (so the count of values fits the sampler), found 0.5"),
                 new BadInput("a parent cycle a -> b -> a", f -> f.append(SCENARIOS, "a,b,one", "b,a,two"),
                         SCENARIOS, 3, "parent", "scenario a inherits from itself through a -> b -> a", 2),
                 bad("a gap in the schedule: quarters 1, 2, 4",
@@ -248,7 +248,7 @@ class BadInputTest {
     @Test
     void cashThatOverflowsIsAnInputErrorAndNothingIsWritten() throws IOException {
         Path inputs = InputFolderFixture.minimal()
-                .replace(DRIVERS, "base,volume_trend,", "base,volume_trend,student_t,0,50,1,,log change,test")
+                .replace(DRIVERS, "base,volume_trend,", "base,volume_trend,student_t,0,1,1,,log change,test")
                 .writeTo(tmp.resolve("inputs"));
         Path out = tmp.resolve("results");
 
