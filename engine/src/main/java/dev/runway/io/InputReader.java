@@ -15,6 +15,7 @@ import dev.runway.model.InputLimits;
 import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
+import dev.runway.model.SourceLines;
 import dev.runway.model.StandardModel;
 
 import java.io.IOException;
@@ -575,7 +576,18 @@ public final class InputReader {
         List<Correlation> correlationList = new ArrayList<>();
         correlations.values().forEach(c -> correlationList.add(c.correlation()));
         return new Scenario(row.name(), row.description(), distributions, sources, eventList,
-                schedule(schedule, horizon), correlationList, copula, model);
+                schedule(schedule, horizon), correlationList, copula, model, lines(drivers, schedule, events));
+    }
+
+    /** Where the rows a scenario resolved to were read: a value that goes wrong in a run is traced to them. */
+    private SourceLines lines(Map<String, DriverRow> drivers, Map<Integer, ScheduleRow> schedule,
+            Map<String, EventRow> events) {
+        Map<String, Integer> driverLines = new HashMap<>();
+        drivers.forEach((driver, row) -> driverLines.put(driver, row.line()));
+        Map<String, Integer> eventLines = new HashMap<>();
+        events.forEach((event, row) -> eventLines.put(event, row.line()));
+        return new SourceLines(display(DRIVERS), driverLines, display(SCHEDULE),
+                schedule.values().stream().map(ScheduleRow::line).toList(), display(EVENTS), eventLines);
     }
 
     /**
