@@ -244,7 +244,10 @@ class BadInputTest {
         assertNothingWritten(out);
     }
 
-    /** A Cauchy volume trend overflows exp(v) on some path: a clear input error, not a crash. */
+    /**
+     * A Cauchy volume trend overflows exp(v) on some path: a clear input error at the driver's row,
+     * found by the pre-flight before any path is drawn, not a crash.
+     */
     @Test
     void cashThatOverflowsIsAnInputErrorAndNothingIsWritten() throws IOException {
         Path inputs = InputFolderFixture.minimal()
@@ -258,7 +261,8 @@ class BadInputTest {
         assertEquals(2, run.exitCode(), run::printed);
         assertTrue(run.err().contains("is +infinity in quarter") || run.err().contains("is -infinity in quarter")
                 || run.err().contains("is undefined (NaN) in quarter"), run::printed);
-        assertTrue(run.err().contains(" on path "), run::printed);
+        assertTrue(run.err().contains(inputs.resolve(DRIVERS) + ":4: column 'distribution': "), run::printed);
+        assertTrue(run.err().contains("the input most likely responsible is the driver volume_trend"), run::printed);
         assertNothingWritten(out);
     }
 
