@@ -20,16 +20,17 @@ import java.util.Set;
  * model compiled, every sampler and quantile table built) and walks a pilot of extreme but legal
  * paths through the model: every random input at the lowest, the middle and the highest point
  * of its sampler's range, all together, one at a time, and in a fixed pattern of corners; each
- * event on and off, first and last in its window. A value that is not finite on a pilot path is
- * an error at the input cell the path's values trace it to. The pilot draws from no random
- * stream, so the runs that follow draw exactly what they would have drawn without it.
+ * event on and off, first and last in its window. A random series is drawn afresh each quarter
+ * and a model often sums it over the quarters, so where the pilot moves all inputs together a
+ * series goes to 8 / sqrt(H) standard deviations each quarter: its sum over the H quarters then
+ * reaches the same extreme (a chance of 6e-16) as a driver, not H times it. A value that is not
+ * finite on a pilot path, or a reported item past what the statistics can sum, is an error at
+ * the input cell the path's values trace it to. The pilot draws from no random stream, so the
+ * runs that follow draw exactly what they would have drawn without it.
  */
 public final class Preflight {
     /** The pilot's extremes of a normal input: the ends of the quantile tables' range, a chance of 6e-16 beyond each. */
     static final double EXTREME = QuantileTable.Z_MAX;
-    /** The uniform inputs at those ends, strictly inside [0, 1). */
-    private static final double LOW = StandardNormal.cdf(-EXTREME);
-    private static final double HIGH = Math.min(StandardNormal.cdf(EXTREME), Math.nextDown(1.0));
     /** The most path-quarters a scenario's pilot walks: a few milliseconds of the compiled walk. */
     private static final int MAX_PATH_QUARTERS = 1 << 20;
     /** The pilot paths before the one-at-a-time ones: all inputs low, all high, all in the middle. */
@@ -59,7 +60,8 @@ public final class Preflight {
         PathKernel kernel = new PathKernel(scenario);
         int paths = paths(kernel.dimensions(), kernel.horizon());
         try {
-            kernel.preflight(new PilotInputs(kernel.dimensions()), PathResults.of(scenario, paths), paths);
+            kernel.preflight(new PilotInputs(kernel.dimensions(), kernel.seriesDimension(0, 0), kernel.horizon()),
+                    PathResults.of(scenario, paths), paths);
             return null;
         } catch (NonFiniteValueException e) {
             return e.cell().orElseGet(() -> new InputError(scenario.model().file(), 0, "", "scenario "
@@ -83,14 +85,23 @@ public final class Preflight {
      * The pilot's inputs: a level (-1 low, 0 middle, 1 high) for each path and dimension. Path 0
      * has every input low, path 1 high, path 2 in the middle; then each input low and then high
      * with the others in the middle; then corners, each input low or high by a fixed hash of the
-     * path and the dimension.
+     * path and the dimension. Low and high are 8 standard deviations out, or 8 / sqrt(H) for a
+     * random series on a path that moves every input.
      */
     static final class PilotInputs implements RandomInputs {
         private final int dimensions;
+        private final int firstSeries;
+        private final double seriesExtreme;
         private int first;
 
-        PilotInputs(int dimensions) {
+        /**
+         * @param firstSeries the first dimension of the random series (they come after the drivers and events)
+         * @param horizon     the quarters a series is drawn in
+         */
+        PilotInputs(int dimensions, int firstSeries, int horizon) {
             this.dimensions = dimensions;
+            this.firstSeries = firstSeries;
+            this.seriesExtreme = EXTREME / Math.sqrt(horizon);
         }
 
         @Override
@@ -101,16 +112,22 @@ public final class Preflight {
         @Override
         public void uniforms(int dimension, double[] out, int n) {
             for (int j = 0; j < n; j++) {
-                int level = level(first + j, dimension);
-                out[j] = level < 0 ? LOW : level > 0 ? HIGH : 0.5;
+                // Strictly inside [0, 1), as a generator's uniforms are.
+                out[j] = Math.min(StandardNormal.cdf(normal(first + j, dimension)), Math.nextDown(1.0));
             }
         }
 
         @Override
         public void normals(int dimension, double[] out, int n) {
             for (int j = 0; j < n; j++) {
-                out[j] = level(first + j, dimension) * EXTREME;
+                out[j] = normal(first + j, dimension);
             }
+        }
+
+        /** The normal input of a path and dimension: its level times how far out the level goes. */
+        double normal(int path, int dimension) {
+            boolean alone = path >= UNIFORM_PATHS && path - UNIFORM_PATHS < 2L * dimensions;
+            return level(path, dimension) * (dimension >= firstSeries && !alone ? seriesExtreme : EXTREME);
         }
 
         int level(int path, int dimension) {

@@ -144,19 +144,19 @@ class ModelLanguageTest {
     }
 
     /**
-     * A value that goes bad only for middle draws (log of a negative number when z lies in (2, 7)):
+     * A value that goes bad only for middle draws (log of a negative number when z lies in (1, 3)):
      * the pre-flight's extreme and middle paths miss it, the run meets it, and names the item, the
      * quarter, the path and the random series it comes from.
      */
     @Test
     void aValueThatStopsBeingFiniteOnSomePathsNamesTheItemTheQuarterThePathAndTheInput() {
         RunwayRun run = badModel("cash,prev(cash) - burn,opening_cash,USD m,", "burn,opex - start_revenue,,USD m,",
-                "z,\"normal(0, 1)\",,,", "noise,\"if(z > 2 && z < 7, log(-z), 0) * growth\",,,",
+                "z,\"normal(0, 1)\",,,", "noise,\"if(z > 1 && z < 3, log(-z), 0) * growth\",,,",
                 "breach,cash < 50,,,", "report,\"cash, noise\",,,");
         assertEquals(2, run.exitCode(), run::printed);
         assertTrue(run.err().contains("model.csv:4: column 'formula': scenario base: noise is undefined (NaN) in "
                 + "quarter 1 (Q1) on path "), run::printed);
-        assertTrue(run.err().contains("model.csv line 5, noise = if(z > 2 && z < 7, log(-z), 0) * growth; the input most likely responsible is "
+        assertTrue(run.err().contains("model.csv line 5, noise = if(z > 1 && z < 3, log(-z), 0) * growth; the input most likely responsible is "
                 + "the random series z, which drew "),
                 run::printed);
         assertEquals(1, run.err().lines().filter(line -> line.startsWith("error: ")).count(), run::printed);

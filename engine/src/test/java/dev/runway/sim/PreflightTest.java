@@ -100,7 +100,7 @@ class PreflightTest {
     @Test
     void thePilotPutsEveryInputLowHighAndInTheMiddleAllTogetherAndEachAlone() {
         int dimensions = 5;
-        Preflight.PilotInputs pilot = new Preflight.PilotInputs(dimensions);
+        Preflight.PilotInputs pilot = new Preflight.PilotInputs(dimensions, dimensions, 4);
         for (int d = 0; d < dimensions; d++) {
             assertEquals(-1, pilot.level(0, d));
             assertEquals(1, pilot.level(1, d));
@@ -115,6 +115,15 @@ class PreflightTest {
         pilot.uniforms(0, uniforms, PathKernel.CHUNK);
         assertTrue(uniforms[0] > 0 && uniforms[0] < 1e-15, () -> "low " + uniforms[0]);
         assertTrue(uniforms[1] < 1 && uniforms[1] > 1 - 1e-15, () -> "high " + uniforms[1]);
+    }
+
+    @Test
+    void aSeriesMovesByTheExtremeOfItsSumWhereEveryInputMovesAndByTheFullExtremeAlone() {
+        // Two driver dimensions, then one series over 16 quarters.
+        Preflight.PilotInputs pilot = new Preflight.PilotInputs(18, 2, 16);
+        assertEquals(8.0, pilot.normal(1, 0));
+        assertEquals(2.0, pilot.normal(1, 2), "8 / sqrt(16): the sum of 16 quarters 8 sd out");
+        assertEquals(-8.0, pilot.normal(3 + 2 * 5, 5), "a quarter of the series alone goes the full way");
     }
 
     @Test
