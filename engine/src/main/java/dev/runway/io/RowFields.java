@@ -100,7 +100,7 @@ final class RowFields {
     /** A whole number in [min, max]; {@code min - 1} (and an error) otherwise. */
     int integer(String column, int min, int max) {
         String value = text(column);
-        double number = number(column);
+        double number = number(column, false);
         if (Double.isNaN(number)) {
             return min - 1;
         }

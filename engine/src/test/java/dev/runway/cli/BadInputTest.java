@@ -165,6 +165,9 @@ class BadInputTest {
                         f -> f.append(SCENARIOS, "kid1,base,x")
                                 .append(EVENTS, "base,shock,cash_shock,0.5,constant,10,,,,1,3,,src"),
                         EVENTS, 2, "last_quarter", "event shock ends in quarter 3"),
+                bad("a first quarter of 1e20, which is no quarter rather than too large a number",
+                        event("base,late,cash_shock,,constant,10,,,,1e20,2,,src"),
+                        EVENTS, 2, "first_quarter", "expected a whole number from 1 to 10000, found \"1e20\""),
                 bad("trigger_below on a cash_shock", event("base,fine,cash_shock,,constant,10,,,,1,2,500,src"),
                         EVENTS, 2, "trigger_below", "only injections can be triggered"));
     }

@@ -81,6 +81,31 @@ class PathTraceTest {
     }
 
     @Test
+    void anOverflowFromATriggeredInjectionIsReportedAtItsRow() throws InputException {
+        // An injection into level fires when level is below 1, and exp(level) overflows from then on.
+        InputFolderFixture folder = InputFolderFixture.minimal()
+                .file(InputReader.MODEL, "item,formula,initial,unit,source",
+                        "cash,prev(cash) + base_revenue * growth - fixed_costs,opening_cash,JPY bn,",
+                        "level,prev(level) + volume_trend,0,,",
+                        "growth,exp(level),,,",
+                        "breach,cash < min_liquidity,,,", "report,cash,,,")
+                .file(InputReader.DRIVERS, InputFolderFixture.DRIVERS_HEADER,
+                        "base,opening_cash,constant,1000,,,,JPY bn,test",
+                        "base,min_liquidity,constant,100,,,,JPY bn,test",
+                        "base,volume_trend,normal,0,0.01,,,log change,test")
+                .file(InputReader.EVENTS, InputFolderFixture.EVENTS_HEADER + ",target",
+                        "base,other,injection,1,constant,1,,,,1,2,,src,cash",
+                        "base,lift,injection,1,constant,800,,,,2,2,1,src,level");
+
+        NonFiniteValueException e = run(folder);
+
+        InputError cell = cell(e, InputReader.EVENTS, 3, "distribution");
+        assertTrue(cell.message().startsWith("scenario base: growth is +infinity in quarter 2 (Q2) on path 0: "),
+                cell::message);
+        assertTrue(cell.message().contains("the amount of event lift, which is 800"), cell::message);
+    }
+
+    @Test
     void anOverflowFromADriverIsReportedAtTheDriversRowForTheScenario() throws InputException {
         InputFolderFixture folder = InputFolderFixture.minimal()
                 .append(InputReader.SCENARIOS, "kid,base,a child with its own trend")
