@@ -5,10 +5,12 @@ import dev.runway.model.CaseInputs;
 import dev.runway.model.InputError;
 import dev.runway.model.InputException;
 import dev.runway.model.Scenario;
+import dev.runway.sim.Preflight;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** The {@code --inputs} option and the way every command reports bad inputs. */
@@ -27,6 +29,11 @@ final class InputOptions {
     CaseInputs read(PrintWriter err) {
         try {
             CaseInputs inputs = InputReader.read(folder, repairCorrelations);
+            // What a run would find before its first draw is found here, so validate and every run agree.
+            List<InputError> preflight = Preflight.check(inputs);
+            if (!preflight.isEmpty()) {
+                throw new InputException(preflight);
+            }
             for (Scenario scenario : inputs.scenarios()) {
                 scenario.copula().repair().ifPresent(repair -> err.printf(Locale.ROOT,
                         "note: the correlations of scenario %s were not positive definite; using the nearest valid "

@@ -17,14 +17,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code runway validate}: reads an input folder without simulating, and prints what it found
- * or every error. For each scenario it also prints the calibration check of the base case: the
- * quarterly cash flow at base volume, mean margin, no savings, restructuring or debt flows.
+ * {@code runway validate}: reads an input folder and runs the pre-flight every command runs
+ * ({@link InputOptions}), without simulating, and prints what it found or every error. For each
+ * scenario it also prints the calibration check of the base case: the quarterly cash flow at base
+ * volume, mean margin, no savings, restructuring or debt flows.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {
             "Checks an input folder and prints its scenarios, drivers, events and horizon, or every error "
-                + "with its file, line and column. Nothing is simulated or written.",
+                + "with its file, line and column. Nothing is written.",
+            "It runs every check simulate runs before its first draw, including a pre-flight walk of each scenario "
+                + "over a few hundred paths with the random inputs at the ends of their range, so a value that would "
+                + "overflow is reported at the input cell it comes from, and 'all valid' means simulate will run.",
             "For the standard model it also prints each scenario's base cash flow per quarter, contribution_margin "
                 + "(mean) x base_revenue - fixed_costs - capex: what the business burns or earns at base volume before "
                 + "savings, restructuring and debt, to compare with the company's reported free cash flow."})

@@ -11,9 +11,11 @@ import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.InputError;
 import dev.runway.model.InputException;
+import dev.runway.model.InputLimits;
 import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
+import dev.runway.model.SourceLines;
 import dev.runway.model.StandardModel;
 
 import java.io.IOException;
@@ -68,7 +70,7 @@ public final class InputReader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
     /** A driver is named in formulas, so its name follows their rules. */
     private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final int MAX_QUARTER = 10_000;
+    private static final int MAX_QUARTER = InputLimits.MAX_QUARTERS;
     /** The smallest eigenvalue a repaired copula matrix keeps, so its Cholesky factor is well conditioned. */
     private static final double MIN_EIGENVALUE = 1e-6;
 
@@ -574,7 +576,18 @@ public final class InputReader {
         List<Correlation> correlationList = new ArrayList<>();
         correlations.values().forEach(c -> correlationList.add(c.correlation()));
         return new Scenario(row.name(), row.description(), distributions, sources, eventList,
-                schedule(schedule, horizon), correlationList, copula, model);
+                schedule(schedule, horizon), correlationList, copula, model, lines(drivers, schedule, events));
+    }
+
+    /** Where the rows a scenario resolved to were read: a value that goes wrong in a run is traced to them. */
+    private SourceLines lines(Map<String, DriverRow> drivers, Map<Integer, ScheduleRow> schedule,
+            Map<String, EventRow> events) {
+        Map<String, Integer> driverLines = new HashMap<>();
+        drivers.forEach((driver, row) -> driverLines.put(driver, row.line()));
+        Map<String, Integer> eventLines = new HashMap<>();
+        events.forEach((event, row) -> eventLines.put(event, row.line()));
+        return new SourceLines(display(DRIVERS), driverLines, display(SCHEDULE),
+                schedule.values().stream().map(ScheduleRow::line).toList(), display(EVENTS), eventLines);
     }
 
     /**

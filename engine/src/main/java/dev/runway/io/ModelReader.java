@@ -7,7 +7,9 @@ import dev.runway.lang.Parser;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.InputError;
+import dev.runway.model.InputLimits;
 import dev.runway.model.Model;
+import dev.runway.sample.BlockSamplers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,13 +168,59 @@ final class ModelReader {
         }
     }
 
+    /** A formula parsed, its numbers within {@link InputLimits#MAX_MAGNITUDE}; null after reporting why not. */
     private Expr formula(CsvTable.Row raw, String column, String text) {
+        Expr formula;
         try {
-            return Parser.parse(text);
+            formula = Parser.parse(text);
         } catch (FormulaException e) {
             error(raw, column, text, e.at(), e.getMessage());
             return null;
         }
+        boolean within = true;
+        for (Expr.Num num : numbers(formula)) {
+            if (!InputLimits.withinMagnitude(num.value())) {
+                error(raw, column, text, num.at(), "the number " + InputLimits.format(num.value()) + " must lie "
+                        + InputLimits.MAGNITUDE_RULE);
+                within = false;
+            }
+        }
+        return within ? formula : null;
+    }
+
+    /** The numbers written in a formula, in the order they are written. */
+    private static List<Expr.Num> numbers(Expr expr) {
+        List<Expr.Num> numbers = new ArrayList<>();
+        expr.accept(new Expr.Visitor<Void>() {
+            @Override
+            public Void num(Expr.Num num) {
+                numbers.add(num);
+                return null;
+            }
+
+            @Override
+            public Void ref(Expr.Ref ref) {
+                return null;
+            }
+
+            @Override
+            public Void unary(Expr.Unary unary) {
+                return unary.operand().accept(this);
+            }
+
+            @Override
+            public Void binary(Expr.Binary binary) {
+                binary.left().accept(this);
+                return binary.right().accept(this);
+            }
+
+            @Override
+            public Void call(Expr.Call call) {
+                call.args().forEach(arg -> arg.accept(this));
+                return null;
+            }
+        });
+        return numbers;
     }
 
     /** The distribution of a random series such as {@code normal(0, 1)}: its parameters must be numbers. */
@@ -190,6 +238,10 @@ final class ModelReader {
             parameters[i] = num.value();
         }
         List<Distribution.Problem> problems = Distribution.problems(kind, parameters);
+        if (problems.isEmpty()) {
+            Distribution.Problem drawing = BlockSamplers.problem(Distribution.of(kind, parameters));
+            problems = drawing == null ? List.of() : List.of(drawing);
+        }
         if (!problems.isEmpty()) {
             Distribution.Problem problem = problems.get(0);
             int at = problem.parameter() >= 0 && problem.parameter() < call.args().size()

@@ -3,6 +3,8 @@ package dev.runway.io;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.InputError;
+import dev.runway.model.InputLimits;
+import dev.runway.sample.BlockSamplers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -54,23 +56,31 @@ final class RowFields {
         return value;
     }
 
-    /** A finite decimal number; NaN (and an error) if the cell is empty or not a number. */
+    /**
+     * A decimal number within {@link InputLimits#MAX_MAGNITUDE}; NaN (and an error) if the cell is
+     * empty, not a number, or beyond that.
+     */
     double number(String column) {
+        return number(column, true);
+    }
+
+    /** A number as {@link #number}, or {@code fallback} if the cell is empty. */
+    double optionalNumber(String column, double fallback) {
+        String value = text(column);
+        return value.isEmpty() ? fallback : parse(column, value, true);
+    }
+
+    /** A finite number; {@code bounded}, also within {@link InputLimits#MAX_MAGNITUDE}. */
+    private double number(String column, boolean bounded) {
         String value = text(column);
         if (value.isEmpty()) {
             error(column, "expected a number, found an empty cell");
             return Double.NaN;
         }
-        return parse(column, value);
+        return parse(column, value, bounded);
     }
 
-    /** A number, or {@code fallback} if the cell is empty. */
-    double optionalNumber(String column, double fallback) {
-        String value = text(column);
-        return value.isEmpty() ? fallback : parse(column, value);
-    }
-
-    private double parse(String column, String value) {
+    private double parse(String column, String value, boolean bounded) {
         if (!DECIMAL.matcher(value).matches()) {
             error(column, "expected a number such as 12.5 or -3e2, found \"" + value + "\"");
             return Double.NaN;
@@ -80,13 +90,17 @@ final class RowFields {
             error(column, "expected a finite number, found \"" + value + "\"");
             return Double.NaN;
         }
+        if (bounded && !InputLimits.withinMagnitude(number)) {
+            error(column, "expected a number " + InputLimits.MAGNITUDE_RULE + ", found \"" + value + "\"");
+            return Double.NaN;
+        }
         return number;
     }
 
     /** A whole number in [min, max]; {@code min - 1} (and an error) otherwise. */
     int integer(String column, int min, int max) {
         String value = text(column);
-        double number = number(column);
+        double number = number(column, false);
         if (Double.isNaN(number)) {
             return min - 1;
         }
@@ -130,7 +144,8 @@ final class RowFields {
                         + ", found an empty cell before a later parameter");
                 parsed = false;
             } else {
-                values[i] = number(PARAMETERS[i]);
+                // Each kind bounds its own parameters, and names the one out of range.
+                values[i] = number(PARAMETERS[i], false);
                 parsed &= !Double.isNaN(values[i]);
             }
         }
@@ -143,10 +158,18 @@ final class RowFields {
             return null;
         }
         List<Distribution.Problem> problems = Distribution.problems(kind, Arrays.copyOf(values, given));
+        Distribution distribution = problems.isEmpty() ? Distribution.of(kind, values) : null;
+        if (distribution != null) {
+            Distribution.Problem drawing = BlockSamplers.problem(distribution);
+            if (drawing != null) {
+                problems = List.of(drawing);
+                distribution = null;
+            }
+        }
         for (Distribution.Problem problem : problems) {
             error(problem.parameter() < 0 ? "distribution" : PARAMETERS[problem.parameter()],
                     kind.signature() + ": " + problem.message());
         }
-        return problems.isEmpty() ? Distribution.of(kind, values) : null;
+        return distribution;
     }
 }

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A validated distribution: its kind and its positional parameters p1..p4, with the optional
@@ -69,35 +70,63 @@ public final class Distribution implements Serializable {
         }
         switch (kind) {
             case CONSTANT:
+                within(problems, kind, p, 0);
                 break;
             case NORMAL:
+                within(problems, kind, p, 0);
+                positive(problems, kind, p, 1);
+                within(problems, kind, p, 1);
+                break;
             case LOGNORMAL:
                 positive(problems, kind, p, 1);
+                if (problems.isEmpty()) {
+                    lognormalMoments(problems, kind, p);
+                }
                 break;
             case UNIFORM:
-                ordered(problems, kind, p, 0, 1, true);
+                within(problems, kind, p, 0);
+                within(problems, kind, p, 1);
+                if (problems.isEmpty()) {
+                    ordered(problems, kind, p, 0, 1, true);
+                }
                 break;
             case TRIANGULAR:
             case PERT:
-                ordered(problems, kind, p, 0, 2, true);
+                for (int i = 0; i < 3; i++) {
+                    within(problems, kind, p, i);
+                }
+                if (problems.isEmpty()) {
+                    ordered(problems, kind, p, 0, 2, true);
+                }
                 if (problems.isEmpty() && (p[1] < p[0] || p[1] > p[2])) {
                     problems.add(new Problem(1, "mode must lie between min and max, found mode " + p[1]
                             + " outside [" + p[0] + ", " + p[2] + "]"));
                 }
                 break;
             case BETA:
-                positive(problems, kind, p, 0);
-                positive(problems, kind, p, 1);
+                shape(problems, kind, p, 0);
+                shape(problems, kind, p, 1);
+                for (int i = 2; i < p.length; i++) {
+                    within(problems, kind, p, i);
+                }
                 double min = p.length > 2 ? p[2] : 0.0;
                 double max = p.length > 3 ? p[3] : 1.0;
-                if (!(min < max)) {
+                if (problems.isEmpty() && !(min < max)) {
                     problems.add(new Problem(p.length > 3 ? 3 : 2, "min must be below max, found min " + min
                             + " and max " + max));
                 }
                 break;
             case STUDENT_T:
+                within(problems, kind, p, 0);
                 positive(problems, kind, p, 1);
-                positive(problems, kind, p, 2);
+                within(problems, kind, p, 1);
+                if (!(p[2] >= InputLimits.MIN_DEGREES_OF_FREEDOM && p[2] <= InputLimits.MAX_DEGREES_OF_FREEDOM)) {
+                    problems.add(new Problem(2, kind.parameterName(2) + " must be from "
+                            + InputLimits.limit(InputLimits.MIN_DEGREES_OF_FREEDOM) + " to "
+                            + InputLimits.limit(InputLimits.MAX_DEGREES_OF_FREEDOM) + " (below 1 the tails are too heavy "
+                            + "to draw from; above, the t is a normal to six digits: use normal), found "
+                            + InputLimits.format(p[2])));
+                }
                 break;
             case DISCRETE_UNIFORM:
                 integer(problems, kind, p, 0);
@@ -117,6 +146,52 @@ public final class Distribution implements Serializable {
         return problems;
     }
 
+    /** A parameter in the units of the draws: within {@link InputLimits#MAX_MAGNITUDE}. */
+    private static void within(List<Problem> problems, DistributionKind kind, double[] p, int i) {
+        if (problems.stream().anyMatch(problem -> problem.parameter() == i)) {
+            return;
+        }
+        if (!InputLimits.withinMagnitude(p[i])) {
+            problems.add(new Problem(i, kind.parameterName(i) + " must lie " + InputLimits.MAGNITUDE_RULE + ", found "
+                    + InputLimits.format(p[i])));
+        }
+    }
+
+    /** A beta's shape: from {@link InputLimits#MIN_SHAPE} to {@link InputLimits#MAX_SHAPE}. */
+    private static void shape(List<Problem> problems, DistributionKind kind, double[] p, int i) {
+        if (!(p[i] >= InputLimits.MIN_SHAPE && p[i] <= InputLimits.MAX_SHAPE)) {
+            problems.add(new Problem(i, kind.parameterName(i) + " must be from " + InputLimits.limit(InputLimits.MIN_SHAPE)
+                    + " to " + InputLimits.limit(InputLimits.MAX_SHAPE) + " (below, the beta is a coin flip between "
+                    + "its ends: use bernoulli; above, a point mass: use constant), found " + InputLimits.format(p[i])));
+        }
+    }
+
+    /**
+     * The lognormal's mean {@code exp(m + s^2/2)} and standard deviation {@code mean * sqrt(exp(s^2) - 1)},
+     * compared in logarithms so that neither overflows on the way: both within {@link InputLimits#MAX_MAGNITUDE}.
+     */
+    private static void lognormalMoments(List<Problem> problems, DistributionKind kind, double[] p) {
+        double limit = Math.log(InputLimits.MAX_MAGNITUDE);
+        double variance = p[1] * p[1];
+        double logMean = p[0] + 0.5 * variance;
+        // ln(exp(v) - 1), which is v itself to double precision once exp(v) is far above 1.
+        double logExcess = variance > 40 ? variance : Math.log(Math.expm1(variance));
+        double logSd = logMean + 0.5 * logExcess;
+        String limitText = InputLimits.limit(InputLimits.MAX_MAGNITUDE) + " = exp(" + fixed(limit) + ")";
+        if (!(logMean <= limit)) {
+            problems.add(new Problem(p[0] > limit ? 0 : 1, "the mean exp(" + InputLimits.format(p[0]) + " + "
+                    + InputLimits.format(p[1]) + "^2/2) = exp(" + fixed(logMean) + ") is beyond " + limitText
+                    + "; mean of ln X + (sd of ln X)^2/2 must be at most " + fixed(limit)));
+        } else if (!(logSd <= limit)) {
+            problems.add(new Problem(1, "the standard deviation exp(" + fixed(logSd) + ") is beyond " + limitText
+                    + "; lower sd of ln X (found " + InputLimits.format(p[1]) + ") or mean of ln X"));
+        }
+    }
+
+    private static String fixed(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : InputLimits.format(value);
+    }
+
     private static void positive(List<Problem> problems, DistributionKind kind, double[] p, int i) {
         if (!(p[i] > 0)) {
             problems.add(new Problem(i, kind.parameterName(i) + " must be > 0, found " + p[i]));
@@ -124,8 +199,10 @@ public final class Distribution implements Serializable {
     }
 
     private static void integer(List<Problem> problems, DistributionKind kind, double[] p, int i) {
-        if (p[i] != Math.rint(p[i]) || Math.abs(p[i]) > Integer.MAX_VALUE) {
-            problems.add(new Problem(i, kind.parameterName(i) + " must be a whole number, found " + p[i]));
+        if (p[i] != Math.rint(p[i]) || Math.abs(p[i]) > InputLimits.MAX_WHOLE) {
+            problems.add(new Problem(i, kind.parameterName(i) + " must be a whole number from -"
+                    + InputLimits.limit(InputLimits.MAX_WHOLE) + " to " + InputLimits.limit(InputLimits.MAX_WHOLE)
+                    + " (so the count of values fits the sampler), found " + InputLimits.format(p[i])));
         }
     }
 

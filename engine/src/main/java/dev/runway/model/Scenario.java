@@ -15,10 +15,19 @@ import java.util.Map;
  * @param correlations  the rank correlations between drivers, as the inputs give them
  * @param copula        how the correlated drivers are drawn together (positive definite)
  * @param model         the formulas the scenario's paths are walked with
+ * @param lines         where its drivers, schedule and events were read, for messages about a run
  */
 public record Scenario(String name, String description, Map<String, Distribution> drivers,
         Map<String, String> driverSources, List<Event> events, Schedule schedule, List<Correlation> correlations,
-        Copula copula, Model model) implements Serializable {
+        Copula copula, Model model, SourceLines lines) implements Serializable {
+
+    /** A scenario built in code, with no lines of input files to point to. */
+    public Scenario(String name, String description, Map<String, Distribution> drivers,
+            Map<String, String> driverSources, List<Event> events, Schedule schedule, List<Correlation> correlations,
+            Copula copula, Model model) {
+        this(name, description, drivers, driverSources, events, schedule, correlations, copula, model,
+                SourceLines.NONE);
+    }
 
     public Scenario {
         Map<String, Distribution> ordered = new LinkedHashMap<>();

@@ -37,9 +37,10 @@ public final class StandardModel {
                     : "volume_volatility must be >= 0, but " + distribution + " can go below 0";
             case "volume_persistence" -> lo >= 0 && (point ? hi < 1 : hi <= 1) ? null
                     : "volume_persistence must lie in [0, 1), but " + distribution + " reaches outside it";
-            case "savings_delay" -> distribution.integerValued() && lo >= 0 ? null
-                    : "savings_delay must be a whole number of quarters >= 0 (constant, discrete_uniform or "
-                            + "bernoulli), found " + distribution;
+            // A delay is a whole number of quarters; one past the longest schedule delays the savings out of any horizon.
+            case "savings_delay" -> distribution.integerValued() && lo >= 0 && hi <= InputLimits.MAX_QUARTERS ? null
+                    : "savings_delay must be a whole number of quarters from 0 to " + InputLimits.MAX_QUARTERS
+                            + " (constant, discrete_uniform or bernoulli), found " + distribution;
             case "refinancing_share" -> lo >= 0 && hi <= 1 ? null
                     : "refinancing_share must lie in [0, 1], but " + distribution + " reaches outside it";
             default -> null;

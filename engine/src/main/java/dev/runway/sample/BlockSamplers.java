@@ -1,6 +1,11 @@
 package dev.runway.sample;
 
 import dev.runway.model.Distribution;
+import dev.runway.model.DistributionKind;
+import dev.runway.model.InputLimits;
+import org.apache.commons.math3.exception.MathArithmeticException;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 
 import java.util.Arrays;
 
@@ -42,12 +47,61 @@ public final class BlockSamplers {
             case STUDENT_T:
                 return new Tabulated(QuantileTable.studentT(distribution.parameter(2)), p1, distribution.parameter(1));
             case DISCRETE_UNIFORM:
-                return new DiscreteUniform((int) p1, (int) distribution.parameter(1) - (int) p1 + 1);
+                // The ends are within InputLimits.MAX_WHOLE, so the count fits an int; toIntExact says so if not.
+                return new DiscreteUniform(Math.toIntExact((long) p1),
+                        Math.toIntExact((long) distribution.parameter(1) - (long) p1 + 1));
             case BERNOULLI:
                 return new Bernoulli(p1);
             default:
                 throw new AssertionError(distribution.kind());
         }
+    }
+
+    /**
+     * Why a distribution whose parameters are in range ({@link Distribution#problems}) still cannot
+     * be drawn from, or null if it can: its quantile table cannot be built, or it is a Student's t
+     * (which may have no variance to bound) whose draws at the ends of the table's range (z = -8
+     * and 8, a chance of 6e-16 beyond each) are not finite or are beyond
+     * {@link InputLimits#MAX_MAGNITUDE}. Builds the table, which the runs of the
+     * same process then share, so checking the inputs does the work the run would do first.
+     */
+    public static Distribution.Problem problem(Distribution distribution) {
+        BlockSampler sampler;
+        try {
+            sampler = of(distribution);
+        } catch (MathIllegalStateException | MathArithmeticException | MathIllegalArgumentException e) {
+            return new Distribution.Problem(shapeParameter(distribution), "its quantile table cannot be solved ("
+                    + e.getMessage() + "); move the shape parameters towards 1");
+        }
+        if (sampler instanceof Tabulated tabulated && !tabulated.table.solved()) {
+            return new Distribution.Problem(shapeParameter(distribution), "its quantile table has values that are "
+                    + "not finite; move the shape parameters towards 1");
+        }
+        if (distribution.kind() != DistributionKind.STUDENT_T) {
+            // The others' parameters bound their means and variances (Distribution.problems).
+            return null;
+        }
+        double[] ends = {-QuantileTable.Z_MAX, QuantileTable.Z_MAX};
+        sampler.fromNormals(ends, ends, ends.length);
+        if (InputLimits.withinMagnitude(ends[0]) && InputLimits.withinMagnitude(ends[1])) {
+            return null;
+        }
+        boolean heavyTails = distribution.parameter(2) <= 2;
+        return new Distribution.Problem(heavyTails ? 2 : 1, "its draws at the ends of the range the sampler "
+                + "uses (a chance of 6e-16 beyond each) reach " + InputLimits.approximate(ends[0]) + " and "
+                + InputLimits.approximate(ends[1]) + ", beyond ±" + InputLimits.limit(InputLimits.MAX_MAGNITUDE) + "; "
+                + (heavyTails ? "raise the degrees of freedom (above 2 the t has a variance) or lower the scale"
+                : "lower the scale"));
+    }
+
+    /** The parameter that shapes a tabulated distribution, blamed when its table fails. */
+    private static int shapeParameter(Distribution distribution) {
+        return switch (distribution.kind()) {
+            case STUDENT_T -> 2;
+            case PERT -> 1;
+            case BETA -> 0;
+            case CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, DISCRETE_UNIFORM, BERNOULLI -> -1;
+        };
     }
 
     /** Converts normals to uniforms in place of the output, for samplers built on uniforms. */

@@ -26,7 +26,8 @@ import java.util.function.DoubleUnaryOperator;
  * 4e-9 with 4 degrees of freedom, 5e-8 with 2, 3e-7 for the Cauchy (1) in its far tails.
  */
 public final class QuantileTable {
-    static final double Z_MAX = 8.0;
+    /** The table's range is z in [-Z_MAX, Z_MAX]; beyond it the quantile is solved exactly. */
+    public static final double Z_MAX = 8.0;
     static final int NODES_PER_UNIT = 64;
     private static final int NODES = (int) (2 * Z_MAX * NODES_PER_UNIT) + 1;
     private static final double STEP = 1.0 / NODES_PER_UNIT;
@@ -76,6 +77,16 @@ public final class QuantileTable {
             Inverter inverter = Inverter.studentT(degreesOfFreedom);
             return new QuantileTable(inverter, inverter, 0.0);
         });
+    }
+
+    /** Whether every node's value and slope is a finite number, as a table of a distribution in range has. */
+    public boolean solved() {
+        for (int i = 0; i < NODES; i++) {
+            if (!Double.isFinite(values[i]) || !Double.isFinite(scaledSlopes[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code F^-1(Phi(z))}, interpolated inside [-8, 8] and solved exactly outside. */

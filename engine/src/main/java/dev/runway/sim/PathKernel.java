@@ -5,6 +5,8 @@ import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
+import dev.runway.model.InputCell;
+import dev.runway.model.InputLimits;
 import dev.runway.model.Model;
 import dev.runway.model.NonFiniteValueException;
 import dev.runway.model.Scenario;
@@ -36,11 +38,19 @@ public final class PathKernel {
     /** Paths whose drivers are drawn together; part of the order of random draws, so fixed. */
     public static final int CHUNK = 256;
 
+    /**
+     * The largest magnitude a reported item may reach on a pre-flight path: the statistics sum the
+     * squares of its deviations over up to 2^31 paths, which overflows a double (1.8e308) from
+     * about 1.4e149 on.
+     */
+    static final double PREFLIGHT_LIMIT = 1e140;
+
     private static final int EVENT_PARTS = 3;
     private static final int EVENT_ON = 0;
     private static final int EVENT_AMOUNT = 1;
     private static final int EVENT_QUARTER = 2;
 
+    private final Scenario scenario;
     private final Model model;
     private final ModelWalk walk;
     private final List<String> labels;
@@ -114,6 +124,7 @@ public final class PathKernel {
 
     /** As above, with the model's walk cut into methods of at most {@code budget} weight: for tests of the cut. */
     PathKernel(Scenario scenario, Overrides overrides, int budget) {
+        this.scenario = scenario;
         model = scenario.model();
         walk = ModelCompiler.compile(model, budget);
         Schedule scheduled = scenario.schedule();
@@ -292,6 +303,58 @@ public final class PathKernel {
     }
 
     /**
+     * Walks {@code count} paths from {@code inputs} as {@link #simulate} does, for the pre-flight
+     * check: a value that is not finite is reported as met on a pre-flight path.
+     */
+    void preflight(RandomInputs inputs, PathResults out, int count) {
+        Workspace workspace = workspace();
+        workspace.w.preflight = true;
+        simulate(workspace, inputs, out, 0, count, 0L);
+    }
+
+    /**
+     * The error for the value the checked walk found not finite, at the input cell the path's
+     * values trace it to (or at the item's formula, if they trace it to no cell).
+     */
+    private NonFiniteValueException traced(WalkState w, double[][] eventOn, int[][] eventQuarter) {
+        return traced(w, eventOn, eventQuarter, w.failedItem, w.failedQuarter, w.failedPath,
+                WalkState.nonFinite(w.failedValue), WalkState.ADVICE);
+    }
+
+    /** The error for item {@code item} of path {@code i} in quarter {@code q}, which {@code is} as said. */
+    private NonFiniteValueException traced(WalkState w, double[][] eventOn, int[][] eventQuarter, int item, int q,
+            int i, String is, String advice) {
+        PathTrace.Origin origin = PathTrace.of(scenario, w, eventOn, eventQuarter, i, item, q);
+        InputCell cell = origin != null && origin.cell() != null ? origin.cell()
+                : new InputCell(model.file(), model.items().get(item).line(), "formula");
+        String message = "scenario " + scenario.name() + ": " + w.describe(item, q, i, is)
+                + (origin == null ? "" : "; the input most likely responsible is " + origin.what()) + ". " + advice;
+        return new NonFiniteValueException(cell.error(message));
+    }
+
+    /**
+     * On a pre-flight path, the error for the first reported value beyond {@link #PREFLIGHT_LIMIT}
+     * in magnitude: finite, but the squares the statistics sum over many paths would overflow.
+     */
+    private void checkMagnitudes(WalkState w, double[][] eventOn, int[][] eventQuarter, PathResults out, int start,
+            int n) {
+        for (int r = 0; r < model.reported().size(); r++) {
+            for (int q = 0; q < horizon; q++) {
+                double[] values = out.values[r][q];
+                for (int i = 0; i < n; i++) {
+                    if (Math.abs(values[start + i]) > PREFLIGHT_LIMIT) {
+                        int item = model.itemIndexes().get(model.reported().get(r));
+                        throw traced(w, eventOn, eventQuarter, item, q, i, "reaches "
+                                + InputLimits.approximate(values[start + i]), "Beyond ±"
+                                + InputLimits.limit(PREFLIGHT_LIMIT) + ", the squares the statistics sum over the paths "
+                                + "overflow; narrow the input that feeds it, or guard the formula (min, max, if)");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The state of up to {@link #CHUNK} paths walked side by side, structure-of-arrays: the
      * quarter loop is outside, the path loop inside, so the paths' independent chains of
      * {@code exp} and additions overlap in the processor instead of waiting on each other.
@@ -446,6 +509,9 @@ public final class PathKernel {
             if (w.nonFinite) {
                 locateNonFinite(n);
             }
+            if (w.preflight) {
+                k.checkMagnitudes(w, eventOn, eventQuarter, out, start, n);
+            }
             if (out.drivers != null) {
                 for (int d = 0; d < w.drivers.length; d++) {
                     System.arraycopy(w.drivers[d], 0, out.drivers[d], start, n);
@@ -480,7 +546,15 @@ public final class PathKernel {
                     }
                 }
             }
-            k.walk.walkChecked(w, n);
+            w.failedItem = -1;
+            try {
+                k.walk.walkChecked(w, n);
+            } catch (NonFiniteValueException e) {
+                if (w.failedItem < 0) {
+                    throw e;
+                }
+                throw k.traced(w, eventOn, eventQuarter);
+            }
             throw new NonFiniteValueException("a line item of " + k.model.file() + " is not finite on a path of the "
                     + "chunk from path " + w.firstPath + ", but the checked walk did not find it; please report this");
         }

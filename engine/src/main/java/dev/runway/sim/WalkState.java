@@ -51,6 +51,13 @@ public final class WalkState {
     public boolean nonFinite;
     /** The run's index of the chunk's first path, for messages. */
     long firstPath;
+    /** Whether the chunk is the pre-flight's, whose paths put the random inputs at their extremes; for messages. */
+    boolean preflight;
+    /** Where the checked walk met a value that is not finite: the item (evaluation order), quarter and path; -1 if it did not. */
+    int failedItem = -1;
+    int failedQuarter;
+    int failedPath;
+    double failedValue;
     private final Model model;
     private final List<String> labels;
 
@@ -103,11 +110,28 @@ public final class WalkState {
 
     /** The error for item {@code item} (evaluation order) of path {@code i} in quarter {@code q} (0-based). */
     public NonFiniteValueException nonFinite(int item, int q, int i, double value) {
+        failedItem = item;
+        failedQuarter = q;
+        failedPath = i;
+        failedValue = value;
+        return new NonFiniteValueException(describe(item, q, i, nonFinite(value)) + ". " + ADVICE);
+    }
+
+    /** How a value that is not finite is said: "is +infinity". */
+    static String nonFinite(double value) {
+        return "is " + (Double.isNaN(value) ? "undefined (NaN)" : value > 0 ? "+infinity" : "-infinity");
+    }
+
+    /** What a generated walk says, after where, when a value is not finite. */
+    static final String ADVICE = "A log or sqrt of a negative number, a division by zero, or an overflow from an "
+            + "extreme value; narrow the input that feeds it, or guard the formula (max, if)";
+
+    /** Which item {@code is} what it is ("is +infinity"), when and on which path, and its formula. */
+    String describe(int item, int q, int i, String is) {
         Model.Item at = model.items().get(item);
-        return new NonFiniteValueException(at.name() + " is " + (Double.isNaN(value) ? "undefined (NaN)"
-                : value > 0 ? "+infinity" : "-infinity") + " in quarter " + (q + 1) + " (" + labels.get(q) + ") on path "
-                + (firstPath + i) + ": " + model.file() + " line " + at.line() + ", " + at.name() + " = "
-                + at.formulaText() + ". A log or sqrt of a negative number, a division by zero, or an overflow from an "
-                + "extreme draw; guard the formula (max, if) or narrow the distribution that feeds it.");
+        return at.name() + " " + is + " in quarter " + (q + 1) + " (" + labels.get(q) + ") " + (preflight ? "on a pre-flight path that "
+                + "puts random inputs at the ends of their range (a chance of 6e-16 beyond each)" : "on path "
+                + (firstPath + i)) + ": " + model.file() + " line " + at.line() + ", " + at.name() + " = "
+                + at.formulaText();
     }
 }

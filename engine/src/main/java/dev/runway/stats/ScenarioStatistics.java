@@ -129,7 +129,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
             percentiles[p] = quantiles.quantile(p);
         }
         Moments moments = Moments.of(cash);
-        NonFiniteValueException.requireFinite(moments.mean(), scenario, item, label);
+        NonFiniteValueException.requireFinite(moments.mean(), moments.sd(), scenario, item, label);
         double[] meanInterval = Intervals.mean(moments.mean(), moments.sd(), paths, CONFIDENCE);
         return new QuarterStatistics(q, label, new Estimate(moments.mean(), meanInterval[0], meanInterval[1]),
                 moments.sd(), percentiles, share(breaches, paths), null, quantiles.tailMean(), quantiles.min(),

@@ -204,8 +204,8 @@ public final class StreamingStatistics {
             n = combined;
             below += breaches[b][q];
         }
-        NonFiniteValueException.requireFinite(mean, scenario, item, label);
         double sd = paths > 1 ? Math.sqrt(m2 / (paths - 1)) : 0.0;
+        NonFiniteValueException.requireFinite(mean, sd, scenario, item, label);
         double[] meanInterval = Intervals.mean(mean, sd, paths, ScenarioStatistics.CONFIDENCE);
         double[] levels = ScenarioStatistics.PERCENTILES;
         Estimate[] percentiles = new Estimate[levels.length];

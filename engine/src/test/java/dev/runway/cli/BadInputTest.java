@@ -127,7 +127,7 @@ class BadInputTest {
                 bad("savings_delay constant 1.5", driver("savings_delay", "constant,1.5,,,"),
                         DRIVERS, 9, "distribution", "savings_delay must be a whole number of quarters"),
                 bad("savings_delay discrete_uniform from 0.5", driver("savings_delay", "discrete_uniform,0.5,2,,"),
-                        DRIVERS, 9, "p1", "min must be a whole number, found 0.5"),
+                        DRIVERS, 9, "p1", "min must be a whole number from -1e9 to 1e9 (so the count of values fits the sampler), found 0.5"),
                 new BadInput("a parent cycle a -> b -> a", f -> f.append(SCENARIOS, "a,b,one", "b,a,two"),
                         SCENARIOS, 3, "parent", "scenario a inherits from itself through a -> b -> a", 2),
                 bad("a gap in the schedule: quarters 1, 2, 4",
@@ -165,6 +165,9 @@ class BadInputTest {
                         f -> f.append(SCENARIOS, "kid1,base,x")
                                 .append(EVENTS, "base,shock,cash_shock,0.5,constant,10,,,,1,3,,src"),
                         EVENTS, 2, "last_quarter", "event shock ends in quarter 3"),
+                bad("a first quarter of 1e20, which is no quarter rather than too large a number",
+                        event("base,late,cash_shock,,constant,10,,,,1e20,2,,src"),
+                        EVENTS, 2, "first_quarter", "expected a whole number from 1 to 10000, found \"1e20\""),
                 bad("trigger_below on a cash_shock", event("base,fine,cash_shock,,constant,10,,,,1,2,500,src"),
                         EVENTS, 2, "trigger_below", "only injections can be triggered"));
     }
@@ -244,11 +247,14 @@ class BadInputTest {
         assertNothingWritten(out);
     }
 
-    /** A Cauchy volume trend overflows exp(v) on some path: a clear input error, not a crash. */
+    /**
+     * A Cauchy volume trend overflows exp(v) on some path: a clear input error at the driver's row,
+     * found by the pre-flight before any path is drawn, not a crash.
+     */
     @Test
     void cashThatOverflowsIsAnInputErrorAndNothingIsWritten() throws IOException {
         Path inputs = InputFolderFixture.minimal()
-                .replace(DRIVERS, "base,volume_trend,", "base,volume_trend,student_t,0,50,1,,log change,test")
+                .replace(DRIVERS, "base,volume_trend,", "base,volume_trend,student_t,0,1,1,,log change,test")
                 .writeTo(tmp.resolve("inputs"));
         Path out = tmp.resolve("results");
 
@@ -258,7 +264,8 @@ class BadInputTest {
         assertEquals(2, run.exitCode(), run::printed);
         assertTrue(run.err().contains("is +infinity in quarter") || run.err().contains("is -infinity in quarter")
                 || run.err().contains("is undefined (NaN) in quarter"), run::printed);
-        assertTrue(run.err().contains(" on path "), run::printed);
+        assertTrue(run.err().contains(inputs.resolve(DRIVERS) + ":4: column 'distribution': "), run::printed);
+        assertTrue(run.err().contains("the input most likely responsible is the driver volume_trend"), run::printed);
         assertNothingWritten(out);
     }
 

@@ -135,11 +135,48 @@ class ModelLanguageTest {
     }
 
     @Test
-    void aValueThatStopsBeingFiniteNamesTheItemTheQuarterAndThePath() {
+    void aValueThatStopsBeingFiniteOnEveryPathIsFoundBeforeTheRunAtTheInputItComesFrom() {
         RunwayRun run = badModel("cash,prev(cash) - burn,opening_cash,USD m,", "burn,opex - log(start_revenue - 10),,USD m,",
                 "z,\"normal(0, 1)\",,,", "noise,growth * z,,,", "breach,cash < 50,,,", "report,\"cash, noise\",,,");
-        assertTrue(run.err().contains("burn is +infinity in quarter 1 (Q1) on path 0"), run::printed);
+        assertTrue(run.err().contains("drivers.csv:3: column 'distribution': scenario base: burn is +infinity in "
+                + "quarter 1 (Q1) on a pre-flight path"), run::printed);
         assertTrue(run.err().contains("burn = opex - log(start_revenue - 10)"), run::printed);
+    }
+
+    /**
+     * A value that goes bad only for middle draws (log of a negative number when z lies in (1, 3)):
+     * the pre-flight's extreme and middle paths miss it, the run meets it, and names the item, the
+     * quarter, the path and the random series it comes from.
+     */
+    @Test
+    void aValueThatStopsBeingFiniteOnSomePathsNamesTheItemTheQuarterThePathAndTheInput() {
+        RunwayRun run = badModel("cash,prev(cash) - burn,opening_cash,USD m,", "burn,opex - start_revenue,,USD m,",
+                "z,\"normal(0, 1)\",,,", "noise,\"if(z > 1 && z < 3, log(-z), 0) * growth\",,,",
+                "breach,cash < 50,,,", "report,\"cash, noise\",,,");
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("model.csv:4: column 'formula': scenario base: noise is undefined (NaN) in "
+                + "quarter 1 (Q1) on path "), run::printed);
+        assertTrue(run.err().contains("model.csv line 5, noise = if(z > 1 && z < 3, log(-z), 0) * growth; the input most likely responsible is "
+                + "the random series z, which drew "),
+                run::printed);
+        assertEquals(1, run.err().lines().filter(line -> line.startsWith("error: ")).count(), run::printed);
+    }
+
+    @Test
+    void aNumberInAFormulaBeyondTheMagnitudeLimitIsRefusedUnderItsPlace() {
+        RunwayRun run = badModel("cash,prev(cash) - burn * 1e300,opening_cash,USD m,",
+                "burn,opex - start_revenue * growth,,USD m,", "breach,cash < 50,,,", "report,cash,,,");
+        assertTrue(run.err().contains("model.csv:2:26: column 'formula': the number 1e300 must lie within ±1e15"),
+                run::printed);
+    }
+
+    @Test
+    void aRandomSeriesWhoseMeanOverflowsIsRefusedAtItsParameter() {
+        RunwayRun run = badModel("cash,prev(cash) - burn,opening_cash,USD m,",
+                "burn,opex - start_revenue * growth * z,,USD m,", "z,\"lognormal(800, 1)\",,,", "breach,cash < 50,,,",
+                "report,cash,,,");
+        assertTrue(run.err().contains("model.csv:4:14: column 'formula': lognormal(mean of ln X, sd of ln X): the mean "
+                + "exp(800 + 1^2/2) = exp(800.50) is beyond 1e15"), run::printed);
     }
 
     /** Formulas that would be code in a script engine: each is a parse error, and nothing runs. */
