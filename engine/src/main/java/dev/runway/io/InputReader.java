@@ -264,27 +264,36 @@ public final class InputReader {
         return folder.resolve(name).toString();
     }
 
+    /**
+     * A file of the folder as a table, or null when it is absent (an error if it is required) or
+     * cannot be used (always an error). Whatever is at the file's name counts as present: a
+     * dangling link, a folder or an unreadable file is reported, never taken for an absent
+     * optional file.
+     */
     private CsvTable table(String name, List<String> columns, boolean required) {
         Path path = folder.resolve(name);
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             incompleteFiles.add(name);
-            if (required) {
+            if (!Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
+                errors.add(new InputError(display(name), 0, "", "cannot tell whether the file exists: the folder "
+                        + folder + " may not be searched; give yourself access to it (chmod u+rx)"));
+            } else if (required) {
                 errors.add(new InputError(display(name), 0, "", "missing file; expected a CSV with the columns "
                         + String.join(",", columns)));
             }
             return null;
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            hashes.put(name, HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(path))));
-        } catch (IOException e) {
-            errors.add(new InputError(display(name), 0, "", "cannot read the file: " + e.getMessage()));
+        byte[] bytes = CsvTable.readBytes(path, display(name), errors);
+        if (bytes == null) {
             incompleteFiles.add(name);
             return null;
+        }
+        try {
+            hashes.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
-        CsvTable table = CsvTable.read(path, columns, errors);
+        CsvTable table = CsvTable.parse(display(name), bytes, columns, errors);
         if (table == null || !table.complete()) {
             incompleteFiles.add(name);
         }
