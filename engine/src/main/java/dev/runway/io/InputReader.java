@@ -69,6 +69,8 @@ public final class InputReader {
     /** A driver is named in formulas, so its name follows their rules. */
     private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final int MAX_QUARTER = 10_000;
+    /** A scenario's name is its folder's name under --out: well below the 255 bytes file systems allow. */
+    static final int MAX_SCENARIO_NAME = 100;
     /** The smallest eigenvalue a repaired copula matrix keeps, so its Cholesky factor is well conditioned. */
     private static final double MIN_EIGENVALUE = 1e-6;
 
@@ -97,6 +99,8 @@ public final class InputReader {
     private final Map<String, String> hashes = new TreeMap<>();
     private final Map<String, ScenarioRow> scenarioRows = new LinkedHashMap<>();
     private final Map<String, OwnRows> ownRows = new HashMap<>();
+    /** Names of scenario rows that were rejected: rows naming them are not also told the scenario is unknown. */
+    private final Set<String> rejectedScenarios = new HashSet<>();
     /** Scenarios with a rejected driver or schedule row: a missing row there is already explained. */
     private final Set<String> driverRowsInError = new HashSet<>();
     private final Set<String> scheduleRowsInError = new HashSet<>();
@@ -301,23 +305,37 @@ public final class InputReader {
     }
 
     private void readScenarios(CsvTable table) {
+        // By the name in lower case: on macOS and Windows, Base and base would be one output folder.
+        Map<String, ScenarioRow> byFolder = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             RowFields fields = new RowFields(table, row, errors);
             String name = name(fields, "scenario");
+            if (name.length() > MAX_SCENARIO_NAME) {
+                fields.error("scenario", "the name has " + name.length() + " characters; a scenario name may have at "
+                        + "most " + MAX_SCENARIO_NAME + ", because it names the scenario's folder under --out. Shorten it");
+            }
             String parent = table.cell(row, "parent");
             if (!fields.valid()) {
+                rejectedScenarios.add(name);
                 continue;
             }
-            ScenarioRow previous = scenarioRows.putIfAbsent(name,
-                    new ScenarioRow(name, parent, table.cell(row, "description"), row.line()));
+            ScenarioRow scenario = new ScenarioRow(name, parent, table.cell(row, "description"), row.line());
+            ScenarioRow previous = scenarioRows.putIfAbsent(name, scenario);
             if (previous != null) {
                 fields.error("scenario", "scenario " + name + " is already defined on line " + previous.line());
-            } else {
-                ownRows.put(name, new OwnRows());
+                continue;
+            }
+            ownRows.put(name, new OwnRows());
+            ScenarioRow sameFolder = byFolder.putIfAbsent(name.toLowerCase(Locale.ROOT), scenario);
+            if (sameFolder != null) {
+                fields.error("scenario", "scenario " + name + " differs from " + sameFolder.name() + " (line "
+                        + sameFolder.line() + ") only in upper and lower case, so on macOS and Windows their output "
+                        + "folders would be one; rename one of them");
             }
         }
         for (ScenarioRow row : scenarioRows.values()) {
-            if (!row.parent().isEmpty() && !scenarioRows.containsKey(row.parent())) {
+            if (!row.parent().isEmpty() && !scenarioRows.containsKey(row.parent())
+                    && !rejectedScenarios.contains(row.parent())) {
                 errors.add(new InputError(display(SCENARIOS), row.line(), "parent", "unknown parent scenario \"" + row.parent()
                         + "\"; expected one of " + String.join(", ", scenarioRows.keySet()) + " or empty for a root"));
             }
@@ -339,7 +357,7 @@ public final class InputReader {
             return null;
         }
         OwnRows rows = ownRows.get(name);
-        if (rows == null && !incompleteFiles.contains(SCENARIOS)) {
+        if (rows == null && !incompleteFiles.contains(SCENARIOS) && !rejectedScenarios.contains(name)) {
             fields.error("scenario", "unknown scenario \"" + name + "\"; expected one of "
                     + String.join(", ", scenarioRows.keySet()) + " (declare it in " + SCENARIOS + ")");
         }

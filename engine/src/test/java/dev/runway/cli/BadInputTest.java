@@ -166,7 +166,10 @@ class BadInputTest {
                                 .append(EVENTS, "base,shock,cash_shock,0.5,constant,10,,,,1,3,,src"),
                         EVENTS, 2, "last_quarter", "event shock ends in quarter 3"),
                 bad("trigger_below on a cash_shock", event("base,fine,cash_shock,,constant,10,,,,1,2,500,src"),
-                        EVENTS, 2, "trigger_below", "only injections can be triggered"));
+                        EVENTS, 2, "trigger_below", "only injections can be triggered"),
+                bad("two scenarios whose names differ only in case", f -> f.append(SCENARIOS, "Base,base,a child"),
+                        SCENARIOS, 3, "scenario", "scenario Base differs from base (line 2) only in upper and lower "
+                                + "case"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -226,6 +229,27 @@ class BadInputTest {
             assertTrue(errorLines.get(i).startsWith(expected.get(i)), expected.get(i) + " in\n" + run.printed());
         }
         assertTrue(run.err().contains("have 5 problem(s)"), run::printed);
+        assertNothingWritten(out);
+    }
+
+    /** The name becomes a folder under --out: 300 characters crashed with "File name too long". */
+    @Test
+    void aScenarioNameOfThreeHundredCharactersIsRefusedWhereItIsDefinedAndOnlyThere() throws IOException {
+        String name = "s".repeat(300);
+        Path inputs = InputFolderFixture.minimal().writeTo(tmp.resolve("inputs"));
+        for (String file : List.of(SCENARIOS, DRIVERS, SCHEDULE)) {
+            Path path = inputs.resolve(file);
+            Files.writeString(path, Files.readString(path).replaceAll("(?m)^base,", name + ","));
+        }
+        Path out = tmp.resolve("results");
+
+        RunwayRun run = simulate(inputs, out);
+
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("have 1 problem(s):"), run::printed);
+        assertTrue(run.err().contains(inputs.resolve(SCENARIOS) + ":2: column 'scenario': the name has 300 characters; "
+                + "a scenario name may have at most 100, because it names the scenario's folder under --out."),
+                run::printed);
         assertNothingWritten(out);
     }
 
