@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One input CSV file as a header and rows that remember their physical line. Lines starting
@@ -38,14 +40,16 @@ final class CsvTable {
     private final List<String> header;
     private final List<Row> rows;
     private final boolean complete;
+    private final Set<String> unusable;
 
     private CsvTable(String file, Map<String, Integer> columns, List<String> header, List<Row> rows,
-            boolean complete) {
+            boolean complete, Set<String> unusable) {
         this.file = file;
         this.columns = columns;
         this.header = header;
         this.rows = rows;
         this.complete = complete;
+        this.unusable = unusable;
     }
 
     /**
@@ -147,7 +151,9 @@ final class CsvTable {
      * Parses a file's bytes (as {@link #readBytes} gives them) into a table whose header must
      * contain every required column (in any order; more columns are allowed). Returns null, with
      * the reasons added to {@code errors}, if the file cannot be used at all; rows with the wrong
-     * number of fields are reported and left out.
+     * number of fields are reported and left out. A header that lacks a column, or has one twice,
+     * is reported, and the rows are still read, so their other cells are checked in the same
+     * round; see {@link #usable}.
      */
     static CsvTable parse(String file, byte[] bytes, List<String> required, List<InputError> errors) {
         List<String> lines = lines(bytes, file, errors);
@@ -159,6 +165,7 @@ final class CsvTable {
         ICSVParser parser = new CSVParserBuilder().withEscapeChar(ICSVParser.NULL_CHARACTER)
                 .withIgnoreLeadingWhiteSpace(true).build();
         Map<String, Integer> columns = null;
+        Set<String> unusable = new HashSet<>();
         List<String> header = List.of();
         int headerLine = 0;
         int width = 0;
@@ -183,16 +190,17 @@ final class CsvTable {
                 cells[c] = cells[c] == null ? "" : cells[c].trim();
             }
             if (columns == null) {
-                columns = header(file, line, cells, required, errors);
-                if (columns == null) {
-                    return null;
-                }
+                columns = header(file, line, cells, required, unusable, errors);
                 header = List.of(cells);
                 headerLine = line;
                 width = cells.length;
             } else if (cells.length != width) {
-                errors.add(new InputError(file, line, "", "expected " + width + " fields as in the header on line "
-                        + headerLine + ", found " + cells.length + (cells.length > width ? "; quote fields that contain commas" : "")));
+                // Against a header already in error, the row is more likely right than the header.
+                if (unusable.isEmpty()) {
+                    errors.add(new InputError(file, line, "", "expected " + width + " fields as in the header on line "
+                            + headerLine + ", found " + cells.length + (cells.length > width
+                            ? "; quote fields that contain commas" : "")));
+                }
                 complete = false;
             } else {
                 rows.add(new Row(line, cells, text));
@@ -203,7 +211,7 @@ final class CsvTable {
                     + String.join(",", required)));
             return null;
         }
-        return new CsvTable(file, columns, header, rows, complete);
+        return new CsvTable(file, columns, header, rows, complete, Set.copyOf(unusable));
     }
 
     /**
@@ -256,24 +264,23 @@ final class CsvTable {
         return nul * 4L >= bytes.length;
     }
 
+    /** The header's columns by name; a column missing or given twice is reported and added to {@code unusable}. */
     private static Map<String, Integer> header(String file, int line, String[] cells, List<String> required,
-            List<InputError> errors) {
+            Set<String> unusable, List<InputError> errors) {
         Map<String, Integer> columns = new HashMap<>();
-        boolean complete = true;
         for (int c = 0; c < cells.length; c++) {
-            if (columns.putIfAbsent(cells[c], c) != null) {
+            if (columns.putIfAbsent(cells[c], c) != null && unusable.add(cells[c])) {
                 errors.add(new InputError(file, line, cells[c], "the column appears twice in the header; keep one"));
-                complete = false;
             }
         }
         for (String name : required) {
             if (!columns.containsKey(name)) {
                 errors.add(new InputError(file, line, name, "missing column; the header must contain "
                         + String.join(",", required)));
-                complete = false;
+                unusable.add(name);
             }
         }
-        return complete ? columns : null;
+        return columns;
     }
 
     String file() {
@@ -288,6 +295,19 @@ final class CsvTable {
     /** False if some line could not be read as a row: rows that seem missing may be among them. */
     boolean complete() {
         return complete;
+    }
+
+    /**
+     * False for a column the header lacks or has twice: that is reported once, at the header, so
+     * its cells are not reported again row by row, and no row of the table is whole.
+     */
+    boolean usable(String column) {
+        return !unusable.contains(column);
+    }
+
+    /** True if every column of the header can be used, so a row can be whole. */
+    boolean usable() {
+        return unusable.isEmpty();
     }
 
     List<Row> rows() {

@@ -222,13 +222,16 @@ class BadInputTest {
                 inputs.resolve(DRIVERS) + ":2: column 'p1': ",
                 inputs.resolve(SCHEDULE) + ":3: column 'fixed_costs': ",
                 inputs.resolve(EVENTS) + ":2: column 'probability': ",
-                inputs.resolve(CORRELATIONS) + ":2: ");
+                inputs.resolve(CORRELATIONS) + ":2: column 'rho': ",
+                // The pair is of two constant drivers: a mistake of its own, in the same round as its rho.
+                inputs.resolve(CORRELATIONS) + ":2: column 'driver_a': volume_trend is constant",
+                inputs.resolve(CORRELATIONS) + ":2: column 'driver_b': contribution_margin is constant");
         List<String> errorLines = run.err().lines().filter(line -> line.startsWith("  ")).map(String::strip).toList();
         assertEquals(expected.size(), errorLines.size(), run::printed);
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(errorLines.get(i).startsWith(expected.get(i)), expected.get(i) + " in\n" + run.printed());
         }
-        assertTrue(run.err().contains("have 5 problem(s)"), run::printed);
+        assertTrue(run.err().contains("have 7 problem(s)"), run::printed);
         assertNothingWritten(out);
     }
 
