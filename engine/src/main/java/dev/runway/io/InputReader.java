@@ -66,23 +66,46 @@ public final class InputReader {
     static final List<String> SCHEDULE_KEYS = List.of("scenario", "quarter", "label");
     static final List<String> STANDARD_SCHEDULE_COLUMNS = concat(SCHEDULE_KEYS, StandardModel.SCHEDULE_COLUMNS);
     static final List<String> CORRELATION_COLUMNS = List.of("scenario", "driver_a", "driver_b", "rho");
+    /**
+     * The columns that say which row of which scenario a row is: a file whose header lacks one
+     * cannot be read whole. (A model file lacking any column is not read at all.)
+     */
+    private static final Map<String, List<String>> KEY_COLUMNS = Map.of(
+            SCENARIOS, List.of("scenario", "parent"),
+            DRIVERS, List.of("scenario", "driver"),
+            EVENTS, List.of("scenario", "event"),
+            SCHEDULE, List.of("scenario", "quarter"),
+            CORRELATIONS, List.of("scenario", "driver_a", "driver_b"));
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
     /** A driver is named in formulas, so its name follows their rules. */
     private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final int MAX_QUARTER = InputLimits.MAX_QUARTERS;
+    /** A scenario's name is its folder's name under --out: well below the 255 bytes file systems allow. */
+    static final int MAX_SCENARIO_NAME = 100;
     /** The smallest eigenvalue a repaired copula matrix keeps, so its Cholesky factor is well conditioned. */
     private static final double MIN_EIGENVALUE = 1e-6;
 
     private record ScenarioRow(String name, String parent, String description, int line) { }
 
+    /*
+     * A rejected row whose key (driver, event, quarter, pair) could be read is kept with a null
+     * value: it still overrides its parent's row and still counts as present, so the checks of
+     * the whole scenario (a missing driver, a gap in the quarters, an event past the horizon) run
+     * in the same round as the cell errors, without blaming the rejected row a second time.
+     */
+
+    /** A row of drivers.csv; the distribution is null if the row was rejected. */
     private record DriverRow(String driver, Distribution distribution, String source, int line) { }
 
-    private record EventRow(Event event, int line) { }
+    /** A row of events.csv; the event is null if the row was rejected, the last quarter 0 if unreadable. */
+    private record EventRow(String name, int lastQuarter, Event event, int line) { }
 
+    /** A row of schedule.csv; the amounts are null if the row was rejected. */
     private record ScheduleRow(String label, Map<String, Double> amounts, int line) { }
 
-    private record CorrelationRow(Correlation correlation, int line) { }
+    /** A row of correlations.csv; the correlation is null if the row was rejected. */
+    private record CorrelationRow(String a, String b, Correlation correlation, int line) { }
 
     /** The rows of one scenario, keyed as inheritance overrides them. */
     private static final class OwnRows {
@@ -91,6 +114,11 @@ public final class InputReader {
         final Map<Integer, ScheduleRow> schedule = new TreeMap<>();
         /** Keyed by the pair in name order, so (a, b) and (b, a) are one pair. */
         final Map<List<String>, CorrelationRow> correlations = new LinkedHashMap<>();
+        /** Whether a row of this scenario had a key that could not be read: what seems missing may be that row. */
+        boolean driverUnread;
+        boolean eventUnread;
+        boolean quarterUnread;
+        boolean pairUnread;
     }
 
     private final Path folder;
@@ -99,9 +127,10 @@ public final class InputReader {
     private final Map<String, String> hashes = new TreeMap<>();
     private final Map<String, ScenarioRow> scenarioRows = new LinkedHashMap<>();
     private final Map<String, OwnRows> ownRows = new HashMap<>();
-    /** Scenarios with a rejected driver or schedule row: a missing row there is already explained. */
-    private final Set<String> driverRowsInError = new HashSet<>();
-    private final Set<String> scheduleRowsInError = new HashSet<>();
+    /** Names of scenario rows that were rejected: rows naming them are not also told the scenario is unknown. */
+    private final Set<String> rejectedScenarios = new HashSet<>();
+    /** A row of drivers.csv names no readable driver: a name the model uses may be that one. */
+    private boolean driverNameUnread;
     /** Files that could not be read whole: what seems missing from them is not reported again. */
     private final Set<String> incompleteFiles = new HashSet<>();
     /** Rows already blamed while resolving: a row inherited by several scenarios is reported once. */
@@ -180,7 +209,9 @@ public final class InputReader {
             model = model.withTargets(eventTargets(false), eventTargets(true));
         }
         List<Scenario> resolved = new ArrayList<>();
-        for (ScenarioRow row : scenarioRows.values()) {
+        // Without the parent column, no scenario's ancestors are known.
+        boolean lineageKnown = scenarios != null && scenarios.usable("parent");
+        for (ScenarioRow row : lineageKnown ? scenarioRows.values() : List.<ScenarioRow>of()) {
             Scenario scenario = resolve(row);
             if (scenario != null) {
                 resolved.add(scenario);
@@ -188,6 +219,9 @@ public final class InputReader {
         }
         if (!errors.isEmpty()) {
             throw new InputException(errors);
+        }
+        if (resolved.size() != scenarioRows.size()) {
+            throw new IllegalStateException("a scenario was left out without an error to say why");
         }
         return new CaseInputs(folder.toString(), resolved, hashes, model);
     }
@@ -200,10 +234,10 @@ public final class InputReader {
 
     /** The folder's model file, parsed; or the standard model when there is none. */
     private void readModelFile() {
-        // A dangling link counts as a model file, so it is reported as missing rather than ignored.
+        // Whatever stands at the name, a dangling link too, is the model file: reported if unusable, never ignored.
         standard = !Files.exists(folder.resolve(MODEL), LinkOption.NOFOLLOW_LINKS);
         CsvTable table = standard ? standardModelTable() : table(MODEL, ModelReader.COLUMNS, true);
-        if (table != null) {
+        if (table != null && table.usable()) {
             modelReader = ModelReader.parse(table, errors);
         }
     }
@@ -247,7 +281,7 @@ public final class InputReader {
             declared.putAll(driverUnits);
         }
         boolean complete = !incompleteFiles.contains(DRIVERS) && !incompleteFiles.contains(SCHEDULE)
-                && driverRowsInError.isEmpty();
+                && !driverNameUnread;
         model = modelReader.check(declared, driverLines, display(DRIVERS), columns, complete);
     }
 
@@ -255,7 +289,8 @@ public final class InputReader {
     private List<String> eventTargets(boolean injections) {
         List<String> targets = new ArrayList<>();
         for (OwnRows rows : ownRows.values()) {
-            rows.events.values().stream().filter(e -> (e.event().kind() == EventKind.INJECTION) == injections)
+            rows.events.values().stream().filter(e -> e.event() != null)
+                    .filter(e -> (e.event().kind() == EventKind.INJECTION) == injections)
                     .forEach(e -> targets.add(e.event().target()));
         }
         return targets;
@@ -266,51 +301,78 @@ public final class InputReader {
         return folder.resolve(name).toString();
     }
 
+    /**
+     * A file of the folder as a table, or null when it is absent (an error if it is required) or
+     * cannot be used (always an error). Whatever is at the file's name counts as present: a
+     * dangling link, a folder or an unreadable file is reported, never taken for an absent
+     * optional file.
+     */
     private CsvTable table(String name, List<String> columns, boolean required) {
         Path path = folder.resolve(name);
-        if (!Files.exists(path)) {
-            incompleteFiles.add(name);
-            if (required) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            // An absent optional file is complete: it has no rows.
+            if (required || !Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
+                incompleteFiles.add(name);
+            }
+            if (!Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
+                errors.add(new InputError(display(name), 0, "", "cannot tell whether the file exists: the folder "
+                        + folder + " may not be searched; give yourself access to it (chmod u+rx)"));
+            } else if (required) {
                 errors.add(new InputError(display(name), 0, "", "missing file; expected a CSV with the columns "
                         + String.join(",", columns)));
             }
             return null;
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            hashes.put(name, HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(path))));
-        } catch (IOException e) {
-            errors.add(new InputError(display(name), 0, "", "cannot read the file: " + e.getMessage()));
+        byte[] bytes = CsvTable.readBytes(path, display(name), errors);
+        if (bytes == null) {
             incompleteFiles.add(name);
             return null;
+        }
+        try {
+            hashes.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
-        CsvTable table = CsvTable.read(path, columns, errors);
-        if (table == null || !table.complete()) {
+        CsvTable table = CsvTable.parse(display(name), bytes, columns, errors);
+        if (table == null || !table.complete()
+                || !KEY_COLUMNS.getOrDefault(name, columns).stream().allMatch(table::usable)) {
             incompleteFiles.add(name);
         }
         return table;
     }
 
     private void readScenarios(CsvTable table) {
+        // By the name in lower case: on macOS and Windows, Base and base would be one output folder.
+        Map<String, ScenarioRow> byFolder = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             RowFields fields = new RowFields(table, row, errors);
             String name = name(fields, "scenario");
+            if (name.length() > MAX_SCENARIO_NAME) {
+                fields.error("scenario", "the name has " + name.length() + " characters; a scenario name may have at "
+                        + "most " + MAX_SCENARIO_NAME + ", because it names the scenario's folder under --out. Shorten it");
+            }
             String parent = table.cell(row, "parent");
             if (!fields.valid()) {
+                rejectedScenarios.add(name);
                 continue;
             }
-            ScenarioRow previous = scenarioRows.putIfAbsent(name,
-                    new ScenarioRow(name, parent, table.cell(row, "description"), row.line()));
+            ScenarioRow scenario = new ScenarioRow(name, parent, table.cell(row, "description"), row.line());
+            ScenarioRow previous = scenarioRows.putIfAbsent(name, scenario);
             if (previous != null) {
                 fields.error("scenario", "scenario " + name + " is already defined on line " + previous.line());
-            } else {
-                ownRows.put(name, new OwnRows());
+                continue;
+            }
+            ownRows.put(name, new OwnRows());
+            ScenarioRow sameFolder = byFolder.putIfAbsent(name.toLowerCase(Locale.ROOT), scenario);
+            if (sameFolder != null) {
+                fields.error("scenario", "scenario " + name + " differs from " + sameFolder.name() + " (line "
+                        + sameFolder.line() + ") only in upper and lower case, so on macOS and Windows their output "
+                        + "folders would be one; rename one of them");
             }
         }
         for (ScenarioRow row : scenarioRows.values()) {
-            if (!row.parent().isEmpty() && !scenarioRows.containsKey(row.parent())) {
+            if (!row.parent().isEmpty() && !scenarioRows.containsKey(row.parent())
+                    && !rejectedScenarios.contains(row.parent()) && !incompleteFiles.contains(SCENARIOS)) {
                 errors.add(new InputError(display(SCENARIOS), row.line(), "parent", "unknown parent scenario \"" + row.parent()
                         + "\"; expected one of " + String.join(", ", scenarioRows.keySet()) + " or empty for a root"));
             }
@@ -332,7 +394,7 @@ public final class InputReader {
             return null;
         }
         OwnRows rows = ownRows.get(name);
-        if (rows == null && !incompleteFiles.contains(SCENARIOS)) {
+        if (rows == null && !incompleteFiles.contains(SCENARIOS) && !rejectedScenarios.contains(name)) {
             fields.error("scenario", "unknown scenario \"" + name + "\"; expected one of "
                     + String.join(", ", scenarioRows.keySet()) + " (declare it in " + SCENARIOS + ")");
         }
@@ -354,13 +416,17 @@ public final class InputReader {
             if (driver != null) {
                 driverUnits.putIfAbsent(driver, table.cell(row, "unit"));
                 driverLines.putIfAbsent(driver, row.line());
+            } else {
+                driverNameUnread = true;
+                if (rows != null) {
+                    rows.driverUnread = true;
+                }
             }
-            if (rows == null || !fields.valid()) {
-                driverRowsInError.add(fields.text("scenario"));
+            if (rows == null || driver == null) {
                 continue;
             }
-            DriverRow previous = rows.drivers.putIfAbsent(driver,
-                    new DriverRow(driver, distribution, table.cell(row, "source"), row.line()));
+            DriverRow previous = rows.drivers.putIfAbsent(driver, new DriverRow(driver,
+                    fields.valid() ? distribution : null, table.cell(row, "source"), row.line()));
             if (previous != null) {
                 fields.error("driver", "driver " + driver + " is already set for this scenario on line "
                         + previous.line());
@@ -399,15 +465,20 @@ public final class InputReader {
             if (target.isEmpty() && kind != null) {
                 target = kind.defaultTarget();
             }
-            if (model != null && kind != null) {
-                targetProblem(fields, target, kind);
+            List<String> items = modelItems();
+            if (items != null && kind != null) {
+                targetProblem(fields, target, kind, items);
             }
-            if (rows == null || !fields.valid()) {
+            boolean named = NAME.matcher(name).matches();
+            if (rows != null && !named) {
+                rows.eventUnread = true;
+            }
+            if (rows == null || !named) {
                 continue;
             }
-            Event event = new Event(name, kind, probability, amount, first, last, triggered, trigger, target,
-                    table.cell(row, "source"));
-            EventRow previous = rows.events.putIfAbsent(name, new EventRow(event, row.line()));
+            Event event = fields.valid() ? new Event(name, kind, probability, amount, first, last, triggered, trigger,
+                    target, table.cell(row, "source")) : null;
+            EventRow previous = rows.events.putIfAbsent(name, new EventRow(name, last, event, row.line()));
             if (previous != null) {
                 fields.error("event", "event " + name + " is already defined for this scenario on line "
                         + previous.line());
@@ -416,22 +487,21 @@ public final class InputReader {
     }
 
     /** The item an event moves must be a line item of the model (a random series is drawn, not moved). */
-    private void targetProblem(RowFields fields, String target, EventKind kind) {
-        if (model.item(target) != null) {
+    private void targetProblem(RowFields fields, String target, EventKind kind, List<String> items) {
+        if (items.contains(target)) {
             return;
         }
-        List<String> items = model.items().stream().map(Model.Item::name).toList();
         String column = fields.text("target").isEmpty() ? "kind" : "target";
         fields.error(column, (column.equals("kind") ? "a " + kind.csvName() + " moves " + target + " unless the "
                 + "target column names another item, but " : "") + "\"" + target + "\" is not a line item of "
-                + model.file() + Names.didYouMean(target, items) + (column.equals("kind") ? " Add a target column."
-                : "") + " The items: " + String.join(", ", items.subList(0, Math.min(items.size(), 20)))
+                + (model != null ? model.file() : display(MODEL)) + Names.didYouMean(target, items)
+                + (column.equals("kind") ? " Add a target column." : "") + " The items: "
+                + String.join(", ", items.subList(0, Math.min(items.size(), 20)))
                 + (items.size() > 20 ? " and " + (items.size() - 20) + " more" : ""));
     }
 
     private void readSchedule(CsvTable table) {
-        List<String> amountColumns = model != null ? model.scheduleColumns()
-                : standard ? StandardModel.SCHEDULE_COLUMNS : List.of();
+        List<String> amountColumns = amountColumns(table);
         for (CsvTable.Row row : table.rows()) {
             RowFields fields = new RowFields(table, row, errors);
             OwnRows rows = scenarioOf(fields);
@@ -441,11 +511,14 @@ public final class InputReader {
             for (String column : amountColumns) {
                 amounts.put(column, fields.number(column));
             }
-            if (rows == null || !fields.valid()) {
-                scheduleRowsInError.add(fields.text("scenario"));
+            if (rows != null && quarter < 1) {
+                rows.quarterUnread = true;
+            }
+            if (rows == null || quarter < 1) {
                 continue;
             }
-            ScheduleRow previous = rows.schedule.putIfAbsent(quarter, new ScheduleRow(label, amounts, row.line()));
+            ScheduleRow previous = rows.schedule.putIfAbsent(quarter,
+                    new ScheduleRow(label, fields.valid() ? amounts : null, row.line()));
             if (previous != null) {
                 fields.error("quarter", "quarter " + quarter + " is already scheduled for this scenario on line "
                         + previous.line());
@@ -466,17 +539,21 @@ public final class InputReader {
             if (!Double.isNaN(rho) && !(rho >= -1 && rho <= 1)) {
                 fields.error("rho", "expected a rank correlation in [-1, 1], found " + rho);
             }
-            if (rows == null || !fields.valid()) {
+            if (rows != null && (a == null || b == null)) {
+                rows.pairUnread = true;
+            }
+            if (rows == null || a == null || b == null) {
                 continue;
             }
             List<String> pair = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
-            CorrelationRow previous = rows.correlations.putIfAbsent(pair,
-                    new CorrelationRow(new Correlation(a, b, rho, table.cell(row, "source")), row.line()));
+            CorrelationRow previous = rows.correlations.putIfAbsent(pair, new CorrelationRow(a, b,
+                    fields.valid() ? new Correlation(a, b, rho, table.cell(row, "source")) : null, row.line()));
             if (previous != null) {
-                boolean mirrored = !previous.correlation().a().equals(a);
-                fields.error("rho", mirrored && previous.correlation().rho() != rho
+                boolean mirrored = !previous.a().equals(a);
+                double previousRho = previous.correlation() == null ? Double.NaN : previous.correlation().rho();
+                fields.error("rho", mirrored && !Double.isNaN(previousRho) && !Double.isNaN(rho) && previousRho != rho
                         ? "the matrix is not symmetric: line " + previous.line() + " sets " + b + " ~ "
-                                + a + " to " + previous.correlation().rho() + ", this row sets "
+                                + a + " to " + previousRho + ", this row sets "
                                 + a + " ~ " + b + " to " + rho + "; give each pair once"
                         : "the pair " + a + " ~ " + b + " is already set for this scenario on line "
                                 + previous.line());
@@ -505,18 +582,67 @@ public final class InputReader {
         return name;
     }
 
-    /** A driver of a correlation: one the model uses. */
+    /** A driver of a correlation: one the model uses, where that is known. */
     private String correlatedDriver(RowFields fields, String column) {
         String name = driverName(fields, column);
-        if (name != null && model != null && !model.drivers().contains(name)) {
-            fields.error(column, "unknown driver \"" + name + "\"" + Names.didYouMean(name, model.drivers())
-                    + " Expected one of " + String.join(", ", model.drivers()));
+        List<String> known = model != null ? model.drivers() : modelDrivers(true);
+        if (name != null && known != null && !known.contains(name)) {
+            fields.error(column, "unknown driver \"" + name + "\"" + Names.didYouMean(name, known)
+                    + " Expected one of " + String.join(", ", known));
             return null;
         }
         return name;
     }
 
-    /** The scenario's rows merged over its ancestors' (root first), or null with errors added. */
+    /**
+     * The drivers the model uses when the model itself did not check: those of drivers.csv that
+     * its formulas name. With {@code complete}, null unless every row of the model was read (a
+     * driver may be named only in a row that was not); without, the ones known so far. Null
+     * without a model file that could be read at all.
+     */
+    private List<String> modelDrivers(boolean complete) {
+        if (standard) {
+            return StandardModel.DRIVERS;
+        }
+        if (modelReader == null || (complete && modelReader.itemNames() == null)) {
+            return null;
+        }
+        Set<String> named = modelReader.names();
+        return driverUnits.keySet().stream().filter(named::contains).toList();
+    }
+
+    /** The model's line items, or null if they are not known (the model file could not be read whole). */
+    private List<String> modelItems() {
+        if (model != null) {
+            return model.items().stream().map(Model.Item::name).toList();
+        }
+        return standard || modelReader == null ? null : modelReader.itemNames();
+    }
+
+    /**
+     * The schedule columns whose cells must be numbers: the ones the model uses. When the model
+     * did not check, the columns its formulas name, so the amounts are checked in the same round.
+     */
+    private List<String> amountColumns(CsvTable table) {
+        if (model != null) {
+            return model.scheduleColumns();
+        }
+        if (standard) {
+            return StandardModel.SCHEDULE_COLUMNS;
+        }
+        if (modelReader == null) {
+            return List.of();
+        }
+        Set<String> named = modelReader.names();
+        return table.header().stream().filter(c -> !SCHEDULE_KEYS.contains(c) && named.contains(c)).toList();
+    }
+
+    /**
+     * The scenario's rows merged over its ancestors' (root first), or null with errors added.
+     * Every check runs whose inputs are known, whatever else failed: a rejected row still
+     * counts as present, so only a row whose key could not be read, or a file that could not
+     * be read whole, keeps a check from running.
+     */
     private Scenario resolve(ScenarioRow row) {
         List<ScenarioRow> lineage = lineage(row);
         if (lineage == null) {
@@ -524,45 +650,55 @@ public final class InputReader {
         }
         Map<String, DriverRow> drivers = new LinkedHashMap<>();
         Map<String, EventRow> events = new LinkedHashMap<>();
-        Map<Integer, ScheduleRow> schedule = new TreeMap<>();
+        TreeMap<Integer, ScheduleRow> schedule = new TreeMap<>();
         Map<List<String>, CorrelationRow> correlations = new LinkedHashMap<>();
+        boolean driversKnown = !incompleteFiles.contains(DRIVERS);
+        boolean eventsKnown = !incompleteFiles.contains(EVENTS);
+        boolean scheduleKnown = !incompleteFiles.contains(SCHEDULE);
+        boolean correlationsKnown = !incompleteFiles.contains(CORRELATIONS);
         for (ScenarioRow at : lineage) {
             OwnRows own = ownRows.get(at.name());
             drivers.putAll(own.drivers);
             events.putAll(own.events);
             schedule.putAll(own.schedule);
             correlations.putAll(own.correlations);
+            driversKnown &= !own.driverUnread;
+            eventsKnown &= !own.eventUnread;
+            scheduleKnown &= !own.quarterUnread;
+            correlationsKnown &= !own.pairUnread;
         }
-        // Where rows were rejected, what looks missing is already explained by those errors.
-        boolean driversKnown = !incompleteFiles.contains(DRIVERS)
-                && lineage.stream().noneMatch(at -> driverRowsInError.contains(at.name()));
-        boolean scheduleKnown = !incompleteFiles.contains(SCHEDULE)
-                && lineage.stream().noneMatch(at -> scheduleRowsInError.contains(at.name()));
-        // Without a checked model the drivers it needs are unknown; the schedule and events are still checked.
-        boolean complete = driversKnown && model != null;
-        for (String driver : complete ? model.drivers() : List.<String>of()) {
-            if (!drivers.containsKey(driver)) {
-                errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name()
-                        + " has no " + driver + ": add a row for it to " + DRIVERS
-                        + " (for this scenario or an ancestor)"));
-                complete = false;
+        boolean complete = model != null && eventsKnown
+                && drivers.values().stream().allMatch(d -> d.distribution() != null)
+                && events.values().stream().allMatch(e -> e.event() != null)
+                && schedule.values().stream().allMatch(q -> q.amounts() != null);
+        // With a model that did not check, the drivers its formulas name are still needed.
+        List<String> needed = model != null ? model.drivers() : modelDrivers(false);
+        if (driversKnown && needed != null) {
+            for (String driver : needed) {
+                if (!drivers.containsKey(driver)) {
+                    errors.add(new InputError(display(SCENARIOS), row.line(), "scenario", "scenario " + row.name()
+                            + " has no " + driver + ": add a row for it to " + DRIVERS
+                            + " (for this scenario or an ancestor)"));
+                    complete = false;
+                }
             }
         }
+        complete &= driversKnown && scheduleKnown;
         int horizon = scheduleKnown ? horizon(row, schedule) : 0;
         complete &= horizon > 0;
+        // Past the last scheduled quarter is outside the horizon even when the quarters have a gap.
+        int lastScheduled = scheduleKnown && !schedule.isEmpty() ? schedule.lastKey() : 0;
         for (EventRow event : events.values()) {
-            if (horizon > 0 && event.event().lastQuarter() > horizon) {
-                blameOnce(new InputError(display(EVENTS), event.line(), "last_quarter", "event " + event.event().name()
-                        + " ends in quarter " + event.event().lastQuarter() + ", but scenario " + row.name()
-                        + " has " + horizon + " quarters in " + SCHEDULE));
+            if (lastScheduled > 0 && event.lastQuarter() > lastScheduled) {
+                blameOnce(new InputError(display(EVENTS), event.line(), "last_quarter", "event " + event.name()
+                        + " ends in quarter " + event.lastQuarter() + ", but scenario " + row.name()
+                        + (horizon > 0 ? " has " + horizon + " quarters in " + SCHEDULE
+                                : "'s schedule ends at quarter " + lastScheduled)));
                 complete = false;
             }
         }
-        if (!complete) {
-            return null;
-        }
-        Copula copula = copula(row, drivers, correlations);
-        if (copula == null) {
+        Copula copula = copula(row, drivers, correlations, correlationsKnown);
+        if (!complete || copula == null) {
             return null;
         }
         Map<String, Distribution> distributions = new LinkedHashMap<>();
@@ -591,25 +727,27 @@ public final class InputReader {
     }
 
     /**
-     * The Gaussian copula of a scenario's correlations, or null with errors added: each pair's
-     * drivers must be random, and the normals' matrix must be positive definite (or be repaired
-     * when the user asked for it).
+     * The Gaussian copula of a scenario's correlations, or null: with errors added when each
+     * pair's drivers are not random or the normals' matrix is not positive definite (unless the
+     * user asked for it to be repaired); without, when a row or a driver it needs was rejected
+     * (that row's error explains it). Each check runs on the pairs it can.
      */
     private Copula copula(ScenarioRow scenario, Map<String, DriverRow> drivers,
-            Map<List<String>, CorrelationRow> correlations) {
+            Map<List<String>, CorrelationRow> correlations, boolean correlationsKnown) {
         if (correlations.isEmpty()) {
-            return Copula.INDEPENDENT;
+            return correlationsKnown ? Copula.INDEPENDENT : null;
         }
-        boolean usable = true;
-        // In the model's driver order: the order their normals are drawn in.
-        TreeSet<String> involved = new TreeSet<>(Comparator.comparingInt(model.drivers()::indexOf));
+        boolean usable = correlationsKnown;
         for (CorrelationRow row : correlations.values()) {
-            for (String driver : List.of(row.correlation().a(), row.correlation().b())) {
-                involved.add(driver);
-                if (drivers.get(driver).distribution().kind() == DistributionKind.CONSTANT) {
-                    blameOnce(new InputError(display(CORRELATIONS), row.line(), driver.equals(row.correlation().a())
+            usable &= row.correlation() != null;
+            for (String driver : List.of(row.a(), row.b())) {
+                DriverRow driverRow = drivers.get(driver);
+                if (driverRow == null || driverRow.distribution() == null) {
+                    usable = false;
+                } else if (driverRow.distribution().kind() == DistributionKind.CONSTANT) {
+                    blameOnce(new InputError(display(CORRELATIONS), row.line(), driver.equals(row.a())
                             ? "driver_a" : "driver_b", driver + " is constant in scenario " + scenario.name()
-                            + " (" + DRIVERS + " line " + drivers.get(driver).line() + "); only random drivers can be "
+                            + " (" + DRIVERS + " line " + driverRow.line() + "); only random drivers can be "
                             + "correlated"));
                     usable = false;
                 }
@@ -617,6 +755,13 @@ public final class InputReader {
         }
         if (!usable) {
             return null;
+        }
+        // In the model's driver order: the order their normals are drawn in (without a model, any order checks).
+        List<String> driverOrder = model != null ? model.drivers() : new ArrayList<>(drivers.keySet());
+        TreeSet<String> involved = new TreeSet<>(Comparator.comparingInt(driverOrder::indexOf));
+        for (CorrelationRow row : correlations.values()) {
+            involved.add(row.a());
+            involved.add(row.b());
         }
         List<String> order = new ArrayList<>(involved);
         double[][] matrix = new double[order.size()][order.size()];

@@ -56,6 +56,9 @@ final class ModelReader {
     private String breachText = "";
     private CsvTable.Row reportRow;
     private boolean parsed = true;
+    /** Items whose row was rejected: a formula naming one is not also told the name is unknown. */
+    private final Set<String> broken = new HashSet<>();
+    private boolean tooManyRows;
 
     private ModelReader(CsvTable table, List<InputError> errors) {
         this.table = table;
@@ -76,6 +79,7 @@ final class ModelReader {
                     + "compiled in-process as one class. Merge items, or move detail that needs no formula into the "
                     + "schedule"));
             parsed = false;
+            tooManyRows = true;
             return;
         }
         for (CsvTable.Row raw : table.rows()) {
@@ -83,7 +87,7 @@ final class ModelReader {
             String name = fields.required("item", "the name of a line item");
             String formulaText = fields.required("formula", "a formula");
             if (name.isEmpty() || formulaText.isEmpty()) {
-                parsed = false;
+                reject(name);
                 continue;
             }
             if (!NAME.matcher(name).matches()) {
@@ -99,7 +103,7 @@ final class ModelReader {
             String reserved = reservedProblem(name);
             if (reserved != null) {
                 fields.error("item", reserved);
-                parsed = false;
+                reject(name);
                 continue;
             }
             if (rows.containsKey(name)) {
@@ -111,25 +115,33 @@ final class ModelReader {
             String initialText = table.cell(raw, "initial");
             Expr initial = initialText.isEmpty() ? null : formula(raw, "initial", initialText);
             if (formula == null || (!initialText.isEmpty() && initial == null)) {
-                parsed = false;
+                reject(name);
                 continue;
             }
             Distribution distribution = null;
             if (formula instanceof Expr.Call call && DistributionKind.fromCsv(call.name()) != null) {
                 distribution = series(raw, formulaText, call);
                 if (distribution == null) {
-                    parsed = false;
+                    reject(name);
                     continue;
                 }
                 if (initial != null) {
                     fields.error("initial", "a random series is drawn afresh each quarter and has no state; leave "
                             + "initial empty");
-                    parsed = false;
+                    reject(name);
                     continue;
                 }
             }
             rows.put(name, new Row(distribution == null ? Kind.ITEM : Kind.SERIES, name, formulaText, formula,
                     initialText, initial, table.cell(raw, "unit"), table.cell(raw, "source"), raw, distribution));
+        }
+    }
+
+    /** A row of the model that could not be read: the model is incomplete, and its item is known to be broken. */
+    private void reject(String name) {
+        parsed = false;
+        if (!name.isEmpty()) {
+            broken.add(name);
         }
     }
 
@@ -270,9 +282,10 @@ final class ModelReader {
      */
     Model check(Map<String, String> drivers, Map<String, Integer> driverLines, String driversFile,
             List<String> scheduleColumns, boolean complete) {
-        if (!parsed) {
+        if (tooManyRows) {
             return null;
         }
+        // The rows that were read are checked even when others were not, so every problem comes in one round.
         int before = errors.size();
         for (Row row : rows.values()) {
             String clash = drivers.containsKey(row.name()) ? "a driver in drivers.csv"
@@ -282,7 +295,7 @@ final class ModelReader {
                         + "; a name must mean one thing");
             }
         }
-        if (breach == null) {
+        if (breachRow == null) {
             errors.add(new InputError(table.file(), 0, "", "the model has no breach rule; add a row "
                     + "breach,<condition> such as breach,cash < min_liquidity"));
         }
@@ -299,11 +312,9 @@ final class ModelReader {
         if (breach != null) {
             check.condition(breachRow, breachText, breach);
         }
-        if (errors.size() > before) {
-            return null;
-        }
+        // A cycle among the items that were read is a cycle whatever else is wrong.
         List<Model.Item> ordered = order(check.uses);
-        if (ordered == null) {
+        if (ordered == null || !parsed || errors.size() > before) {
             return null;
         }
         Set<String> used = new HashSet<>(check.referenced);
@@ -360,7 +371,7 @@ final class ModelReader {
                 error(reportRow, "formula", text, start, name + " is a random series; report an item that uses it");
             } else if (names.contains(name)) {
                 error(reportRow, "formula", text, start, name + " is reported twice");
-            } else {
+            } else if (!broken.contains(name)) {
                 error(reportRow, "formula", text, start, (name.isEmpty() ? "expected the name of an item"
                         : "the reported item \"" + name + "\" is not a line item of the model")
                         + Names.didYouMean(name, items()));
@@ -373,6 +384,60 @@ final class ModelReader {
         return rows.values().stream().filter(r -> r.kind() == Kind.ITEM).map(Row::name).toList();
     }
 
+    /**
+     * The line items of the model file, for checks that need them when the model as a whole did
+     * not check; null if a row could not be read, since its item may be among them.
+     */
+    List<String> itemNames() {
+        return parsed ? items() : null;
+    }
+
+    /**
+     * Every name the formulas that were read mention, resolved or not: when the model did not
+     * check, the drivers and schedule columns it is known to use.
+     */
+    Set<String> names() {
+        Set<String> names = new HashSet<>();
+        Expr.Visitor<Void> collector = new Expr.Visitor<>() {
+            @Override
+            public Void num(Expr.Num num) {
+                return null;
+            }
+
+            @Override
+            public Void ref(Expr.Ref ref) {
+                names.add(ref.name());
+                return null;
+            }
+
+            @Override
+            public Void unary(Expr.Unary unary) {
+                return unary.operand().accept(this);
+            }
+
+            @Override
+            public Void binary(Expr.Binary binary) {
+                binary.left().accept(this);
+                return binary.right().accept(this);
+            }
+
+            @Override
+            public Void call(Expr.Call call) {
+                call.args().forEach(arg -> arg.accept(this));
+                return null;
+            }
+        };
+        for (Row row : rows.values()) {
+            row.formula().accept(collector);
+            if (row.initial() != null) {
+                row.initial().accept(collector);
+            }
+        }
+        if (breach != null) {
+            breach.accept(collector);
+        }
+        return names;
+    }
 
 
     /**
@@ -529,7 +594,7 @@ final class ModelReader {
                 }
                 return new Value(false, emptyToNull(row.unit()));
             }
-            if (complete) {
+            if (complete && !broken.contains(name)) {
                 problem(c, ref.at(), "unknown name \"" + name + "\"" + Names.didYouMean(name, known())
                         + " A name is a line item of the model, a driver of drivers.csv, a column of schedule.csv, "
                         + "or quarter");
@@ -706,6 +771,9 @@ final class ModelReader {
                 return null;
             }
             Row row = rows.get(ref.name());
+            if (row == null && broken.contains(ref.name())) {
+                return null;
+            }
             if (row == null || row.kind() != Kind.ITEM || row.initial() == null) {
                 String why = row == null ? (drivers.containsKey(ref.name()) ? ref.name() + " is a driver, "
                         + "the same in every quarter" : scheduleColumns.contains(ref.name()) ? ref.name()

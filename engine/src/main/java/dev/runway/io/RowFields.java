@@ -35,13 +35,16 @@ final class RowFields {
         return row.line();
     }
 
-    /** True if no reader found a problem in this row. */
+    /** True if no reader found a problem in this row, and the header gives every column it needs. */
     boolean valid() {
-        return errors.size() == errorsBefore;
+        return errors.size() == errorsBefore && table.usable();
     }
 
+    /** Reports a problem of a cell; not one of a column the header lacks, which is reported there. */
     void error(String column, String message) {
-        errors.add(new InputError(table.file(), row.line(), column, message));
+        if (table.usable(column)) {
+            errors.add(new InputError(table.file(), row.line(), column, message));
+        }
     }
 
     String text(String column) {

@@ -169,7 +169,10 @@ class BadInputTest {
                         event("base,late,cash_shock,,constant,10,,,,1e20,2,,src"),
                         EVENTS, 2, "first_quarter", "expected a whole number from 1 to 10000, found \"1e20\""),
                 bad("trigger_below on a cash_shock", event("base,fine,cash_shock,,constant,10,,,,1,2,500,src"),
-                        EVENTS, 2, "trigger_below", "only injections can be triggered"));
+                        EVENTS, 2, "trigger_below", "only injections can be triggered"),
+                bad("two scenarios whose names differ only in case", f -> f.append(SCENARIOS, "Base,base,a child"),
+                        SCENARIOS, 3, "scenario", "scenario Base differs from base (line 2) only in upper and lower "
+                                + "case"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,13 +225,37 @@ class BadInputTest {
                 inputs.resolve(DRIVERS) + ":2: column 'p1': ",
                 inputs.resolve(SCHEDULE) + ":3: column 'fixed_costs': ",
                 inputs.resolve(EVENTS) + ":2: column 'probability': ",
-                inputs.resolve(CORRELATIONS) + ":2: ");
+                inputs.resolve(CORRELATIONS) + ":2: column 'rho': ",
+                // The pair is of two constant drivers: a mistake of its own, in the same round as its rho.
+                inputs.resolve(CORRELATIONS) + ":2: column 'driver_a': volume_trend is constant",
+                inputs.resolve(CORRELATIONS) + ":2: column 'driver_b': contribution_margin is constant");
         List<String> errorLines = run.err().lines().filter(line -> line.startsWith("  ")).map(String::strip).toList();
         assertEquals(expected.size(), errorLines.size(), run::printed);
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(errorLines.get(i).startsWith(expected.get(i)), expected.get(i) + " in\n" + run.printed());
         }
-        assertTrue(run.err().contains("have 5 problem(s)"), run::printed);
+        assertTrue(run.err().contains("have 7 problem(s)"), run::printed);
+        assertNothingWritten(out);
+    }
+
+    /** The name becomes a folder under --out: 300 characters crashed with "File name too long". */
+    @Test
+    void aScenarioNameOfThreeHundredCharactersIsRefusedWhereItIsDefinedAndOnlyThere() throws IOException {
+        String name = "s".repeat(300);
+        Path inputs = InputFolderFixture.minimal().writeTo(tmp.resolve("inputs"));
+        for (String file : List.of(SCENARIOS, DRIVERS, SCHEDULE)) {
+            Path path = inputs.resolve(file);
+            Files.writeString(path, Files.readString(path).replaceAll("(?m)^base,", name + ","));
+        }
+        Path out = tmp.resolve("results");
+
+        RunwayRun run = simulate(inputs, out);
+
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("have 1 problem(s):"), run::printed);
+        assertTrue(run.err().contains(inputs.resolve(SCENARIOS) + ":2: column 'scenario': the name has 300 characters; "
+                + "a scenario name may have at most 100, because it names the scenario's folder under --out."),
+                run::printed);
         assertNothingWritten(out);
     }
 

@@ -18,6 +18,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -348,6 +350,88 @@ class InputReaderTest {
             assertEquals(0, missing.line(), "a whole file has no line");
             assertTrue(missing.message().startsWith("missing file; expected a CSV with the columns "
                     + InputFolderFixture.SCHEDULE_HEADER), missing.message());
+        }
+    }
+
+    /** Every check whose inputs are known runs, whatever else failed, and a mistake is reported once. */
+    @Nested
+    class ErrorsInOneRound {
+        @TempDir
+        Path tmp;
+
+        private Set<String> locations(Path folder) {
+            return errorsOf(folder).stream().map(e -> Path.of(e.file()).getFileName() + ":" + e.line() + ":" + e.column())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        @Test
+        void rejectedRowsDoNotHideAMissingDriverAGapInTheQuartersOrAnEventPastTheLastQuarter() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.DRIVERS, "base,opening_cash,", "base,opening_cash,constant,abc,,,,JPY bn,x")
+                    .replace(InputReader.DRIVERS, "base,min_liquidity,", "# no min_liquidity")
+                    .replace(InputReader.DRIVERS, "base,volume_trend,", "base,volume_trend,normal,0,-1,,,log change,x")
+                    .replace(InputReader.SCHEDULE, "base,2,", "base,2,Q2,500,fifty,10,5,20,30")
+                    .append(InputReader.SCHEDULE, "base,4,Q4,500,50,10,5,20,30")
+                    .append(InputReader.EVENTS, "base,late,cash_shock,,constant,10,,,,1,9,,x",
+                            "base,bad,cash_shock,2,constant,10,,,,1,9,,x")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("drivers.csv:2:p1", "drivers.csv:4:p2", "schedule.csv:3:fixed_costs",
+                    "scenarios.csv:2:scenario", "schedule.csv:4:quarter", "events.csv:2:last_quarter",
+                    "events.csv:3:probability", "events.csv:3:last_quarter")), locations(folder));
+        }
+
+        @Test
+        void anEventPastTheLastQuarterOfAScheduleWithAGapSaysWhereTheScheduleEnds() {
+            Path folder = InputFolderFixture.minimal()
+                    .append(InputReader.SCHEDULE, "base,4,Q4,500,50,10,5,20,30")
+                    .append(InputReader.EVENTS, "base,late,cash_shock,,constant,10,,,,1,5,,x")
+                    .writeTo(tmp);
+
+            List<InputError> errors = errorsOf(folder);
+
+            assertEquals(2, errors.size(), errors::toString);
+            assertEquals("event late ends in quarter 5, but scenario base's schedule ends at quarter 4",
+                    errors.get(1).message());
+        }
+
+        @Test
+        void aHeaderWithoutAColumnStillHasTheOtherCellsOfItsRowsChecked() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.DRIVERS, "scenario,", InputFolderFixture.DRIVERS_HEADER.replace(",unit,", ",units,"))
+                    .replace(InputReader.DRIVERS, "base,opening_cash,", "base,opening_cash,constant,abc,,,,JPY bn,x")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("drivers.csv:1:unit", "drivers.csv:2:p1")), locations(folder));
+        }
+
+        @Test
+        void aScheduleHeaderWithoutAnAmountColumnStillHasItsQuartersChecked() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.SCHEDULE, "scenario,", InputFolderFixture.SCHEDULE_HEADER.replace(",capex,", ",capx,"))
+                    .append(InputReader.SCHEDULE, "base,4,Q4,500,50,10,5,20,30")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("schedule.csv:1:capex", "schedule.csv:4:quarter")), locations(folder));
+        }
+
+        @Test
+        void aHeaderWithoutTheColumnsThatPlaceARowBlamesNoScenarioForRowsItLacks() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.DRIVERS, "scenario,", InputFolderFixture.DRIVERS_HEADER.replace("scenario,", "scen,"))
+                    .replace(InputReader.SCENARIOS, "scenario,", "scenario,parents,description")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("drivers.csv:1:scenario", "scenarios.csv:1:parent")), locations(folder));
+        }
+
+        @Test
+        void aRowLostFromScenariosCsvLeavesItsChildrenWithoutAnUnknownParent() {
+            Path folder = InputFolderFixture.minimal()
+                    .append(InputReader.SCENARIOS, "mid,base", "kid,mid,below the lost row")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("scenarios.csv:3:")), locations(folder));
         }
     }
 }
