@@ -12,6 +12,7 @@ import dev.runway.report.ResultWriter;
 import dev.runway.report.RunInfo;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.PathResults;
+import dev.runway.sim.Preflight;
 import dev.runway.stats.ScenarioStatistics;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -100,6 +101,11 @@ public final class SparkRunway implements Callable<Integer> {
         CaseInputs caseInputs;
         try {
             caseInputs = InputReader.read(inputs);
+            // The same checks as the command line's before its first draw, so a doomed job fails on the driver.
+            List<InputError> preflight = Preflight.check(caseInputs);
+            if (!preflight.isEmpty()) {
+                throw new InputException(preflight);
+            }
         } catch (InputException e) {
             err.println("error: the inputs in " + inputs + " have " + e.errors().size() + " problem(s):");
             for (InputError error : e.errors()) {
