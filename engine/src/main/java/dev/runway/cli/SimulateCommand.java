@@ -54,9 +54,12 @@ import java.util.concurrent.atomic.AtomicLong;
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  runway simulate                                    the Nissan case, 100,000 paths per scenario",
-            "  runway simulate --scenario status_quo --paths 1000000 --out outputs/sq",
-            "  runway simulate --inputs inputs/mycompany --out outputs/mycompany --seed 7"})
+            "  ${COMMAND-FULL-NAME}",
+            "      (the Nissan case, 100,000 paths per scenario)",
+            "  ${COMMAND-FULL-NAME} --scenario status_quo --paths 1000000 \\",
+            "      --out outputs/sq",
+            "  ${COMMAND-FULL-NAME} --inputs inputs/mycompany \\",
+            "      --out outputs/mycompany --seed 7"})
 public class SimulateCommand implements Callable<Integer> {
     /** The most paths one scenario can run: a whole number of blocks below 2^31. */
     public static final int MAX_PATHS = Integer.MAX_VALUE - Simulation.BLOCK_SIZE;

@@ -31,7 +31,8 @@ import java.util.stream.DoubleStream;
                 + "interval of the breach probability allows: how far another set of paths could move the answer.",
             ""},
         footerHeading = "%nExample:%n",
-        footer = "  runway solve --scenario toyota_backstop --max-breach-prob 0.05 --quarter 2")
+        footer = {"  ${COMMAND-FULL-NAME} --scenario toyota_backstop \\",
+            "      --max-breach-prob 0.05 --quarter 2"})
 public final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
