@@ -95,6 +95,17 @@ class UsageErrorTest {
     }
 
     @Test
+    void solveChecksItsPathsAgainstTheHeapBeforeSearching() {
+        RunwayRun run = RunwayRun.of("solve", "--inputs", NISSAN, "--scenario", "toyota_backstop", "--paths",
+                String.valueOf(SimulateCommand.MAX_PATHS));
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().startsWith("error: the solve's 2,147,479,551 paths of scenario toyota_backstop: "),
+                run::printed);
+        assertTrue(run.err().contains("heap free") && run.err().contains("use fewer --paths"), run::printed);
+        assertEquals(1, run.err().lines().count(), run::printed);
+    }
+
+    @Test
     void fortyThousandThreadsAreRefusedNamingTheCores() throws IOException {
         int cores = Runtime.getRuntime().availableProcessors();
         assertUsageError(simulate("--threads", "40000"), "simulate", "this machine has " + cores + " core(s)",
