@@ -61,8 +61,8 @@ final class SummaryTable {
                     Double.isNaN(s.injectionMean()) ? "-" : money(s.injectionMean(), decimals));
         }
         out.println("Money in " + (unit.isEmpty() ? "the model's unit" : unit) + ". 'breach prob': share of paths in "
-                + "breach (" + scenarios.get(0).model().breachText() + ") in some quarter, ± half its 95% interval "
-                + "(or [its ends] when not symmetric);");
+                + "breach (" + scenarios.get(0).model().breachText() + ") in some quarter, ± half its 95% interval"
+                + (breach.stream().anyMatch(cell -> cell.contains("[")) ? " ([its ends] where lopsided)" : "") + ";");
         out.println("'min P05 " + item + "': the lowest 5th percentile of " + item
                 + " over the quarters, and which quarter.");
         String warning = tooFewPaths(statistics);
