@@ -3,10 +3,10 @@ package dev.runway.cli;
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.Scenario;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.QuarterStatistics;
 import dev.runway.stats.ScenarioStatistics;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

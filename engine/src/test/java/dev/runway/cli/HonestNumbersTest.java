@@ -4,6 +4,7 @@ import dev.runway.io.InputFolderFixture;
 import dev.runway.io.InputReader;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.Intervals;
+import dev.runway.stats.ScenarioStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +53,7 @@ class HonestNumbersTest {
     void anIntervalIsPrintedAsPlusMinusOnlyWhenItsArmsPrintTheSame() {
         // 71,900 of 100,000: Wilson's arms differ by far less than the printed 0.1 point.
         Estimate common = breaches(71_900, 100_000);
-        String arm = String.format(java.util.Locale.ROOT, "%.1f", 100 * (common.value() - common.low()));
+        String arm = String.format(Locale.ROOT, "%.1f", 100 * (common.value() - common.low()));
         assertEquals("71.9% ±" + arm, Percentages.withInterval(common, 1));
 
         // One path that breached: Wilson's interval runs from about 21% to 100%, nowhere near symmetric.
@@ -129,8 +133,9 @@ class HonestNumbersTest {
                 + "3,900,000 to ±0.05."), warning);
     }
 
-    private static dev.runway.stats.ScenarioStatistics statistics(Estimate breach, int paths) {
-        return new dev.runway.stats.ScenarioStatistics("s", paths, 1L, List.of(), breach, java.util.OptionalInt.empty(),
-                breach, Double.NaN, null, java.util.Map.of());
+    /** Statistics carrying only what the warning reads: the paths and the breach probability. */
+    private static ScenarioStatistics statistics(Estimate breach, int paths) {
+        return new ScenarioStatistics("s", paths, 1L, List.of(), breach, OptionalInt.empty(), breach, Double.NaN, null,
+                Map.of());
     }
 }

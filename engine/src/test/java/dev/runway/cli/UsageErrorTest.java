@@ -106,6 +106,13 @@ class UsageErrorTest {
     }
 
     @Test
+    void sensitivityChecksItsOptionsAsSimulateDoes() throws IOException {
+        RunwayRun run = RunwayRun.of("sensitivity", "--inputs", NISSAN, "--out", tmp.resolve("out").toString(),
+                "--bins", "2000000000");
+        assertUsageError(run, "sensitivity", "--bins must be from 1 to 10000", "found 2000000000");
+    }
+
+    @Test
     void fortyThousandThreadsAreRefusedNamingTheCores() throws IOException {
         int cores = Runtime.getRuntime().availableProcessors();
         assertUsageError(simulate("--threads", "40000"), "simulate", "this machine has " + cores + " core(s)",
