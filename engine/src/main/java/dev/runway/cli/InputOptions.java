@@ -48,8 +48,8 @@ final class InputOptions {
             for (InputError error : e.errors()) {
                 err.println("  " + error);
             }
-            err.println("Nothing was written. Fix the rows above; 'runway validate --inputs " + folder
-                    + "' checks them without running.");
+            err.println("Nothing was written. Fix the rows above; this checks them without running: "
+                    + Launcher.command("validate --inputs " + Launcher.shellWord(folder.toString())));
             err.flush();
             return null;
         }

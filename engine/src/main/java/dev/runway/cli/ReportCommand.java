@@ -19,21 +19,22 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {
-            "Writes report.html and charts/ (PNG and SVG) into an output folder of 'runway simulate', from its CSV "
+            "Writes report.html and charts/ (PNG and SVG) into an output folder of '${ROOT-COMMAND-NAME} simulate', from its CSV "
                 + "files: the summary table, per scenario the cash fan, the breach curve, the end-cash histogram "
                 + "and, when the folder has sensitivity.csv, the tornado, and the scenarios compared. The page is "
                 + "one self-contained file that opens from disk without a network.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  runway report                          the Nissan results in outputs/nissan",
-            "  runway report --out /tmp/runway-1m"})
+            "  ${COMMAND-FULL-NAME}",
+            "      (the Nissan results in outputs/nissan)",
+            "  ${COMMAND-FULL-NAME} --out /tmp/runway-1m"})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs/nissan",
-            description = "The output folder of 'runway simulate' to report on (default: ${DEFAULT-VALUE}); "
+            description = "The output folder of '${ROOT-COMMAND-NAME} simulate' to report on (default: ${DEFAULT-VALUE}); "
                 + "report.html and charts/ are written into it.")
     Path out;
 

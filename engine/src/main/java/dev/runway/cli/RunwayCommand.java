@@ -20,11 +20,13 @@ import picocli.CommandLine.Command;
                 + "margins, savings, restructuring costs, refinancing and events (shocks, capital injections), "
                 + "and reports the distribution of cash and the probability and timing of a liquidity breach.",
             "",
-            "Start with:  runway simulate --report   (the shipped Nissan case: CSVs, charts and report.html in "
-                + "outputs/nissan)",
-            "             runway validate --inputs DIR",
-            "             runway solve --scenario toyota_backstop --max-breach-prob 0.05",
-            "             runway help simulate"},
+            "Start with:",
+            "  ${ROOT-COMMAND-NAME} simulate --report",
+            "      (the shipped Nissan case: CSVs, charts and report.html in outputs/nissan)",
+            "  ${ROOT-COMMAND-NAME} validate --inputs DIR",
+            "  ${ROOT-COMMAND-NAME} solve --scenario toyota_backstop \\",
+            "      --max-breach-prob 0.05",
+            "  ${ROOT-COMMAND-NAME} help simulate"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure (a bug or an I/O problem)",
             "2:bad input or usage; nothing was written"})
@@ -34,12 +36,20 @@ public final class RunwayCommand {
     public static final int INPUT_ERROR = 2;
 
     public static void main(String[] args) {
+        // Recorded for the hints printed outside this package (the report's), which cannot ask Launcher.
+        System.setProperty(Launcher.PROPERTY, Launcher.prefix());
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, also used by tests and benchmarks to run in-process. */
+    /**
+     * The configured command line, also used by tests and benchmarks to run in-process. Its name
+     * is what the user typed to start Runway ({@link Launcher#prefix}), so the usage lines, the
+     * examples of every help ({@code ${ROOT-COMMAND-NAME}}) and the usage errors print commands
+     * that work when pasted.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new RunwayCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new RunwayCommand()).setCommandName(Launcher.prefix())
+                .setCaseInsensitiveEnumValuesAllowed(true).setParameterExceptionHandler(new UsageErrors());
     }
 
     /** Reads the version the jar was built with. */

@@ -16,7 +16,8 @@ import java.io.IOException;
                 + "(common random numbers), so a swing is the driver's effect, not noise.",
             ""},
         footerHeading = "%nExample:%n",
-        footer = "  runway sensitivity --scenario status_quo --scenario re_nissan --out outputs/drivers")
+        footer = {"  ${COMMAND-FULL-NAME} --scenario status_quo \\",
+            "      --scenario re_nissan --out outputs/drivers"})
 final class SensitivityCommand extends SimulateCommand {
     @Override
     public Integer call() throws IOException {

@@ -54,12 +54,26 @@ import java.util.concurrent.atomic.AtomicLong;
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  runway simulate                                    the Nissan case, 100,000 paths per scenario",
-            "  runway simulate --scenario status_quo --paths 1000000 --out outputs/sq",
-            "  runway simulate --inputs inputs/mycompany --out outputs/mycompany --seed 7"})
+            "  ${COMMAND-FULL-NAME}",
+            "      (the Nissan case, 100,000 paths per scenario)",
+            "  ${COMMAND-FULL-NAME} --scenario status_quo --paths 1000000 \\",
+            "      --out outputs/sq",
+            "  ${COMMAND-FULL-NAME} --inputs inputs/mycompany \\",
+            "      --out outputs/mycompany --seed 7"})
 public class SimulateCommand implements Callable<Integer> {
     /** The most paths one scenario can run: a whole number of blocks below 2^31. */
     public static final int MAX_PATHS = Integer.MAX_VALUE - Simulation.BLOCK_SIZE;
+
+    /** The most histogram bins: terminal.csv has a row per bin and the report's chart a bar per bin. */
+    public static final int MAX_BINS = 10_000;
+
+    /**
+     * The fewest paths the analyses may run on when --memory cannot hold all of --paths: with fewer,
+     * their intervals are too wide to say anything (and one path once gave one answer to every target).
+     */
+    static final int MIN_ANALYSIS_PATHS = 1_000;
+
+    static final long DEFAULT_MEMORY_MB = 2048;
 
     /** The default seed: the date Re:Nissan was announced (13 May 2025). */
     public static final long DEFAULT_SEED = 20250513L;
@@ -85,7 +99,8 @@ public class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: all cores, here ${DEFAULT-VALUE}). Results do not depend on it.")
+            description = "Worker threads (default: all cores, here ${DEFAULT-VALUE}; at most 4 per core). Results do "
+                + "not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--scenario", paramLabel = "NAME",
@@ -133,10 +148,11 @@ public class SimulateCommand implements Callable<Integer> {
                 + "paths would need more than --memory.")
     String statisticsMode;
 
-    @Option(names = "--memory", paramLabel = "MB", defaultValue = "2048",
+    @Option(names = "--memory", paramLabel = "MB", defaultValue = "" + DEFAULT_MEMORY_MB,
             description = "The memory exact statistics may use for a scenario's paths before auto switches to "
-                + "streaming (default: ${DEFAULT-VALUE} MB; a path over 12 quarters takes 96 bytes per reported item "
-                + "plus 25: 121 for a model that reports cash only, 313 for the Nissan model).")
+                + "streaming (default: ${DEFAULT-VALUE} MB, or half the JVM's heap if that is less; at most the heap, "
+                + "which -Xmx sets: JAVA_OPTS=-Xmx8g for bin/runway). A path over 12 quarters takes 96 bytes per "
+                + "reported item plus 25: 121 for a model that reports cash only, 313 for the Nissan model.")
     long memoryMb;
 
     @Option(names = "--report",
@@ -146,7 +162,7 @@ public class SimulateCommand implements Callable<Integer> {
     boolean report;
 
     @Option(names = "--bins", paramLabel = "B", defaultValue = "50",
-            description = "Bins of the terminal-cash histogram (default: ${DEFAULT-VALUE}).")
+            description = "Bins of the terminal-cash histogram (default: ${DEFAULT-VALUE}; at most " + MAX_BINS + ").")
     int bins;
 
     private PrecisionTarget precision;
@@ -160,7 +176,12 @@ public class SimulateCommand implements Callable<Integer> {
     /** Whether this scenario's statistics are streamed rather than taken from every stored path. */
     private boolean streaming(Scenario scenario) {
         return "streaming".equals(statisticsMode) || ("auto".equals(statisticsMode)
-                && (long) paths * bytesPerPath(scenario) > memoryMb * 1024 * 1024);
+                && Machine.times(paths, bytesPerPath(scenario)) > memoryBytes());
+    }
+
+    /** --memory in bytes; checkOptions bounds it by the heap, so this cannot overflow. */
+    private long memoryBytes() {
+        return memoryMb << 20;
     }
 
     @Override
@@ -177,7 +198,7 @@ public class SimulateCommand implements Callable<Integer> {
         List<Scenario> scenarios = select(caseInputs, err);
         String outProblem = OutputFolder.replaceProblem(out);
         if (scenarios == null || !methodFits(scenarios, err) || !solveQuarterFits(scenarios, err)
-                || !solveHasCash(caseInputs, err) || !precisionFits(scenarios, err) || outProblem != null) {
+                || !solveHasCash(caseInputs, err) || !resourcesFit(scenarios, err) || outProblem != null) {
             if (outProblem != null) {
                 err.println("error: " + outProblem + ". Nothing was written.");
             }
@@ -253,12 +274,15 @@ public class SimulateCommand implements Callable<Integer> {
     /**
      * The analyses keep their paths: the sensitivity's base run records every driver and event
      * amount beside the cash, its swings need a second buffer, and ranking copies two columns. So
-     * they run on --paths paths, or on as many as --memory holds at that cost.
+     * they run on --paths paths, or on as many as --memory holds at that cost ({@link #resourcesFit}
+     * refuses fewer than {@link #MIN_ANALYSIS_PATHS}).
      */
     private int analysisPaths(Scenario scenario) {
-        long perPath = 2 * bytesPerPath(scenario) + 8L * (scenario.model().drivers().size() + scenario.events().size())
-                + 32;
-        return (int) Math.max(1, Math.min(paths, memoryMb * 1024 * 1024 / perPath));
+        return (int) Math.min(paths, memoryBytes() / analysisBytesPerPath(scenario));
+    }
+
+    private static long analysisBytesPerPath(Scenario scenario) {
+        return 2 * bytesPerPath(scenario) + 8L * (scenario.model().drivers().size() + scenario.events().size()) + 32;
     }
 
     /** The sensitivity and the injection solve of every scenario, if asked for, on --paths paths each. */
@@ -319,42 +343,49 @@ public class SimulateCommand implements Callable<Integer> {
         return (int) Math.min(Integer.MAX_VALUE - multiple, (value + multiple - 1) / multiple * multiple);
     }
 
+    /** Checks every option that needs no inputs, against the machine where it must; ParameterException if not. */
     private void checkOptions() {
+        CommandLine command = spec.commandLine();
         if (report) {
             sensitivity = true;
             solve = true;
         }
         if (!List.of("auto", "exact", "streaming").contains(statisticsMode)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--statistics must be auto, exact or "
-                    + "streaming, found " + statisticsMode);
+            throw new CommandLine.ParameterException(command, "--statistics must be auto, exact or streaming, found '"
+                    + statisticsMode + "'");
         }
         if (precisionText != null && "streaming".equals(statisticsMode)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--precision keeps every path to add blocks "
+            throw new CommandLine.ParameterException(command, "--precision keeps every path to add blocks "
                     + "to them; it works with --statistics exact or auto, not streaming");
         }
-        if (memoryMb < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--memory must be at least 1 MB");
+        long heapMb = Machine.heapLimitMegabytes();
+        if (!command.getParseResult().hasMatchedOption("--memory")) {
+            // The default must not ask more than a small JVM has: half its heap leaves room for the rest.
+            memoryMb = Math.max(1, Math.min(memoryMb, heapMb / 2));
+        }
+        if (memoryMb < 1 || memoryMb > heapMb) {
+            throw new CommandLine.ParameterException(command, "--memory must be from 1 to " + heapMb + " MB (the JVM's "
+                    + "heap limit, -Xmx), found " + memoryMb + "; " + Machine.heapAdvice("give less",
+                    Machine.times(memoryMb, 1L << 20)));
         }
         if (paths < 1 || paths > MAX_PATHS) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--paths must be from 1 to " + MAX_PATHS
+            throw new CommandLine.ParameterException(command, "--paths must be from 1 to " + MAX_PATHS
                     + ", found " + paths);
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threads must be at least 1, found " + threads);
-        }
-        if (bins < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bins must be at least 1, found " + bins);
+        Machine.checkThreads(command, threads);
+        if (bins < 1 || bins > MAX_BINS) {
+            throw new CommandLine.ParameterException(command, "--bins must be from 1 to " + MAX_BINS + " (terminal.csv "
+                    + "has a row and the report's histogram a bar per bin), found " + bins);
         }
         if (precisionText != null) {
             try {
                 precision = PrecisionTarget.parse(precisionText);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--precision: " + e.getMessage());
+                throw new CommandLine.ParameterException(command, "--precision: " + e.getMessage());
             }
-            if (maxPaths < paths) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--max-paths (" + maxPaths
-                        + ") must be at least --paths (" + paths + ")");
+            if (maxPaths < paths || maxPaths > MAX_PATHS) {
+                throw new CommandLine.ParameterException(command, "--max-paths must be from --paths (" + paths
+                        + ") to " + MAX_PATHS + ", found " + maxPaths);
             }
         }
     }
@@ -364,19 +395,92 @@ public class SimulateCommand implements Callable<Integer> {
      * many paths (it briefly holds both while it grows) would not fit --memory.
      */
     private int precisionCap(Scenario scenario) {
-        long fits = memoryMb * 1024 * 1024 / (2 * bytesPerPath(scenario));
+        long fits = memoryBytes() / (2 * bytesPerPath(scenario));
         return (int) Math.min(maxPaths, fits / Simulation.BLOCK_SIZE * Simulation.BLOCK_SIZE);
     }
 
-    /** False, after saying why, if --precision cannot even hold --paths paths of a scenario in --memory. */
-    private boolean precisionFits(List<Scenario> scenarios, PrintWriter err) {
+    /**
+     * The bytes the statistics of a scenario's stored paths take beside the paths: a quarter whose
+     * values are all equal (or not finite) is sorted in a copy, and each worker may be sorting one.
+     */
+    private long statisticsBytes(int count) {
+        return Machine.times(count, 8L * threads);
+    }
+
+    /**
+     * False, after saying why, if the paths a run keeps would not fit --memory or the heap: --precision
+     * must hold --paths in --memory and may grow to two copies of its cap; exact statistics hold every
+     * path; streaming ones a histogram per item, quarter and thread; the analyses run on as many paths
+     * as --memory holds, and need at least {@link #MIN_ANALYSIS_PATHS} of them. Checked before any
+     * work, so no run dies of OutOfMemoryError.
+     */
+    private boolean resourcesFit(List<Scenario> scenarios, PrintWriter err) {
+        long kept = 0;
+        long peak = 0;
+        String peakWhat = "";
+        String peakAdvice = "";
         for (Scenario scenario : scenarios) {
-            if (precision != null && precisionCap(scenario) < paths) {
-                err.println("error: --precision keeps every path of scenario " + scenario.name() + " and briefly two "
-                        + "copies while it grows: " + bytesPerPath(scenario) + " bytes a path do not fit --paths "
-                        + paths + " in --memory " + memoryMb + " MB; raise --memory (and the JVM's -Xmx with it)");
+            long perPath = bytesPerPath(scenario);
+            long need;
+            String what;
+            String advice;
+            if (precision != null) {
+                int cap = precisionCap(scenario);
+                if (cap < paths) {
+                    err.println("error: --precision keeps every path of scenario " + scenario.name() + " and briefly two "
+                            + "copies while it grows: " + perPath + " bytes a path do not fit --paths " + paths
+                            + " in --memory " + memoryMb + " MB; raise --memory (at most the heap, -Xmx) or lower --paths");
+                    return false;
+                }
+                need = Math.max(Machine.times(2L * cap, perPath), Machine.times(cap, perPath) + statisticsBytes(cap));
+                what = String.format(Locale.ROOT, "--precision's growth of scenario %s, up to %,d paths (--max-paths or "
+                        + "what --memory holds) and two copies while it grows,", scenario.name(), cap);
+                advice = "use a lower --max-paths or --memory";
+            } else if (!streaming(scenario)) {
+                need = Machine.times(paths, perPath) + statisticsBytes(paths);
+                kept = Math.max(kept, Machine.times(paths, perPath));
+                what = String.format(Locale.ROOT, "exact statistics of scenario %s (%,d paths of %d bytes)",
+                        scenario.name(), paths, perPath);
+                advice = "use --statistics streaming (memory independent of --paths)"
+                        + ("auto".equals(statisticsMode) ? ", a smaller --memory (auto then streams)" : "")
+                        + " or fewer --paths";
+            } else {
+                int blocks = (paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE;
+                need = StreamingStatistics.bytes(scenario.horizon(), scenario.model().reported().size(), blocks, threads)
+                        + Machine.times(threads, Machine.times(Simulation.BLOCK_SIZE, perPath));
+                what = String.format(Locale.ROOT, "streaming statistics of scenario %s (a histogram per reported item "
+                        + "and quarter, per thread)", scenario.name());
+                advice = "use fewer --threads";
+            }
+            if (need > peak) {
+                peak = need;
+                peakWhat = what;
+                peakAdvice = advice;
+            }
+        }
+        for (Scenario scenario : scenarios) {
+            if (!sensitivity && !solve) {
+                break;
+            }
+            int analysis = analysisPaths(scenario);
+            if (analysis < Math.min(paths, MIN_ANALYSIS_PATHS)) {
+                err.printf(Locale.ROOT, "error: --memory %d MB holds only %,d path(s) of the analyses of scenario %s "
+                        + "(%d bytes each); they need at least %,d: raise --memory%n", memoryMb, analysis,
+                        scenario.name(), analysisBytesPerPath(scenario), Math.min(paths, MIN_ANALYSIS_PATHS));
                 return false;
             }
+            long need = kept + Machine.times(analysis, analysisBytesPerPath(scenario));
+            if (need > peak) {
+                peak = need;
+                peakWhat = String.format(Locale.ROOT, "the analyses of scenario %s (%,d paths of %d bytes, beside the "
+                        + "stored paths)", scenario.name(), analysis, analysisBytesPerPath(scenario));
+                peakAdvice = "use a smaller --memory (the analyses then run on fewer paths) or --statistics streaming";
+            }
+        }
+        String problem = Machine.heapProblem(peakWhat, peak);
+        if (problem != null) {
+            err.println("error: " + problem + "; " + Machine.heapAdvice(peakAdvice, peak));
+            return false;
         }
         return true;
     }

@@ -31,7 +31,8 @@ import java.util.stream.DoubleStream;
                 + "interval of the breach probability allows: how far another set of paths could move the answer.",
             ""},
         footerHeading = "%nExample:%n",
-        footer = "  runway solve --scenario toyota_backstop --max-breach-prob 0.05 --quarter 2")
+        footer = {"  ${COMMAND-FULL-NAME} --scenario toyota_backstop \\",
+            "      --max-breach-prob 0.05 --quarter 2"})
 public final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,17 +63,15 @@ public final class SolveCommand implements Callable<Integer> {
             description = "Sampling method, as for simulate (default: ${DEFAULT-VALUE}).")
     SamplingMethod method;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores; at most 4 per "
+            + "core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(target > 0 && target < 1) || paths < 1 || threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-breach-prob must be in (0, 1), and "
-                    + "--paths and --threads at least 1");
-        }
+        checkOptions();
         CaseInputs caseInputs = inputs.read(err);
         if (caseInputs == null) {
             return RunwayCommand.INPUT_ERROR;
@@ -101,6 +100,14 @@ public final class SolveCommand implements Callable<Integer> {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
+        long need = Machine.times(paths, SimulateCommand.bytesPerPath(scenario.get()) + 8);
+        String heapProblem = Machine.heapProblem(String.format(Locale.ROOT, "the solve's %,d paths of scenario %s",
+                paths, scenarioName), need);
+        if (heapProblem != null) {
+            err.println("error: " + heapProblem + "; " + Machine.heapAdvice("use fewer --paths", need));
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
+        }
         // The target asked for among the standard ones, in increasing order, each once.
         double[] targets = DoubleStream.concat(DoubleStream.of(target), DoubleStream.of(Analyses.TARGETS)).distinct()
                 .sorted().toArray();
@@ -123,6 +130,21 @@ public final class SolveCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Checks the options that need no inputs; ParameterException if one is out of range. */
+    private void checkOptions() {
+        CommandLine command = spec.commandLine();
+        if (!(target > 0 && target < 1)) {
+            throw new CommandLine.ParameterException(command, "--max-breach-prob must be a probability between 0 and 1 "
+                    + "(exclusive), such as 0.05 for 5%, found " + spec.findOption("--max-breach-prob").originalStringValues()
+                    .stream().reduce((first, last) -> last).orElse(String.valueOf(target)));
+        }
+        if (paths < 1 || paths > SimulateCommand.MAX_PATHS) {
+            throw new CommandLine.ParameterException(command, "--paths must be from 1 to " + SimulateCommand.MAX_PATHS
+                    + ", found " + paths);
+        }
+        Machine.checkThreads(command, threads);
+    }
+
     private static String amount(InjectionSolver.Solution solution) {
         switch (solution.status()) {
             case ALREADY_MET:
@@ -140,6 +162,6 @@ public final class SolveCommand implements Callable<Integer> {
     }
 
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * share);
+        return Percentages.of(share, 2);
     }
 }

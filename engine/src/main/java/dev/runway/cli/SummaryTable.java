@@ -3,8 +3,10 @@ package dev.runway.cli;
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.Scenario;
+import dev.runway.stats.Estimate;
 import dev.runway.stats.QuarterStatistics;
 import dev.runway.stats.ScenarioStatistics;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -13,12 +15,24 @@ import java.util.Locale;
 
 /** The one-screen table printed at the end of a run: per scenario, terminal cash, breach odds and timing, injections. */
 final class SummaryTable {
+    /** Fewer paths than this always get the warning: their intervals are too rough to trust at any digit. */
+    static final int FEW_PATHS = 1_000;
+
+    /** A breach probability whose interval reaches farther than this from it gets the warning. */
+    static final double WIDE_ARM = 0.01;
+
     private SummaryTable() {
     }
 
     static void print(PrintWriter out, List<Scenario> scenarios, List<ScenarioStatistics> statistics,
             Analyses analyses) {
-        String format = "%-18s %13s %10s %10s %10s %8s %12s %8s %11s%n";
+        List<String> breach = new ArrayList<>();
+        int breachWidth = 13;
+        for (ScenarioStatistics s : statistics) {
+            breach.add(Percentages.withInterval(s.breachProb(), 1));
+            breachWidth = Math.max(breachWidth, breach.get(breach.size() - 1).length());
+        }
+        String format = "%-18s %" + breachWidth + "s %10s %10s %10s %8s %12s %8s %11s%n";
         String item = scenarios.get(0).model().primary();
         String unit = scenarios.get(0).model().primaryUnit();
         String shortItem = item.length() > 8 ? item.substring(0, 8) : item;
@@ -36,19 +50,25 @@ final class SummaryTable {
                     worst = q;
                 }
             }
-            out.printf(Locale.ROOT, format, s.scenario(), percent(s.breachProb().value()) + String.format(Locale.ROOT,
-                    " ±%.1f", 100 * s.breachProb().halfWidth()),
-                    s.firstBreachP50Quarter().isPresent() ? labels.get(s.firstBreachP50Quarter().getAsInt() - 1) : "-",
+            // A date of first breach beside a breach probability printed as 0% would contradict it.
+            boolean breaches = s.breachProb().value() > 0 && s.firstBreachP50Quarter().isPresent();
+            out.printf(Locale.ROOT, format, s.scenario(), breach.get(i),
+                    breaches ? labels.get(s.firstBreachP50Quarter().getAsInt() - 1) : "-",
                     money(end.percentile(0.05).value(), decimals), money(end.percentile(0.50).value(), decimals),
                     money(end.percentile(0.95).value(), decimals),
                     money(worst.percentile(0.05).value(), decimals) + " (" + worst.quarter() + ")",
-                    percent(s.injectionProb().value()),
+                    Percentages.of(s.injectionProb().value(), 1),
                     Double.isNaN(s.injectionMean()) ? "-" : money(s.injectionMean(), decimals));
         }
         out.println("Money in " + (unit.isEmpty() ? "the model's unit" : unit) + ". 'breach prob': share of paths in "
-                + "breach (" + scenarios.get(0).model().breachText() + ") in some quarter, ± half its 95% interval;");
+                + "breach (" + scenarios.get(0).model().breachText() + ") in some quarter, ± half its 95% interval"
+                + (breach.stream().anyMatch(cell -> cell.contains("[")) ? " ([its ends] where lopsided)" : "") + ";");
         out.println("'min P05 " + item + "': the lowest 5th percentile of " + item
                 + " over the quarters, and which quarter.");
+        String warning = tooFewPaths(statistics);
+        if (warning != null) {
+            out.println(warning);
+        }
         if (!analyses.solutions().isEmpty()) {
             out.println();
             out.printf(Locale.ROOT, "Up-front injection (%s, in quarter %d) that keeps the breach probability at or "
@@ -83,8 +103,43 @@ final class SummaryTable {
         }
     }
 
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    /**
+     * A warning when the paths are too few for the table's digits: fewer than
+     * {@link #FEW_PATHS}, or a breach probability's interval reaching more than
+     * {@link #WIDE_ARM} from its estimate. It says how many paths would bring every breach
+     * probability within half a point (the whole percent) and within 0.05 point (the printed
+     * tenth): {@code z² p(1-p) / h²} paths, with {@code p(1-p)} at its largest over the interval.
+     */
+    static String tooFewPaths(List<ScenarioStatistics> statistics) {
+        int fewest = Integer.MAX_VALUE;
+        double widest = 0;
+        double variance = 0;
+        for (ScenarioStatistics s : statistics) {
+            Estimate breach = s.breachProb();
+            fewest = Math.min(fewest, s.paths());
+            widest = Math.max(widest, Math.max(breach.value() - breach.low(), breach.high() - breach.value()));
+            double nearestHalf = Math.max(breach.low(), Math.min(breach.high(), 0.5));
+            variance = Math.max(variance, nearestHalf * (1 - nearestHalf));
+        }
+        if (fewest >= FEW_PATHS && widest <= WIDE_ARM) {
+            return null;
+        }
+        double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability((1 + ScenarioStatistics.CONFIDENCE) / 2);
+        long wholePercent = Math.max(FEW_PATHS, roundUp(z * z * variance / (0.005 * 0.005)));
+        long tenth = Math.max(FEW_PATHS, roundUp(z * z * variance / (0.0005 * 0.0005)));
+        return String.format(Locale.ROOT, "warning: %,d path(s) per scenario are too few for these digits: a breach "
+                + "probability's 95%% interval reaches %s points from it; about %,d paths give every one to ±0.5 point "
+                + "(--paths %d), %,d to ±0.05.", fewest, Percentages.number(widest, 1), wholePercent, wholePercent,
+                tenth);
+    }
+
+    /** Up to two significant digits, so a suggested path count does not pretend to more. */
+    private static long roundUp(double paths) {
+        if (!(paths > 10)) {
+            return (long) Math.ceil(Math.max(paths, 1));
+        }
+        double step = Math.pow(10, Math.floor(Math.log10(paths)) - 1);
+        return (long) (Math.ceil(paths / step) * step);
     }
 
     /** Decimals of money in this table: enough for three significant digits of its largest figure. */

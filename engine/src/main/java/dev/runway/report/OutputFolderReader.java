@@ -157,16 +157,25 @@ public final class OutputFolderReader {
         public static final String OUT_OF_REACH = "out of reach";
     }
 
+    /**
+     * The command that writes an output folder, as the user would type it: the command line sets
+     * {@code runway.command} to what started it (cli's {@code Launcher}), which this package cannot ask.
+     */
+    private static String simulateInto(Path folder) {
+        String quoted = folder.toString().matches("[A-Za-z0-9_./:@%+=,-]+") ? folder.toString()
+                : "'" + folder.toString().replace("'", "'\\''") + "'";
+        return System.getProperty("runway.command", "runway") + " simulate --out " + quoted;
+    }
+
     /** Reads the folder; the optional files are read when present. */
     public static RunResults read(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new MalformedOutputException(folder + " is not a folder; run 'runway simulate --out " + folder
-                    + "' first");
+            throw new MalformedOutputException(folder + " is not a folder; run '" + simulateInto(folder) + "' first");
         }
         for (String required : List.of(ResultWriter.SUMMARY, ResultWriter.MANIFEST)) {
             if (!Files.isRegularFile(folder.resolve(required))) {
                 throw new MalformedOutputException(folder + " has no " + required
-                        + ", so it is not a Runway output folder; run 'runway simulate --out " + folder + "' first");
+                        + ", so it is not a Runway output folder; run '" + simulateInto(folder) + "' first");
             }
         }
         Map<String, String> manifest = readManifest(folder.resolve(ResultWriter.MANIFEST));

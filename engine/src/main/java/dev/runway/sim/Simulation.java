@@ -101,7 +101,7 @@ public final class Simulation implements AutoCloseable {
             throw new IllegalArgumentException("the buffer holds " + into.horizon() + " quarters, the scenario has "
                     + kernel.horizon());
         }
-        ThreadLocal<PathKernel.Workspace> workspaces = ThreadLocal.withInitial(kernel::workspace);
+        PerWorker<PathKernel.Workspace> workspaces = new PerWorker<>(kernel::workspace);
         int blocks = (into.paths() + BLOCK_SIZE - 1) / BLOCK_SIZE;
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
         double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
@@ -152,8 +152,8 @@ public final class Simulation implements AutoCloseable {
                     + ", found " + paths);
         }
         int blocks = (int) blockCount;
-        ThreadLocal<PathKernel.Workspace> workspaces = ThreadLocal.withInitial(kernel::workspace);
-        ThreadLocal<PathResults> buffers = ThreadLocal.withInitial(() -> new PathResults(kernel.horizon(),
+        PerWorker<PathKernel.Workspace> workspaces = new PerWorker<>(kernel::workspace);
+        PerWorker<PathResults> buffers = new PerWorker<>(() -> new PathResults(kernel.horizon(),
                 kernel.model().reported().size(), BLOCK_SIZE, 0, 0));
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
         double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
@@ -197,7 +197,7 @@ public final class Simulation implements AutoCloseable {
 
     /** What every block of one run shares. */
     private record Run(PathKernel kernel, SamplingMethod method, double[] sobolShifts,
-            ThreadLocal<PathKernel.Workspace> workspaces, PathResults results, UniformRandomProvider[] streams,
+            PerWorker<PathKernel.Workspace> workspaces, PathResults results, UniformRandomProvider[] streams,
             AtomicLong progress) {
 
         void block(int b) {

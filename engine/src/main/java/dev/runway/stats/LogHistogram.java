@@ -32,6 +32,8 @@ public final class LogHistogram implements Serializable {
     /** Layout: negative side (largest magnitude first), the zero bucket, positive side. */
     static final int BUCKETS = 2 * SIDE + 1;
     private static final int ZERO = SIDE;
+    /** The heap one histogram takes, about 770 KB: its counts and a few fields. */
+    public static final long BYTES = 8L * BUCKETS + 64;
 
     private final long[] counts = new long[BUCKETS];
     private long total;

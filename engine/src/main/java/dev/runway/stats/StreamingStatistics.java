@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The statistics of a scenario gathered block by block, in memory that does not grow with the
@@ -42,7 +43,13 @@ public final class StreamingStatistics {
     private final long[] injections;
     private final double[] injected;
     private final List<LogHistogram[]> histograms = Collections.synchronizedList(new ArrayList<>());
-    private final ThreadLocal<LogHistogram[]> local;
+    /**
+     * Each worker's histograms. Not a ThreadLocal: a pool's threads outlive the run, and a
+     * ThreadLocal's value stayed in them after the statistics were finished, so every streamed
+     * scenario of a run left its histograms behind (tens of MB each) until the heap ran out.
+     */
+    private final Map<Thread, LogHistogram[]> byThread = new ConcurrentHashMap<>();
+    private final int columns;
 
     /** Statistics of {@code items} reported items over {@code blocks} blocks. */
     public StreamingStatistics(int horizon, int items, int blocks) {
@@ -63,20 +70,33 @@ public final class StreamingStatistics {
         firstBreaches = new long[blocks][horizon + 1];
         injections = new long[blocks];
         injected = new double[blocks];
-        local = ThreadLocal.withInitial(() -> {
-            LogHistogram[] perColumn = new LogHistogram[columns];
-            for (int c = 0; c < columns; c++) {
-                perColumn[c] = new LogHistogram();
-            }
-            histograms.add(perColumn);
-            return perColumn;
-        });
+        this.columns = columns;
+    }
+
+    /**
+     * The heap a run's streaming statistics take, to check before the run: a histogram per reported
+     * item and quarter for each worker and one merged, and per block its sums and counts (four
+     * small arrays, with their headers, and three numbers).
+     */
+    public static long bytes(int horizon, int items, int blocks, int workers) {
+        long columns = (long) items * horizon;
+        long perBlock = 16L * columns + 8L * (2L * horizon + 1) + 4 * (16 + 8) + 20;
+        return (workers + 1L) * columns * LogHistogram.BYTES + blocks * perBlock;
+    }
+
+    private LogHistogram[] newColumns() {
+        LogHistogram[] perColumn = new LogHistogram[columns];
+        for (int c = 0; c < columns; c++) {
+            perColumn[c] = new LogHistogram();
+        }
+        histograms.add(perColumn);
+        return perColumn;
     }
 
     /** Takes in block {@code run}'s first {@code paths} paths of {@code results}. Blocks may come on any thread. */
     public void accept(int run, PathResults results, int paths) {
         int block = run - firstBlock;
-        LogHistogram[] perColumn = local.get();
+        LogHistogram[] perColumn = byThread.computeIfAbsent(Thread.currentThread(), thread -> newColumns());
         count[block] = paths;
         for (int q = 0; q < horizon; q++) {
             boolean[] inBreach = results.breachAt(q + 1);

@@ -1,0 +1,123 @@
+package dev.runway.cli;
+
+import picocli.CommandLine;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * What this machine and this JVM allow, so that resource options (threads, memory, paths kept
+ * in memory) are checked before any work instead of failing in the middle of it with an
+ * OutOfMemoryError or a thread pool's exception.
+ */
+final class Machine {
+    /** More threads than this many per core only add switching; the cap also keeps a typo (40000) out. */
+    static final int THREADS_PER_CORE = 4;
+
+    /**
+     * Heap kept free beside what a run is counted to need: the JVM's own objects, the inputs and the
+     * compiled model, the CSV writing, and room for the collector to place the large path arrays.
+     * Measured with -Xmx512m and exact statistics of one Nissan scenario (313 bytes a path): 1.3 and
+     * 1.4 million paths took 3.6 s, 1.5 million 10.7 s (the collector thrashing), 1.55 million 16 s,
+     * and 1.6 million died of OutOfMemoryError. With this reserve the check lets 1.3 million through
+     * and refuses 1.4 million: short of the thrashing, and well short of the failure.
+     */
+    static final long RESERVE_BYTES = 64L << 20;
+
+    private static final long MB = 1L << 20;
+
+    private Machine() {
+    }
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The most worker threads an option may ask for. */
+    static int maxThreads() {
+        return THREADS_PER_CORE * cores();
+    }
+
+    /** Refuses a thread count below 1 or above {@link #maxThreads}, naming the machine's cores. */
+    static void checkThreads(CommandLine command, int threads) {
+        if (threads < 1 || threads > maxThreads()) {
+            throw new CommandLine.ParameterException(command, String.format(Locale.ROOT, "--threads must be from 1 to "
+                    + "%d (%d per core; this machine has %d core(s)), found %d", maxThreads(), THREADS_PER_CORE, cores(),
+                    threads));
+        }
+    }
+
+    /** The most heap the JVM will use (its -Xmx), in bytes; Long.MAX_VALUE when it has no limit. */
+    static long heapLimit() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /** The heap not yet used: the limit minus what is in use now. */
+    static long heapFree() {
+        Runtime runtime = Runtime.getRuntime();
+        return heapLimit() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /**
+     * Why {@code bytes} of arrays would not fit the heap left, or null if they fit (with
+     * {@link #RESERVE_BYTES} to spare); {@code what} names what needs them.
+     */
+    static String heapProblem(String what, long bytes) {
+        long free = heapFree();
+        if (free != Long.MAX_VALUE && bytes > free - RESERVE_BYTES) {
+            // What is in use may be garbage not yet collected (a long-lived JVM, the tests'): collect once
+            // before refusing, so only memory that is really taken counts.
+            System.gc();
+            free = heapFree();
+        }
+        if (free == Long.MAX_VALUE || bytes <= free - RESERVE_BYTES) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%s: %s needed, and the JVM has %s of heap free (its limit, -Xmx, is %s)",
+                what, megabytes(bytes), megabytes(Math.max(0, free)), megabytes(heapLimit()));
+    }
+
+    /**
+     * The last clause of a message about a heap too small for {@code bytes} of arrays: the same
+     * command with a larger -Xmx, or, when that would be more than the machine's memory, that a
+     * larger heap is no way out. {@code otherwise} lists the other ways, e.g. "use fewer --paths".
+     */
+    static String heapAdvice(String otherwise, long bytes) {
+        double wanted = (bytes + 2.0 * RESERVE_BYTES) * 1.25;
+        long physical = physicalMemory();
+        if (physical > 0 && wanted > physical) {
+            return otherwise + " (a heap that large would be more than this machine's " + megabytes(physical)
+                    + " of memory)";
+        }
+        long gigabytes = Math.max(1, (long) Math.ceil(wanted / (1L << 30)));
+        String option = "-Xmx" + gigabytes + "g";
+        String prefix = Launcher.prefix();
+        return otherwise + ", or raise the heap: " + (prefix.startsWith("java ")
+                ? "java " + option + prefix.substring("java".length()) : "JAVA_OPTS=" + option + " " + prefix) + " ...";
+    }
+
+    /** The machine's memory in bytes, or 0 if the JVM cannot tell. */
+    static long physicalMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
+    }
+
+    /** The heap limit in whole megabytes, for the --memory option's bound. */
+    static long heapLimitMegabytes() {
+        return heapLimit() / MB;
+    }
+
+    static String megabytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "no limit" : String.format(Locale.ROOT, "%,d MB", (bytes + MB - 1) / MB);
+    }
+
+    /** {@code count * each}, or Long.MAX_VALUE where that would overflow: a need too large to fit anyway. */
+    static long times(long count, long each) {
+        long high = Math.multiplyHigh(count, each);
+        long low = count * each;
+        return high != 0 || low < 0 ? Long.MAX_VALUE : low;
+    }
+}
