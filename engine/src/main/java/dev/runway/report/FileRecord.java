@@ -256,28 +256,6 @@ public final class FileRecord {
         return null;
     }
 
-    /** Every name directly or indirectly under {@code folder}, files and folders (a folder's ends in /), sorted. */
-    static List<String> contents(Path folder) throws IOException {
-        List<String> names = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                if (!dir.equals(folder)) {
-                    names.add(relative(folder, dir) + "/");
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                names.add(relative(folder, file));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        Collections.sort(names);
-        return names;
-    }
-
     /** The path of {@code file} relative to {@code folder}, with / between names on every platform. */
     static String relative(Path folder, Path file) {
         Path relative = folder.relativize(file);

@@ -288,7 +288,7 @@ public final class OutputFolder {
                             + "Runway wrote it without recording its files, so Runway cannot tell whether everything "
                             + "in it is its own. " + advice + "move or delete " + shown() + " yourself.";
                 }
-                String first = FileRecord.contents(folder).get(0);
+                String first = firstEntry(folder);
                 return shown() + " holds " + describe(first) + ", which no Runway run wrote (it has no "
                         + FileRecord.NAME + ", so it is not a Runway output folder); " + rule + ". " + advice
                         + "empty the folder.";
@@ -303,17 +303,25 @@ public final class OutputFolder {
                         + advice + "move the " + kind(file) + ".";
                 case MISSING -> shown() + " no longer holds " + file + ", which its run wrote (" + FileRecord.NAME
                         + " lists it); " + rule + ". " + advice + "move " + shown() + " away.";
-                case RESIZED -> shown() + "/" + file + " has changed since Runway wrote it (" + difference.bytes()
+                case RESIZED -> file + " in " + shown() + " has changed since Runway wrote it (" + difference.bytes()
                         + " bytes; " + FileRecord.NAME + " records " + difference.recordedBytes() + "); " + rule + ". "
                         + advice + "move " + shown() + " away.";
-                case CHANGED -> shown() + "/" + file + " has changed since Runway wrote it (its SHA-256 is not the "
+                case CHANGED -> file + " in " + shown() + " has changed since Runway wrote it (its SHA-256 is not the "
                         + "one " + FileRecord.NAME + " records); " + rule + ". " + advice + "move " + shown() + " away.";
             };
         } catch (FileRecord.MalformedRecordException e) {
-            return shown() + "/" + FileRecord.NAME + " is not a record Runway wrote (" + e.getMessage() + "); " + rule
+            return FileRecord.NAME + " in " + shown() + " is not a record Runway wrote (" + e.getMessage() + "); " + rule
                     + ". " + advice + "move " + shown() + " away.";
         } catch (IOException e) {
             return "cannot read " + shown() + ": " + reason(e) + " (" + shownFile(e, folder) + "). Choose another --out.";
+        }
+    }
+
+    /** The first entry of a folder by name, a folder's with a trailing /; without reading what is below it. */
+    private static String firstEntry(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            Path first = entries.min(Path::compareTo).orElseThrow();
+            return first.getFileName() + (Files.isDirectory(first, LinkOption.NOFOLLOW_LINKS) ? "/" : "");
         }
     }
 
@@ -752,8 +760,8 @@ public final class OutputFolder {
             if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 return true;
             }
-            notes.accept("could not remove " + folder + ": " + reason(e) + "; the next Runway run for this --out "
-                    + "removes it");
+            notes.accept("could not remove " + folder + ": " + reason(e) + " (" + shownFile(e, folder) + "); a later "
+                    + "Runway run for this --out tries again, or remove it yourself");
             return false;
         }
     }

@@ -266,7 +266,7 @@ class OutputSafetyTest {
         RunwayRun edited = simulate(inputs, out);
 
         assertEquals(2, edited.exitCode(), edited::printed);
-        assertTrue(edited.err().startsWith("error: " + out + "/summary.csv has changed since Runway wrote it (its "
+        assertTrue(edited.err().startsWith("error: summary.csv in " + out + " has changed since Runway wrote it (its "
                 + "SHA-256 is not the one files.csv records);"), edited::printed);
         Files.writeString(out.resolve("summary.csv"), summary);
         Files.delete(out.resolve("kid/terminal.csv"));

@@ -124,14 +124,30 @@ class PublishKillTest {
         assertEquals(List.of("out"), entries(parent));
     }
 
+    @Test
+    void aPlainKillWhileWritingLeavesNothingBehindForTheNextRunToCleanUp() throws Exception {
+        Path parent = Files.createDirectories(tmp.resolve("exited"));
+        Path out = copy(earlierRun, parent.resolve("out"));
+
+        int exit = runChild(PublishUntilKilled.EXIT + OutputFolder.Step.FILES_WRITTEN.name(), out);
+
+        assertEquals(PublishUntilKilled.EXITED, exit);
+        assertEquals(files(earlierRun), files(out));
+        assertEquals(List.of("out"), entries(parent), "the shutdown hook removed the unfinished folder");
+    }
+
     /** Runs {@link PublishUntilKilled} to publish the new run over {@code out} and die at {@code stop}. */
     private static void killPublishingAt(String stop, Path out) throws IOException, InterruptedException {
+        assertEquals(PublishUntilKilled.KILLED, runChild(stop, out), "the child dies at " + stop);
+    }
+
+    private static int runChild(String stop, Path out) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), PublishUntilKilled.class.getName(), out.toString(),
-                newRun.toString(), stop).redirectErrorStream(true).start();
-        String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(PublishUntilKilled.KILLED, child.waitFor(), "the child dies at " + stop + ": " + printed);
+                newRun.toString(), stop).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return child.waitFor();
     }
 
     private static Path copy(Path from, Path to) throws IOException {

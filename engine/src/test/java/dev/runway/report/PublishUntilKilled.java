@@ -13,13 +13,19 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: the output folder, the folder whose files to publish there, and the step to
  * die at: a {@link OutputFolder.Step} name, or {@value #HALFWAY} for halfway through writing
- * the files (any other word: it publishes to the end).
+ * the files, or {@value #EXIT} and a step name to exit there with the shutdown hooks (any other
+ * word: it publishes to the end); optionally, the time (epoch
+ * milliseconds) to begin at.
  */
 public final class PublishUntilKilled {
     /** Dies after the first file is written, before the others. */
     static final String HALFWAY = "HALFWAY";
     /** The exit status of a process that killed itself at its step. */
     static final int KILLED = 9;
+    /** Before a step's name: exit there running the shutdown hooks, as a plain kill does, instead of halting. */
+    static final String EXIT = "exit:";
+    /** The exit status of a process that exited at its step. */
+    static final int EXITED = 143;
 
     private PublishUntilKilled() {
     }
@@ -28,6 +34,17 @@ public final class PublishUntilKilled {
         Path target = Path.of(args[0]);
         Path source = Path.of(args[1]);
         String stopAt = args[2];
+        if (args.length > 3) {
+            // Processes started one after another begin publishing together.
+            long wait = Long.parseLong(args[3]) - System.currentTimeMillis();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source)) {
             files = walk.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString()
@@ -48,6 +65,10 @@ public final class PublishUntilKilled {
         }, step -> {
             if (step.name().equals(stopAt)) {
                 Runtime.getRuntime().halt(KILLED);
+            }
+            if ((EXIT + step.name()).equals(stopAt)) {
+                // As a kill without -9 (SIGTERM, Ctrl-C) does: the shutdown hooks run.
+                System.exit(EXITED);
             }
         });
         System.exit(0);
