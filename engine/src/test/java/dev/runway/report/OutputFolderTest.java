@@ -167,6 +167,46 @@ class OutputFolderTest {
     }
 
     @Test
+    void aRecordThatNamesAFileOutsideTheFolderIsRefusedAndNothingIsTouched() throws IOException {
+        Path out = earlierOutput();
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "the user's");
+        Files.writeString(out.resolve(FileRecord.NAME), Files.readString(out.resolve(FileRecord.NAME))
+                + "../victim.txt,10," + "0".repeat(64) + "\n");
+
+        String problem = folder(out).replaceProblem();
+
+        assertEquals("files.csv in " + out + " is not a record Runway wrote (line 5: expected a file inside the folder, "
+                + "found '../victim.txt'); Runway replaces an output folder only when it holds exactly the files its "
+                + "last run wrote (files.csv). Choose another --out, or move " + out + " away.", problem);
+        assertThrows(OutputFolder.PublishException.class, () -> folder(out).publish(writing(EARLIER)));
+        assertEquals("the user's", Files.readString(victim));
+        assertTrue(Files.exists(out.resolve("summary.csv")));
+    }
+
+    @Test
+    void aLinkInsideAnOutputIsNotFollowedAndStopsTheReplace() throws IOException {
+        Path out = earlierOutput();
+        Path documents = Files.createDirectories(tmp.resolve("documents"));
+        Files.writeString(documents.resolve("thesis.txt"), "three years of work");
+        Files.createSymbolicLink(out.resolve("alpha/documents"), documents);
+
+        String problem = folder(out).replaceProblem();
+
+        assertTrue(problem.startsWith(out + " holds alpha/documents, which no Runway run wrote;"), problem);
+        assertThrows(OutputFolder.PublishException.class, () -> folder(out).publish(writing(EARLIER)));
+        assertEquals("three years of work", Files.readString(documents.resolve("thesis.txt")));
+    }
+
+    @Test
+    void aLinkAsTheOutputFolderIsRefused() throws IOException {
+        Path real = earlierOutput();
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+
+        assertEquals(link + " is a symbolic link; Runway replaces only a real folder. Give the folder it points to, "
+                + "or another folder, as --out.", folder(link).replaceProblem());
+    }
+
+    @Test
     void sixteenConcurrentWritersEachSucceedAndTheFolderHoldsOneOfThemWhole() throws Exception {
         Path out = earlierOutput();
         int writers = 16;
