@@ -178,8 +178,8 @@ public final class OutputFolder {
             return problem;
         }
         String simulate = "run 'runway simulate --out " + given + "' first";
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            return shown() + " is not a folder; " + simulate;
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return shown() + " does not exist; " + simulate;
         }
         if (isEmpty(path)) {
             return shown() + " is empty; " + simulate;

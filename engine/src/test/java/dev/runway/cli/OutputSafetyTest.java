@@ -323,6 +323,22 @@ class OutputSafetyTest {
         assertSameContents(before, contents(out));
     }
 
+    @Test
+    void aReportOnAnOutputOfAnOlderRunwayWithoutARecordIsRefused() throws IOException {
+        Path out = tmp.resolve("results");
+        assertEquals(0, simulate(goodInputs(), out).exitCode());
+        Files.delete(out.resolve("files.csv"));
+        Map<String, byte[]> before = contents(out);
+
+        RunwayRun report = RunwayRun.of("report", "--out", out.toString());
+
+        assertEquals(2, report.exitCode(), report::printed);
+        assertEquals("error: " + out + " has a manifest.csv but no files.csv: an older Runway wrote it without "
+                + "recording its files, so Runway cannot tell whether everything in it is its own. Run 'runway "
+                + "simulate --report' into another --out, or move or delete " + out + " yourself.\n", report.err());
+        assertSameContents(before, contents(out));
+    }
+
     // Crash residue (issue 10): a run's temporary folders, left by a kill, are cleaned by the next run.
 
     @Test
