@@ -1,10 +1,11 @@
 package dev.runway.cli;
 
+import dev.runway.report.ShellCommand;
+
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.regex.Pattern;
 
 /**
  * How the user started Runway, so that every command a hint prints works when pasted: the
@@ -18,9 +19,7 @@ public final class Launcher {
      * shell: set by {@code bin/runway}, or by {@link RunwayCommand#main} from the running jar, so
      * that code outside this package can print the same prefix.
      */
-    public static final String PROPERTY = "runway.command";
-
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
+    public static final String PROPERTY = ShellCommand.PROPERTY;
 
     private Launcher() {
     }
@@ -42,7 +41,7 @@ public final class Launcher {
 
     /** A word as a POSIX shell reads it back: as it is when that is safe, else in single quotes. */
     static String shellWord(String word) {
-        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        return ShellCommand.word(word);
     }
 
     /** The jar this class was loaded from, or null when it was loaded from a folder of classes. */

@@ -1,5 +1,6 @@
 package dev.runway.cli;
 
+import dev.runway.report.OutputFolder;
 import dev.runway.report.OutputFolderReader;
 import dev.runway.report.Report;
 import picocli.CommandLine.Command;
@@ -35,24 +36,41 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs/nissan",
             description = "The output folder of '${ROOT-COMMAND-NAME} simulate' to report on (default: ${DEFAULT-VALUE}); "
-                + "report.html and charts/ are written into it.")
+                + "it must hold exactly the files its run wrote (files.csv). The run's files, report.html and "
+                + "charts/ are then published together, replacing the folder as a whole.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OutputFolder folder = OutputFolder.of(out, note -> err.println("note: " + note));
+        folder.recover();
+        String problem = folder.reportProblem();
+        if (problem != null) {
+            return fail(err, problem);
+        }
         try {
-            Report.write(out);
-        } catch (OutputFolderReader.MalformedOutputException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return RunwayCommand.INPUT_ERROR;
+            OutputFolderReader.RunResults results = OutputFolderReader.read(folder.path());
+            // The run's files, the new report and a new record are published together, as a run is:
+            // a failure midway leaves the folder as it was.
+            folder.publish(staging -> {
+                folder.copyRecordedFiles(staging, file -> !Report.isReportFile(file));
+                Report.write(results, staging);
+            });
+        } catch (OutputFolderReader.MalformedOutputException | OutputFolder.PublishException e) {
+            return fail(err, e.getMessage());
         }
         Path page = out.resolve(Report.PAGE);
         stdout.printf("Wrote %s and the charts in %s.%nOpen %s in a browser.%n", page, out.resolve(Report.CHARTS),
-                page.toAbsolutePath().normalize().toUri());
+                folder.path().resolve(Report.PAGE).toUri());
         stdout.flush();
         return 0;
+    }
+
+    private static int fail(PrintWriter err, String problem) {
+        err.println("error: " + problem);
+        err.flush();
+        return RunwayCommand.INPUT_ERROR;
     }
 }

@@ -47,10 +47,12 @@ import java.util.concurrent.atomic.AtomicLong;
             "  <scenario>/quarterly.csv  per quarter: mean, sd, P01..P99, breach odds, CVaR 5%%",
             "  <scenario>/terminal.csv   histogram of cash in the last quarter",
             "  manifest.csv              seed, paths, method, input SHA-256s, sources, timing",
+            "  files.csv                 the files the run wrote, with their sizes and SHA-256s",
             "",
             "The same inputs, seed and paths give byte-identical files (the manifest's timing lines aside) "
                 + "whatever --threads is. Files are written to a temporary folder and moved into place only "
-                + "when complete, so a failed run never clobbers earlier results.",
+                + "when complete, so a failed run never clobbers earlier results. A folder is replaced only if it holds "
+                + "exactly the files its run wrote, as files.csv lists them.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -86,7 +88,7 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs/nissan",
             description = "Output folder; replaced as a whole when the run succeeds (default: ${DEFAULT-VALUE}). "
-                + "It must be new, empty, or an earlier Runway output.")
+                + "It must be new, empty, or hold exactly the files of an earlier run (its files.csv).")
     Path out;
 
     @Option(names = "--paths", paramLabel = "N", defaultValue = "100000",
@@ -191,17 +193,21 @@ public class SimulateCommand implements Callable<Integer> {
         checkOptions();
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
+        // --out is normalized once, here; the checks and the publishing all use that one folder.
+        OutputFolder output = OutputFolder.of(out, note -> err.println("note: " + note));
+        output.recover();
+        String outProblem = output.replaceProblem();
+        if (outProblem != null) {
+            err.println("error: " + outProblem);
+        }
         CaseInputs caseInputs = inputs.read(err);
-        if (caseInputs == null) {
+        if (caseInputs == null || outProblem != null) {
+            err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
         List<Scenario> scenarios = select(caseInputs, err);
-        String outProblem = OutputFolder.replaceProblem(out);
         if (scenarios == null || !methodFits(scenarios, err) || !solveQuarterFits(scenarios, err)
-                || !solveHasCash(caseInputs, err) || !resourcesFit(scenarios, err) || outProblem != null) {
-            if (outProblem != null) {
-                err.println("error: " + outProblem + ". Nothing was written.");
-            }
+                || !solveHasCash(caseInputs, err) || !resourcesFit(scenarios, err)) {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
@@ -246,12 +252,26 @@ public class SimulateCommand implements Callable<Integer> {
         RunInfo run = new RunInfo(inputs.folder.toString(), seed, paths, method, threads, bins, startedAt,
                 elapsedMillis, precision == null ? "" : precision + ", at most " + maxPaths + " paths", precisionNotes,
                 streamedAny);
-        OutputFolder.publish(out, folder -> {
-            ResultWriter.write(folder, caseInputs, scenarios, statistics, run, analyses);
-            if (report) {
-                Report.write(folder);
-            }
-        });
+        boolean replacesReport = !report && output.hasReport();
+        try {
+            output.publish(folder -> {
+                ResultWriter.write(folder, caseInputs, scenarios, statistics, run, analyses);
+                if (report) {
+                    Report.write(folder);
+                }
+            });
+        } catch (OutputFolder.PublishException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
+        }
+        if (replacesReport) {
+            // A report describes the run that made it, so it went with that run's files.
+            err.println("note: the report.html and charts in " + out + " described the earlier run and were replaced "
+                    + "with it; draw this run's with: "
+                    + Launcher.command("report --out " + Launcher.shellWord(out.toString())));
+            err.flush();
+        }
 
         SummaryTable.print(stdout, scenarios, statistics, analyses);
         long allPaths = 0;
@@ -261,7 +281,7 @@ public class SimulateCommand implements Callable<Integer> {
             pathQuarters += (double) statistics.get(i).paths() * scenarios.get(i).horizon();
         }
         if (report) {
-            stdout.printf("%nThe report: %s%n", out.toAbsolutePath().resolve("report.html").toUri());
+            stdout.printf("%nThe report: %s%n", output.path().resolve(Report.PAGE).toUri());
         }
         String rate = sensitivity || solve ? "with the analyses"
                 : String.format(Locale.ROOT, "%,.0f path-quarters/s", pathQuarters / Math.max(elapsedMillis, 1) * 1e3);
@@ -270,6 +290,8 @@ public class SimulateCommand implements Callable<Integer> {
         stdout.flush();
         return 0;
     }
+
+    /** A path as it can be pasted into a shell. */
 
     /**
      * The analyses keep their paths: the sensitivity's base run records every driver and event

@@ -408,13 +408,20 @@ public final class Charts {
     /** Renders a chart to {@code <name>.png} and {@code <name>.svg} in the folder. */
     static RenderedChart write(ChartSpec spec, Path folder) throws IOException {
         fitTitle(spec);
-        try (OutputStream png = Files.newOutputStream(folder.resolve(spec.name() + ".png"))) {
+        Path pngFile = folder.resolve(spec.name() + ".png");
+        try (OutputStream png = Files.newOutputStream(pngFile)) {
             BitmapEncoder.saveBitmap(spec.chart(), png, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw OutputFolder.onFile(pngFile, e);
         }
         String title = spec.chart().getTitle();
         String svg = svg(spec.chart(), spec.name(), title, spec.description());
-        Files.writeString(folder.resolve(spec.name() + ".svg"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg
-                + "\n", StandardCharsets.UTF_8);
+        Path svgFile = folder.resolve(spec.name() + ".svg");
+        try {
+            Files.writeString(svgFile, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw OutputFolder.onFile(svgFile, e);
+        }
         return new RenderedChart(spec.name(), title, spec.description(), svg);
     }
 

@@ -1,24 +1,66 @@
 package dev.runway.report;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Publishes a run's files all at once. They are written into a hidden temporary folder beside
- * the target, which replaces the target only when every file is complete; a run that fails or is
- * interrupted leaves the previous results untouched and no half-written folder behind.
+ * An output folder ({@code --out}) and the one way Runway replaces it: all at once, and only
+ * when everything in it is Runway's.
+ *
+ * <p>A run writes into a hidden temporary folder beside the target
+ * ({@code .NAME.writing-PID-RANDOM}, marked as Runway's by a {@link #MARKER} file written first),
+ * forces every file to the disk, writes the {@link FileRecord} of its files last, and then swaps
+ * it in: the earlier folder is renamed aside ({@code .NAME.previous-PID-RANDOM}), the new one
+ * renamed into place, the parent folder forced to the disk, and the earlier folder deleted. A
+ * folder is replaced only if it does not exist, is empty, or holds exactly the files of its
+ * record; anything else may be the user's and is refused before any work.
+ *
+ * <p>A kill at any instant leaves the target holding the complete earlier or the complete new
+ * result, except between the two renames (Java cannot exchange two folders atomically), when it
+ * is missing and the earlier result waits in its {@code .previous} folder. The next run's
+ * {@link #recover()} puts it back and removes every temporary folder a stopped run left.
  */
 public final class OutputFolder {
+    /** The file that marks a temporary folder as Runway's own; a published output never holds it. */
+    public static final String MARKER = ".runway-temporary";
+    /** The longest file or folder name most file systems allow, in bytes. */
+    public static final int MAX_NAME_BYTES = 255;
+    /** What the temporary folders add to the output folder's name: "." and ".previous-", a pid, "-", 8 characters. */
+    public static final int TEMPORARY_NAME_BYTES = 1 + ".previous-".length() + 10 + 1 + 8;
+
+    private static final String WRITING = "writing";
+    private static final String PREVIOUS = "previous";
+    private static final Pattern PID_AND_TOKEN = Pattern.compile("(\\d{1,18})-[0-9a-z]{1,16}");
+    private static final String RULE = "Runway replaces an output folder only when it holds exactly the files its last "
+            + "run wrote (" + FileRecord.NAME + ")";
+    /** The temporary folders this process is using, so its own threads leave each other's alone. */
+    private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
 
     /** Writes the files of a run into the folder it is given. */
     @FunctionalInterface
@@ -26,118 +68,765 @@ public final class OutputFolder {
         void writeTo(Path folder) throws IOException;
     }
 
-    private OutputFolder() {
+    /** The steps of {@link #publish(Contents, StepListener)}, in order; a kill after any of them loses nothing. */
+    public enum Step {
+        /** The temporary folder exists, empty. */
+        STAGING_CREATED,
+        /** It holds the marker that makes it Runway's. */
+        MARKED,
+        /** The run's files are written. */
+        FILES_WRITTEN,
+        /** Every file is forced to the disk and hashed. */
+        FILES_SYNCED,
+        /** The record of the files is written and forced to the disk. */
+        RECORD_WRITTEN,
+        /** The marker is removed and the temporary folder forced to the disk: it is the complete new output. */
+        STAGING_SYNCED,
+        /** The earlier output is renamed aside; the target is missing until the next step. */
+        OLD_MOVED_ASIDE,
+        /** The new output is renamed into place. */
+        NEW_MOVED_IN,
+        /** The parent folder, holding both renames, is forced to the disk. */
+        PARENT_SYNCED,
+        /** The earlier output, aside, is marked for deletion. */
+        OLD_MARKED,
+        /** Its first file is deleted. */
+        OLD_PARTLY_DELETED,
+        /** It is gone. */
+        OLD_DELETED
+    }
+
+    /** Told of each step as publishing reaches it; tests use it to stop the process there. */
+    @FunctionalInterface
+    public interface StepListener {
+        StepListener NONE = step -> { };
+
+        void reached(Step step);
+    }
+
+    /** Publishing failed or was refused; the message is one line, naming files relative to {@code --out}. */
+    public static final class PublishException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Path given;
+    private final Path path;
+    private final Consumer<String> notes;
+
+    private OutputFolder(Path given, Consumer<String> notes) {
+        this.given = given;
+        this.path = given.toAbsolutePath().normalize();
+        this.notes = notes;
     }
 
     /**
-     * Checks, before any work, that {@code target} may be replaced: it must not exist, be an
-     * empty folder, or be an earlier Runway output (it has a manifest). Anything else is a
-     * folder of the user's that a run must never delete.
-     *
-     * @return null if it may, else why not
+     * The output folder {@code out} names, normalized once ({@code a/b/..} is {@code a}); every
+     * check and the publishing use that one path. {@code notes} receives one line for each
+     * thing {@link #recover()} or {@link #publish} did that the user should know of.
      */
+    public static OutputFolder of(Path out, Consumer<String> notes) {
+        return new OutputFolder(out, notes);
+    }
+
+    /** The folder as an absolute, normalized path. */
+    public Path path() {
+        return path;
+    }
+
+    /** The folder as the user gave it, with the folder it means when that is not plain ({@code typo/..}). */
+    public String shown() {
+        String text = given.toString();
+        return !text.isEmpty() && given.normalize().equals(given) ? text : text + " (that is, " + path + ")";
+    }
+
+    /** Checks, before any work, that {@code target} may be replaced: null if it may, else why not. */
     public static String replaceProblem(Path target) {
-        if (!Files.exists(target)) {
-            return null;
+        return of(target, note -> System.err.println("note: " + note)).replaceProblem();
+    }
+
+    /** Publishes {@code contents} as {@code target}; see {@link #publish(Contents)}. */
+    public static void publish(Path target, Contents contents) throws IOException {
+        of(target, note -> System.err.println("note: " + note)).publish(contents);
+    }
+
+    /**
+     * Why this folder may not be replaced by a new run, or null if it may: it must not exist,
+     * be empty, or hold exactly the files of its record; and it must be possible to create it
+     * and the temporary folders beside it. Checked before any work, so a doomed run stops at
+     * once; {@link #publish} checks the folder's contents again just before it replaces it.
+     */
+    public String replaceProblem() {
+        String problem = placeProblem();
+        if (problem != null || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return problem;
         }
-        if (!Files.isDirectory(target)) {
-            return target + " exists and is not a folder; choose another --out";
+        return settledContentProblem(RULE, "Choose another --out, or ");
+    }
+
+    /**
+     * Why {@code runway report} may not draw a report for the run in this folder, or null if it
+     * may: the folder must hold exactly the files of its record, so the new report is published
+     * together with the run's own files and nothing of the user's is lost.
+     */
+    public String reportProblem() {
+        String problem = placeProblem();
+        if (problem != null) {
+            return problem;
         }
-        try (Stream<Path> entries = Files.list(target)) {
-            if (entries.findAny().isEmpty() || Files.isRegularFile(target.resolve(ResultWriter.MANIFEST))) {
+        String simulate = "run '" + ShellCommand.of("simulate --out " + ShellCommand.word(given.toString())) + "' first";
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return shown() + " does not exist; " + simulate;
+        }
+        if (isEmpty(path)) {
+            return shown() + " is empty; " + simulate;
+        }
+        return settledContentProblem("runway report draws only into a folder that holds exactly the files its run wrote ("
+                + FileRecord.NAME + "), so that the report is published with them", "Run '" + ShellCommand.of("simulate --report") + "' "
+                + "into another --out, or ");
+    }
+
+    /** Whether the folder holds a recorded {@code report.html}, one that a run without a report would replace. */
+    public boolean hasReport() {
+        try {
+            return FileRecord.read(path).entries().containsKey(Report.PAGE);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Problems of the place: a name too long, a link, a file in the way, a folder without write permission. */
+    private String placeProblem() {
+        if (path.getFileName() == null) {
+            return "--out " + shown() + " is the root of the file system; choose a folder inside it for --out";
+        }
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Path name = path.getName(i);
+            int bytes = name.toString().getBytes(StandardCharsets.UTF_8).length;
+            boolean last = i == path.getNameCount() - 1;
+            int most = last ? MAX_NAME_BYTES - TEMPORARY_NAME_BYTES : MAX_NAME_BYTES;
+            if (bytes > most && (last || bytes > MAX_NAME_BYTES)) {
+                return "the folder name " + abbreviated(name.toString()) + " in --out is " + bytes + " bytes long; file "
+                        + "systems allow " + MAX_NAME_BYTES + (last ? ", and Runway adds " + TEMPORARY_NAME_BYTES
+                        + " for the temporary folders beside it, so at most " + most : "") + ". Choose a shorter --out.";
+            }
+        }
+        Path parent = path.getParent();
+        if (Files.isSymbolicLink(path)) {
+            return shown() + " is a symbolic link; Runway replaces only a real folder. Give the folder it points to, "
+                    + "or another folder, as --out.";
+        }
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                return shown() + " is a file, not a folder; choose another --out.";
+            }
+            return Files.isWritable(parent) ? null : "cannot replace " + shown() + ": its folder " + parent
+                    + " is not writable (permission denied). Choose another --out, or make " + parent + " writable.";
+        }
+        Path existing = parent;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            return "cannot create " + shown() + ": " + existing + " is a file, not a folder. Choose another --out.";
+        }
+        if (!Files.isWritable(existing)) {
+            return "cannot create " + shown() + ": " + existing + " is not writable (permission denied). Choose "
+                    + "another --out, or make " + existing + " writable.";
+        }
+        return null;
+    }
+
+    private static String abbreviated(String name) {
+        return name.length() <= 24 ? name : name.substring(0, 20) + "…";
+    }
+
+    /**
+     * {@link #contentProblem} of the output folder, looked at again if another run replaced the
+     * folder while it was read (its file key changed): a problem of the folder that is there, not
+     * of one that was half-way through being swapped.
+     */
+    private String settledContentProblem(String rule, String advice) {
+        String problem = null;
+        for (int look = 0; look < 10; look++) {
+            Object before = fileKey(path);
+            problem = contentProblem(path, rule, advice);
+            if (problem == null || (before != null && before.equals(fileKey(path)))) {
+                return problem;
+            }
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                // Another run is between its two renames; it will leave a whole output there.
                 return null;
             }
-        } catch (IOException e) {
-            return "cannot read " + target + ": " + e.getMessage();
         }
-        return target + " holds files that are not a Runway output (no " + ResultWriter.MANIFEST
-                + "); choose an empty or new folder for --out";
+        return problem;
     }
 
-    /** Writes {@code contents} and moves them into place as {@code target}, replacing any earlier results. */
-    public static void publish(Path target, Contents contents) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
-        Path parent = Files.createDirectories(absolute.getParent());
-        String name = absolute.getFileName().toString();
-        Path staging = Files.createTempDirectory(parent, "." + name + ".writing-");
-        AtomicReference<Path> moved = new AtomicReference<>();
-        // Interrupted mid-swap, put the earlier results back before removing the half-written ones.
-        Thread cleanup = new Thread(() -> {
-            Path previous = moved.get();
-            if (previous != null && Files.exists(previous) && !Files.exists(absolute)) {
+    private static Object fileKey(Path folder) {
+        try {
+            return Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Why {@code folder} (the output folder, or where it was just moved aside) does not hold
+     * exactly its record, or null if it does (or is empty); the message names the output folder.
+     */
+    private String contentProblem(Path folder, String rule, String advice) {
+        try {
+            if (isEmpty(folder)) {
+                return null;
+            }
+            if (!Files.exists(folder.resolve(FileRecord.NAME), LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.exists(folder.resolve(ResultWriter.MANIFEST))) {
+                    return shown() + " has a " + ResultWriter.MANIFEST + " but no " + FileRecord.NAME + ": an older "
+                            + "Runway wrote it without recording its files, so Runway cannot tell whether everything "
+                            + "in it is its own. " + advice + "move or delete " + shown() + " yourself.";
+                }
+                String first = firstEntry(folder);
+                return shown() + " holds " + describe(first) + ", which no Runway run wrote (it has no "
+                        + FileRecord.NAME + ", so it is not a Runway output folder); " + rule + ". " + advice
+                        + "empty the folder.";
+            }
+            FileRecord.Difference difference = FileRecord.read(folder).differenceFrom(folder, Set.of());
+            if (difference == null) {
+                return null;
+            }
+            String file = difference.file();
+            return switch (difference.kind()) {
+                case EXTRA -> shown() + " holds " + describe(file) + ", which no Runway run wrote; " + rule + ". "
+                        + advice + "move the " + kind(file) + ".";
+                case MISSING -> shown() + " no longer holds " + file + ", which its run wrote (" + FileRecord.NAME
+                        + " lists it); " + rule + ". " + advice + "move " + shown() + " away.";
+                case RESIZED -> file + " in " + shown() + " has changed since Runway wrote it (" + difference.bytes()
+                        + " bytes; " + FileRecord.NAME + " records " + difference.recordedBytes() + "); " + rule + ". "
+                        + advice + "move " + shown() + " away.";
+                case CHANGED -> file + " in " + shown() + " has changed since Runway wrote it (its SHA-256 is not the "
+                        + "one " + FileRecord.NAME + " records); " + rule + ". " + advice + "move " + shown() + " away.";
+            };
+        } catch (FileRecord.MalformedRecordException e) {
+            return FileRecord.NAME + " in " + shown() + " is not a record Runway wrote (" + e.getMessage() + "); " + rule
+                    + ". " + advice + "move " + shown() + " away.";
+        } catch (IOException e) {
+            return "cannot read " + shown() + ": " + reason(e) + " (" + shownFile(e, folder) + "). Choose another --out.";
+        }
+    }
+
+    /** The first entry of a folder by name, a folder's with a trailing /; without reading what is below it. */
+    private static String firstEntry(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            Path first = entries.min(Path::compareTo).orElseThrow();
+            return first.getFileName() + (Files.isDirectory(first, LinkOption.NOFOLLOW_LINKS) ? "/" : "");
+        }
+    }
+
+    private static String describe(String name) {
+        return name.endsWith("/") ? "the folder " + name : name;
+    }
+
+    private static String kind(String name) {
+        return name.endsWith("/") ? "folder" : "file";
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes {@code contents} and moves them into place, replacing the earlier results; see the class comment. */
+    public void publish(Contents contents) throws IOException {
+        publish(contents, StepListener.NONE);
+    }
+
+    /**
+     * Writes {@code contents} and moves them into place, replacing the earlier results, telling
+     * {@code listener} of each {@link Step}.
+     *
+     * @throws PublishException if the files cannot be written or moved into place, or the folder
+     *         no longer holds exactly its record; nothing was then published and the earlier
+     *         results are where they were
+     */
+    public void publish(Contents contents, StepListener listener) throws IOException {
+        boolean earlier = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && !isEmpty(path);
+        Path staging;
+        try {
+            Files.createDirectories(path.getParent());
+            staging = createTemporary(WRITING);
+        } catch (IOException e) {
+            throw new PublishException("cannot create a temporary folder beside " + shown() + ": " + reason(e)
+                    + "; nothing was written" + unchanged(earlier) + ". Choose another --out.", e);
+        }
+        Swap swap = new Swap();
+        Thread hook = new Thread(() -> {
+            if (swap.stop()) {
+                deleteQuietly(staging, StepListener.NONE);
+            }
+        }, "runway-publish-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            listener.reached(Step.STAGING_CREATED);
+            Files.createFile(staging.resolve(MARKER));
+            listener.reached(Step.MARKED);
+            contents.writeTo(staging);
+            listener.reached(Step.FILES_WRITTEN);
+            FileRecord record = FileRecord.of(staging, Set.of(MARKER), true);
+            listener.reached(Step.FILES_SYNCED);
+            record.writeTo(staging);
+            listener.reached(Step.RECORD_WRITTEN);
+            Files.delete(staging.resolve(MARKER));
+            syncFolders(staging);
+            listener.reached(Step.STAGING_SYNCED);
+            swapIn(staging, swap, listener, earlier);
+        } catch (UncheckedIOException e) {
+            throw failure("writing", e.getCause(), staging, earlier);
+        } catch (PublishException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failure("writing", e, staging, earlier);
+        } finally {
+            if (!swap.published()) {
+                deleteQuietly(staging, StepListener.NONE);
+            }
+            IN_USE.remove(staging);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running and does the same.
+            }
+        }
+    }
+
+    /**
+     * Renames the earlier folder aside and the new one into place, then deletes the earlier one.
+     * Another run may publish to the same target meanwhile: then the folder it moved in is
+     * replaced in turn, after the same check, and the last run to finish wins whole.
+     */
+    private void swapIn(Path staging, Swap swap, StepListener listener, boolean earlier) throws IOException {
+        int failures = 0;
+        for (int attempt = 0; ; attempt++) {
+            Path previous = null;
+            IOException failed = null;
+            synchronized (swap) {
+                if (swap.stopped) {
+                    throw new PublishException("the run was stopped before its results were moved into "
+                            + shown() + "; nothing was written" + unchanged(earlier), null);
+                }
+                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    previous = reserveTemporary(PREVIOUS);
+                    try {
+                        move(path, previous);
+                    } catch (NoSuchFileException movedByAnotherRun) {
+                        IN_USE.remove(previous);
+                        continue;
+                    }
+                    listener.reached(Step.OLD_MOVED_ASIDE);
+                    // Checked where no other run can change it: the folder checked is the folder deleted.
+                    String problem = contentProblem(previous, RULE, "Choose another --out, or ");
+                    if (problem != null) {
+                        refuse(previous, problem);
+                    }
+                }
                 try {
-                    move(previous, absolute);
+                    move(staging, path);
+                    swap.published = true;
                 } catch (IOException e) {
-                    System.err.println("warning: the earlier results are in " + previous + ": " + e.getMessage());
+                    failed = e;
                 }
             }
-            deleteQuietly(staging);
-        });
-        Runtime.getRuntime().addShutdownHook(cleanup);
+            if (failed != null) {
+                // Either another run moved its results in first (then what was moved aside is older than
+                // those, and this run tries again), or the rename itself failed (then the earlier results
+                // go back, and after a few tries the failure is reported).
+                boolean anotherRun = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+                if (previous != null && !anotherRun) {
+                    anotherRun = !putBack(previous, failed);
+                }
+                if (previous != null && anotherRun) {
+                    deleteQuietly(previous, StepListener.NONE);
+                    IN_USE.remove(previous);
+                }
+                if (!anotherRun && ++failures >= 3) {
+                    throw failure("moving into place", failed, staging, earlier);
+                }
+                if (attempt >= 1000) {
+                    throw new PublishException("other runs kept replacing " + shown() + " while this one tried to; "
+                            + "nothing was written. Run again, or choose another --out.", failed);
+                }
+                continue;
+            }
+            listener.reached(Step.NEW_MOVED_IN);
+            syncFolder(path.getParent());
+            listener.reached(Step.PARENT_SYNCED);
+            if (previous != null) {
+                deleteQuietly(previous, listener);
+                IN_USE.remove(previous);
+            }
+            return;
+        }
+    }
+
+    /** The folder moved aside holds what Runway did not write: it goes back, and nothing is published. */
+    private void refuse(Path previous, String problem) throws PublishException {
         try {
-            readableByAll(staging);
-            contents.writeTo(staging);
-            if (Files.exists(absolute)) {
-                Path previous = Files.createTempDirectory(parent, "." + name + ".previous-");
-                Files.delete(previous);
-                moved.set(previous);
-                move(absolute, previous);
+            move(previous, path);
+            IN_USE.remove(previous);
+        } catch (IOException e) {
+            throw new PublishException(problem + " Nothing was written; the folder is in " + previous + ", since "
+                    + "another run wrote " + shown() + " meanwhile.", e);
+        }
+        throw new PublishException(problem + " Nothing was written.", null);
+    }
+
+    /**
+     * After the new folder failed to move in, the earlier one goes back where it was.
+     *
+     * @return false if another run's results are there by now (what was moved aside is then older)
+     */
+    private boolean putBack(Path previous, IOException failure) throws PublishException {
+        try {
+            move(previous, path);
+            IN_USE.remove(previous);
+            return true;
+        } catch (IOException e) {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            throw new PublishException("could not move the new results into " + shown() + " (" + reason(failure)
+                    + "), nor the earlier ones back (" + reason(e) + "); they are in " + previous + ", and the next "
+                    + "Runway run for this --out puts them back", failure);
+        }
+    }
+
+    /**
+     * The state of a swap, shared with the shutdown hook of a process stopped by a signal: a swap
+     * under way completes before the hook goes on, and none starts after it.
+     */
+    private static final class Swap {
+        private boolean stopped;
+        private boolean published;
+
+        synchronized boolean published() {
+            return published;
+        }
+
+        /** Stops any swap not yet begun; true if the new results were not moved in (so they may be removed). */
+        synchronized boolean stop() {
+            stopped = true;
+            return !published;
+        }
+    }
+
+    /**
+     * Cleans up after runs that were stopped while publishing to this folder: for each
+     * temporary folder beside it whose process is no longer running, an unfinished one is
+     * deleted, and an earlier output moved aside is put back if the folder is missing (the run
+     * was stopped between its two renames), else deleted. A folder is touched only if it is
+     * Runway's: empty, marked, or holding exactly its record. One note per thing done or left.
+     */
+    public void recover() {
+        Path parent = path.getParent();
+        if (parent == null || path.getFileName() == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String prefix = "." + path.getFileName() + ".";
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
+                entry -> entry.getFileName().toString().startsWith(prefix))) {
+            siblings.forEach(leftovers::add);
+        } catch (IOException e) {
+            notes.accept("could not look for unfinished runs beside " + shown() + ": " + reason(e));
+            return;
+        }
+        leftovers.sort(null);
+        List<Path> earlierResults = new ArrayList<>();
+        for (Path leftover : leftovers) {
+            String rest = leftover.getFileName().toString().substring(prefix.length());
+            String kind = rest.startsWith(WRITING + "-") ? WRITING : rest.startsWith(PREVIOUS + "-") ? PREVIOUS : null;
+            if (kind == null) {
+                continue;
+            }
+            Matcher owner = PID_AND_TOKEN.matcher(rest.substring(kind.length() + 1));
+            String name = leftover.getFileName() + " beside " + shown();
+            if (!owner.matches()) {
+                notes.accept("left " + name + " alone: it is named like a temporary folder of Runway, but not as this "
+                        + "version names them; if an older Runway left it, check it and delete it yourself");
+                continue;
+            }
+            long pid = Long.parseLong(owner.group(1));
+            // Gone by now: its run was still at work when the folder was listed, and has finished since.
+            if (running(leftover, pid) || !Files.exists(leftover, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (!isOurs(leftover)) {
+                boolean missing = kind.equals(PREVIOUS) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+                notes.accept("left " + name + " alone: it is named like a temporary folder of Runway (process " + pid
+                        + "), but holds files Runway did not write; " + (missing ? shown() + " is missing, and this "
+                        + "may be what it held: check it and rename it back yourself" : "check it and delete it "
+                        + "yourself"));
+                continue;
+            }
+            if (kind.equals(WRITING)) {
+                if (deleteQuietly(leftover, StepListener.NONE)) {
+                    notes.accept("removed " + name + ": the unfinished files of a Runway run (process " + pid
+                            + ") that was stopped before it finished");
+                }
+            } else {
+                earlierResults.add(leftover);
+            }
+        }
+        earlierResults.sort((a, b) -> modified(b).compareTo(modified(a)));
+        for (Path leftover : earlierResults) {
+            String name = leftover.getFileName() + " beside " + shown();
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && isComplete(leftover)) {
                 try {
-                    move(staging, absolute);
+                    Files.deleteIfExists(leftover.resolve(MARKER));
+                    move(leftover, path);
+                    syncFolder(parent);
+                    notes.accept("put back " + shown() + " from " + leftover.getFileName() + ": a Runway run was "
+                            + "stopped while it replaced the folder, and these are the results it was replacing");
+                    continue;
                 } catch (IOException e) {
-                    move(previous, absolute);
+                    if (Files.exists(leftover, LinkOption.NOFOLLOW_LINKS)) {
+                        notes.accept("could not put back " + shown() + " from " + leftover.getFileName() + ": "
+                                + reason(e) + "; rename it yourself");
+                    }
+                    continue;
+                }
+            }
+            if (deleteQuietly(leftover, StepListener.NONE)) {
+                notes.accept("removed " + name + ": earlier results that a stopped Runway run had already replaced");
+            }
+        }
+    }
+
+    /** Whether a temporary folder may still be in use: by this process's own publishing, or by a live process. */
+    private static boolean running(Path leftover, long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            return IN_USE.contains(leftover);
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Runway's own temporary folder: a real folder, empty, marked, or holding exactly its record. */
+    private static boolean isOurs(Path folder) {
+        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                && (isEmpty(folder) || Files.exists(folder.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
+                || isComplete(folder));
+    }
+
+    /** Empty, or holding exactly the files of its record (the marker aside): a whole output to put back. */
+    private static boolean isComplete(Path folder) {
+        if (isEmpty(folder)) {
+            return true;
+        }
+        try {
+            return Files.exists(folder.resolve(FileRecord.NAME), LinkOption.NOFOLLOW_LINKS)
+                    && FileRecord.read(folder).differenceFrom(folder, Set.of(MARKER)) == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static FileTime modified(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /**
+     * Copies the recorded files that {@code keep} accepts (by relative path) into {@code into}:
+     * the start of a new output made from this one, as {@code runway report} makes one.
+     */
+    public void copyRecordedFiles(Path into, Predicate<String> keep) throws IOException {
+        for (String file : FileRecord.read(path).entries().keySet()) {
+            if (keep.test(file)) {
+                Path copy = into.resolve(file);
+                Files.createDirectories(copy.getParent());
+                Files.copy(path.resolve(file), copy);
+            }
+        }
+    }
+
+    /** A new temporary folder beside the target, reserved for this process before it exists. */
+    private Path createTemporary(String kind) throws IOException {
+        while (true) {
+            Path folder = reserveTemporary(kind);
+            try {
+                return Files.createDirectory(folder);
+            } catch (IOException e) {
+                IN_USE.remove(folder);
+                if (!(e instanceof FileAlreadyExistsException)) {
                     throw e;
                 }
-                moved.set(null);
-                deleteQuietly(previous);
-            } else {
-                move(staging, absolute);
-            }
-        } finally {
-            deleteQuietly(staging);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is already running and removes the same folder.
             }
         }
     }
 
-    /** Temporary folders are created owner-only; published results are as readable as any other file. */
-    private static void readableByAll(Path folder) throws IOException {
-        if (Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+    /** A free name for a temporary folder beside the target, marked as in use by this process. */
+    private Path reserveTemporary(String kind) {
+        while (true) {
+            Path folder = path.resolveSibling("." + path.getFileName() + "." + kind + "-" + ProcessHandle.current().pid()
+                    + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt()));
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && IN_USE.add(folder)) {
+                return folder;
+            }
         }
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Forces a folder's entries to the disk; platforms that cannot open a folder for it are left as they are. */
+    static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms (Windows) refuse to open or force a folder; their renames are durable as they come.
         }
     }
 
-    private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
+    /** Forces every folder under {@code root}, and root itself, to the disk, the deepest first. */
+    private static void syncFolders(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                syncFolder(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Deletes one of Runway's temporary folders: it is marked first and the marker deleted last,
+     * so a kill midway leaves a folder that is still recognisably Runway's.
+     *
+     * @return whether the folder is gone
+     */
+    private boolean deleteQuietly(Path folder, StepListener listener) {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
         }
+        Path marker = folder.resolve(MARKER);
         try {
+            try {
+                Files.createFile(marker);
+            } catch (FileAlreadyExistsException alreadyMarked) {
+                // Written when the folder was created, or by an earlier attempt to delete it.
+            }
+            listener.reached(Step.OLD_MARKED);
+            boolean[] first = {true};
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
+                    if (!file.equals(marker)) {
+                        Files.delete(file);
+                        if (first[0]) {
+                            first[0] = false;
+                            listener.reached(Step.OLD_PARTLY_DELETED);
+                        }
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    if (dir.equals(folder)) {
+                        Files.deleteIfExists(marker);
+                    }
                     Files.delete(dir);
                     return FileVisitResult.CONTINUE;
                 }
             });
+            listener.reached(Step.OLD_DELETED);
+            return true;
         } catch (IOException e) {
-            System.err.println("warning: could not remove " + folder + ": " + e.getMessage());
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+            notes.accept("could not remove " + folder + ": " + reason(e) + " (" + shownFile(e, folder) + "); a later "
+                    + "Runway run for this --out tries again, or remove it yourself");
+            return false;
         }
+    }
+
+    /**
+     * The same failure, naming {@code file} if it names no file yet: writers wrap their
+     * exceptions with it, so that a full disk is reported with the file it stopped.
+     */
+    public static IOException onFile(Path file, IOException e) {
+        if (e instanceof FileSystemException named && named.getFile() != null) {
+            return e;
+        }
+        FileSystemException named = new FileSystemException(file.toString(), null, reason(e));
+        named.initCause(e);
+        return named;
+    }
+
+    /** A one-line failure: what failed, on which file relative to --out, and that nothing was published. */
+    private PublishException failure(String doing, IOException e, Path staging, boolean earlier) {
+        String reason = reason(e);
+        String hint = reason.contains("No space left") ? " Free some space on the disk and run again."
+                : e instanceof AccessDeniedException ? " Choose another --out, or change its permissions." : "";
+        return new PublishException(doing + " " + shownFile(e, staging) + " failed: " + reason + "; nothing was "
+                + "written" + unchanged(earlier) + "." + hint, e);
+    }
+
+    private String unchanged(boolean earlier) {
+        return earlier ? ", and the earlier results in " + shown() + " are unchanged" : "";
+    }
+
+    /** The file an exception names, relative to --out when it is in the new results; else the folder. */
+    private String shownFile(IOException e, Path staging) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof FileSystemException named && named.getFile() != null)) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            return shown();
+        }
+        Path file = Path.of(((FileSystemException) cause).getFile()).toAbsolutePath().normalize();
+        for (Path base : staging == null ? List.of(path) : List.of(staging, path)) {
+            if (file.startsWith(base) && !file.equals(base)) {
+                return FileRecord.relative(base, file) + " in " + shown();
+            }
+        }
+        return file.equals(staging) || file.equals(path) ? shown() : file.toString();
+    }
+
+    /** Why an I/O operation failed, in a few words, without the paths an exception message repeats. */
+    static String reason(Throwable e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "it already exists";
+        }
+        if (e instanceof FileSystemException named && named.getReason() != null) {
+            return named.getReason();
+        }
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            return e.getCause() != null ? reason(e.getCause()) : e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 }

@@ -162,9 +162,7 @@ public final class OutputFolderReader {
      * {@code runway.command} to what started it (cli's {@code Launcher}), which this package cannot ask.
      */
     private static String simulateInto(Path folder) {
-        String quoted = folder.toString().matches("[A-Za-z0-9_./:@%+=,-]+") ? folder.toString()
-                : "'" + folder.toString().replace("'", "'\\''") + "'";
-        return System.getProperty("runway.command", "runway") + " simulate --out " + quoted;
+        return ShellCommand.of("simulate --out " + ShellCommand.word(folder.toString()));
     }
 
     /** Reads the folder; the optional files are read when present. */

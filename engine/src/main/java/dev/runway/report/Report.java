@@ -5,12 +5,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,35 +25,33 @@ public final class Report {
     }
 
     /**
-     * Writes {@code charts/} and {@code report.html} into an output folder, replacing the charts
-     * and page of an earlier report. The page is written to a temporary file and moved into
-     * place, so a browser never shows half a page.
+     * Writes {@code charts/} and {@code report.html} into an output folder, from its own CSV
+     * files, replacing the charts and page of an earlier report there. Runway calls it on the
+     * temporary folder of a run it is about to publish ({@link OutputFolder}), so the page and
+     * charts appear together with the files they describe.
      *
      * @throws OutputFolderReader.MalformedOutputException if the folder is not a complete Runway
      *         output or a file does not parse (the message names the file, line and column)
      */
     public static void write(Path outputFolder) throws IOException {
-        OutputFolderReader.RunResults results = OutputFolderReader.read(outputFolder);
-        Map<String, Charts.RenderedChart> charts = Charts.writeAll(results, outputFolder.resolve(CHARTS));
+        write(OutputFolderReader.read(outputFolder), outputFolder);
+    }
+
+    /** Writes {@code charts/} and {@code report.html} of {@code results}, read from an output folder, into {@code folder}. */
+    public static void write(OutputFolderReader.RunResults results, Path folder) throws IOException {
+        Map<String, Charts.RenderedChart> charts = Charts.writeAll(results, folder.resolve(CHARTS));
         String page = ReportPage.render(results, charts);
-        Path target = outputFolder.resolve(PAGE);
-        Path staging = Files.createTempFile(outputFolder, "." + PAGE + ".writing-", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
-                out.write(page);
-            }
-            // Temporary files are created owner-only; the page is as readable as the CSV files beside it.
-            if (Files.getFileStore(staging).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try {
-                Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(staging);
+        Path file = folder.resolve(PAGE);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(page);
+        } catch (IOException e) {
+            throw OutputFolder.onFile(file, e);
         }
+    }
+
+    /** Whether a file of an output folder, by its path relative to the folder, belongs to the report. */
+    public static boolean isReportFile(String file) {
+        return file.equals(PAGE) || file.startsWith(CHARTS + "/");
     }
 
     /**

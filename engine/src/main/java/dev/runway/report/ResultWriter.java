@@ -339,6 +339,12 @@ public final class ResultWriter {
             for (String[] row : rows) {
                 csv.writeNext(row, false);
             }
+            // opencsv keeps a failed write to itself; a full disk must not pass for a short file.
+            if (csv.checkError()) {
+                throw csv.getException() != null ? csv.getException() : new IOException("the write failed");
+            }
+        } catch (IOException e) {
+            throw OutputFolder.onFile(file, e);
         }
     }
 }
