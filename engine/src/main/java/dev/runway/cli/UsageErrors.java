@@ -19,7 +19,7 @@ import java.util.Locale;
  * where the options are listed, and exit code 2. The full help is one {@code --help} away; printed
  * after every typo it buried the one line that mattered.
  */
-final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+public final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {

@@ -2,6 +2,7 @@ package dev.runway.spark;
 
 import dev.runway.analysis.Analyses;
 import dev.runway.cli.SimulateCommand;
+import dev.runway.cli.UsageErrors;
 import dev.runway.io.InputReader;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputError;
@@ -90,7 +91,8 @@ public final class SparkRunway implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new SparkRunway()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new SparkRunway()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors());
     }
 
     @Override
@@ -131,7 +133,9 @@ public final class SparkRunway implements Callable<Integer> {
                 problems.add(methodProblem);
             }
         }
-        String outProblem = OutputFolder.replaceProblem(out);
+        OutputFolder output = OutputFolder.of(out, note -> err.println("note: " + note));
+        output.recover();
+        String outProblem = output.replaceProblem();
         if (outProblem != null) {
             problems.add(outProblem);
         }
@@ -172,8 +176,12 @@ public final class SparkRunway implements Callable<Integer> {
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         RunInfo run = new RunInfo(inputs.toString(), seed, paths, method, parallelism, bins, startedAt, elapsedMillis,
                 "", Map.of(), streamed);
-        OutputFolder.publish(out, folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run,
-                Analyses.NONE));
+        try {
+            output.publish(folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run, Analyses.NONE));
+        } catch (OutputFolder.PublishException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
         for (ScenarioStatistics s : statistics) {
             System.out.printf(Locale.ROOT, "%-18s breach %.1f%% (95%%: %.1f-%.1f%%), terminal P05 %,.0f, P50 %,.0f, "
                     + "P95 %,.0f%n", s.scenario(), 100 * s.breachProb().value(), 100 * s.breachProb().low(),
