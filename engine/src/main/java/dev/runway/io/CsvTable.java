@@ -27,6 +27,8 @@ import java.util.Set;
  * One input CSV file as a header and rows that remember their physical line. Lines starting
  * with {@code #} and blank lines are skipped; each record is one line, parsed by opencsv
  * (fields with commas are quoted, quotes inside are doubled, spaces around fields ignored).
+ * The file itself is read only if it is a regular file of at most {@link #MAX_BYTES}, as UTF-8
+ * text; lines that cannot be read as rows are kept aside, for what their key cells still say.
  */
 final class CsvTable {
 
@@ -115,20 +117,20 @@ final class CsvTable {
         if (Files.isDirectory(path)) {
             return "a folder";
         }
+        int type;
         try {
             // The file type bits of st_mode, where the platform gives them (Linux and macOS do).
-            int type = ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000;
-            switch (type) {
-                case 0010000: return "a named pipe (FIFO)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
+            type = ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            // Not a Unix file system: the generic words below still say what is wrong.
+            type = 0; // not a Unix file system: the generic words still say what is wrong
         }
-        return "a device, a pipe or a socket";
+        return switch (type) {
+            case 0010000 -> "a named pipe (FIFO)";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> "a device, a pipe or a socket";
+        };
     }
 
     /** Where a symbolic link points, as written in the link. */
