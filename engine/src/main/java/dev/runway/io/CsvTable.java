@@ -15,6 +15,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Set;
  * One input CSV file as a header and rows that remember their physical line. Lines starting
  * with {@code #} and blank lines are skipped; each record is one line, parsed by opencsv
  * (fields with commas are quoted, quotes inside are doubled, spaces around fields ignored).
+ * The file itself is read only if it is a regular file of at most {@link #MAX_BYTES}, as UTF-8
+ * text; lines that cannot be read as rows are kept aside, for what their key cells still say.
  */
 final class CsvTable {
 
@@ -39,16 +42,16 @@ final class CsvTable {
     private final Map<String, Integer> columns;
     private final List<String> header;
     private final List<Row> rows;
-    private final boolean complete;
+    private final List<Row> lost;
     private final Set<String> unusable;
 
     private CsvTable(String file, Map<String, Integer> columns, List<String> header, List<Row> rows,
-            boolean complete, Set<String> unusable) {
+            List<Row> lost, Set<String> unusable) {
         this.file = file;
         this.columns = columns;
         this.header = header;
         this.rows = rows;
-        this.complete = complete;
+        this.lost = lost;
         this.unusable = unusable;
     }
 
@@ -114,20 +117,20 @@ final class CsvTable {
         if (Files.isDirectory(path)) {
             return "a folder";
         }
+        int type;
         try {
             // The file type bits of st_mode, where the platform gives them (Linux and macOS do).
-            int type = ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000;
-            switch (type) {
-                case 0010000: return "a named pipe (FIFO)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
+            type = ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            // Not a Unix file system: the generic words below still say what is wrong.
+            type = 0; // not a Unix file system: the generic words still say what is wrong
         }
-        return "a device, a pipe or a socket";
+        return switch (type) {
+            case 0010000 -> "a named pipe (FIFO)";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> "a device, a pipe or a socket";
+        };
     }
 
     /** Where a symbolic link points, as written in the link. */
@@ -169,8 +172,8 @@ final class CsvTable {
         List<String> header = List.of();
         int headerLine = 0;
         int width = 0;
-        boolean complete = true;
         List<Row> rows = new ArrayList<>();
+        List<Row> lost = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
             if (text.isBlank() || text.stripLeading().startsWith("#")) {
@@ -183,7 +186,7 @@ final class CsvTable {
             } catch (IOException e) {
                 errors.add(new InputError(file, line, "", "cannot parse the line as CSV (" + e.getMessage()
                         + "); quote fields that contain commas and double any quote inside them"));
-                complete = false;
+                lost.add(new Row(line, leadingCells(text), text));
                 continue;
             }
             for (int c = 0; c < cells.length; c++) {
@@ -201,7 +204,7 @@ final class CsvTable {
                             + headerLine + ", found " + cells.length + (cells.length > width
                             ? "; quote fields that contain commas" : "")));
                 }
-                complete = false;
+                lost.add(new Row(line, cells, text));
             } else {
                 rows.add(new Row(line, cells, text));
             }
@@ -211,7 +214,7 @@ final class CsvTable {
                     + String.join(",", required)));
             return null;
         }
-        return new CsvTable(file, columns, header, rows, complete, Set.copyOf(unusable));
+        return new CsvTable(file, columns, header, rows, List.copyOf(lost), Set.copyOf(unusable));
     }
 
     /**
@@ -255,6 +258,22 @@ final class CsvTable {
         return lines;
     }
 
+    /**
+     * The cells of a line that does not parse as CSV, as far as they are certain: those before
+     * the first quote, where no comma can be inside a field.
+     */
+    private static String[] leadingCells(String text) {
+        int quote = text.indexOf('"');
+        String certain = quote < 0 ? text : text.substring(0, quote);
+        String[] cells = certain.split(",", -1);
+        // The last piece runs into the quoted field: it is not a whole cell.
+        String[] whole = Arrays.copyOf(cells, quote < 0 ? cells.length : cells.length - 1);
+        for (int c = 0; c < whole.length; c++) {
+            whole[c] = whole[c].trim();
+        }
+        return whole;
+    }
+
     /** UTF-16 text of mostly Latin letters has a NUL in every other byte. */
     private static boolean looksLikeUtf16(byte[] bytes) {
         int nul = 0;
@@ -292,14 +311,18 @@ final class CsvTable {
         return header;
     }
 
-    /** False if some line could not be read as a row: rows that seem missing may be among them. */
-    boolean complete() {
-        return complete;
+    /**
+     * The lines that could not be read as rows (already reported): rows that seem missing may
+     * be among them. Their cells are as parsed, possibly shifted by a stray comma, or none if
+     * the line did not parse; {@link #cell} still reads them, for what they may say.
+     */
+    List<Row> lostRows() {
+        return lost;
     }
 
     /**
      * False for a column the header lacks or has twice: that is reported once, at the header, so
-     * its cells are not reported again row by row, and no row of the table is whole.
+     * its cells are not reported again row by row, and a row read for it is not whole.
      */
     boolean usable(String column) {
         return !unusable.contains(column);
@@ -314,9 +337,9 @@ final class CsvTable {
         return rows;
     }
 
-    /** The trimmed cell of a column in a row; empty if the column is optional and absent. */
+    /** The trimmed cell of a column in a row; empty if the column is absent, or the lost row too short. */
     String cell(Row row, String column) {
         Integer index = columns.get(column);
-        return index == null ? "" : row.cells()[index];
+        return index == null || index >= row.cells().length ? "" : row.cells()[index];
     }
 }

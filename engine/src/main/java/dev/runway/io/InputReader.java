@@ -71,7 +71,7 @@ public final class InputReader {
      * cannot be read whole. (A model file lacking any column is not read at all.)
      */
     private static final Map<String, List<String>> KEY_COLUMNS = Map.of(
-            SCENARIOS, List.of("scenario", "parent"),
+            SCENARIOS, List.of("scenario"),
             DRIVERS, List.of("scenario", "driver"),
             EVENTS, List.of("scenario", "event"),
             SCHEDULE, List.of("scenario", "quarter"),
@@ -81,6 +81,7 @@ public final class InputReader {
     /** A driver is named in formulas, so its name follows their rules. */
     private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final int MAX_QUARTER = InputLimits.MAX_QUARTERS;
+    private static final Pattern QUARTER = Pattern.compile("[1-9][0-9]{0,4}");
     /** A scenario's name is its folder's name under --out: well below the 255 bytes file systems allow. */
     static final int MAX_SCENARIO_NAME = 100;
     /** The smallest eigenvalue a repaired copula matrix keeps, so its Cholesky factor is well conditioned. */
@@ -140,6 +141,8 @@ public final class InputReader {
     private final Map<String, Integer> driverLines = new HashMap<>();
     /** Null until the model file is parsed; the standard model when the folder has none. */
     private ModelReader modelReader;
+    /** The schedule's amount columns the model may name, once the model is checked. */
+    private final List<String> scheduleColumns = new ArrayList<>();
     private boolean standard;
     private Model model;
 
@@ -268,7 +271,7 @@ public final class InputReader {
         if (modelReader == null) {
             return;
         }
-        List<String> columns = new ArrayList<>();
+        List<String> columns = scheduleColumns;
         if (standard) {
             columns.addAll(StandardModel.SCHEDULE_COLUMNS);
         } else if (schedule != null) {
@@ -280,8 +283,8 @@ public final class InputReader {
         } else {
             declared.putAll(driverUnits);
         }
-        boolean complete = !incompleteFiles.contains(DRIVERS) && !incompleteFiles.contains(SCHEDULE)
-                && !driverNameUnread;
+        // The schedule's columns are its header's, known even if some of its rows are not.
+        boolean complete = !incompleteFiles.contains(DRIVERS) && (standard || schedule != null) && !driverNameUnread;
         model = modelReader.check(declared, driverLines, display(DRIVERS), columns, complete);
     }
 
@@ -334,8 +337,8 @@ public final class InputReader {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
         CsvTable table = CsvTable.parse(display(name), bytes, columns, errors);
-        if (table == null || !table.complete()
-                || !KEY_COLUMNS.getOrDefault(name, columns).stream().allMatch(table::usable)) {
+        // Rows that could not be read are placed, where they can be, by the method that reads the file.
+        if (table == null || !KEY_COLUMNS.getOrDefault(name, columns).stream().allMatch(table::usable)) {
             incompleteFiles.add(name);
         }
         return table;
@@ -370,6 +373,15 @@ public final class InputReader {
                         + "folders would be one; rename one of them");
             }
         }
+        for (CsvTable.Row row : table.lostRows()) {
+            // A lost row whose name can be read is a scenario in error: rows naming it are not unknown.
+            String name = table.usable() ? table.cell(row, "scenario") : "";
+            if (NAME.matcher(name).matches()) {
+                rejectedScenarios.add(name);
+            } else {
+                incompleteFiles.add(SCENARIOS);
+            }
+        }
         for (ScenarioRow row : scenarioRows.values()) {
             if (!row.parent().isEmpty() && !scenarioRows.containsKey(row.parent())
                     && !rejectedScenarios.contains(row.parent()) && !incompleteFiles.contains(SCENARIOS)) {
@@ -377,6 +389,22 @@ public final class InputReader {
                         + "\"; expected one of " + String.join(", ", scenarioRows.keySet()) + " or empty for a root"));
             }
         }
+    }
+
+    /**
+     * The scenario of a row that could not be read whole, or null. Such a row still says which
+     * row of which scenario it was meant to be where its key cells can be read, so only that
+     * scenario waits for it; a lost row whose scenario cannot be read, or any lost row under a
+     * header in error, leaves the whole file incomplete. Null also for a row of an unknown
+     * scenario: no known scenario can be missing it.
+     */
+    private OwnRows lostRowScenario(CsvTable table, CsvTable.Row row, String file) {
+        String scenario = table.usable() ? table.cell(row, "scenario") : "";
+        if (!NAME.matcher(scenario).matches()) {
+            incompleteFiles.add(file);
+            return null;
+        }
+        return ownRows.get(scenario);
     }
 
     private String name(RowFields fields, String column) {
@@ -432,6 +460,23 @@ public final class InputReader {
                         + previous.line());
             }
         }
+        for (CsvTable.Row row : table.lostRows()) {
+            OwnRows rows = lostRowScenario(table, row, DRIVERS);
+            String driver = table.usable() ? table.cell(row, "driver") : "";
+            if (DRIVER_NAME.matcher(driver).matches() && (!standard || StandardModel.DRIVERS.contains(driver))) {
+                // Its unit may be a shifted cell: unknown, so it is compared with nothing.
+                driverUnits.putIfAbsent(driver, "");
+                driverLines.putIfAbsent(driver, row.line());
+                if (rows != null) {
+                    rows.drivers.putIfAbsent(driver, new DriverRow(driver, null, "", row.line()));
+                }
+            } else {
+                driverNameUnread = true;
+                if (rows != null) {
+                    rows.driverUnread = true;
+                }
+            }
+        }
     }
 
     private void readEvents(CsvTable table) {
@@ -484,6 +529,16 @@ public final class InputReader {
                         + previous.line());
             }
         }
+        for (CsvTable.Row row : table.lostRows()) {
+            OwnRows rows = lostRowScenario(table, row, EVENTS);
+            String name = table.usable() ? table.cell(row, "event") : "";
+            if (rows != null && NAME.matcher(name).matches()) {
+                // Its window may be shifted cells: unknown, so it is checked against nothing.
+                rows.events.putIfAbsent(name, new EventRow(name, 0, null, row.line()));
+            } else if (rows != null) {
+                rows.eventUnread = true;
+            }
+        }
     }
 
     /** The item an event moves must be a line item of the model (a random series is drawn, not moved). */
@@ -524,6 +579,15 @@ public final class InputReader {
                         + previous.line());
             }
         }
+        for (CsvTable.Row row : table.lostRows()) {
+            OwnRows rows = lostRowScenario(table, row, SCHEDULE);
+            String quarter = table.usable() ? table.cell(row, "quarter") : "";
+            if (rows != null && QUARTER.matcher(quarter).matches() && Integer.parseInt(quarter) <= MAX_QUARTER) {
+                rows.schedule.putIfAbsent(Integer.parseInt(quarter), new ScheduleRow("", null, row.line()));
+            } else if (rows != null) {
+                rows.quarterUnread = true;
+            }
+        }
     }
 
     private void readCorrelations(CsvTable table) {
@@ -559,6 +623,17 @@ public final class InputReader {
                                 + previous.line());
             }
         }
+        for (CsvTable.Row row : table.lostRows()) {
+            OwnRows rows = lostRowScenario(table, row, CORRELATIONS);
+            String a = table.usable() ? table.cell(row, "driver_a") : "";
+            String b = table.usable() ? table.cell(row, "driver_b") : "";
+            if (rows != null && DRIVER_NAME.matcher(a).matches() && DRIVER_NAME.matcher(b).matches()) {
+                rows.correlations.putIfAbsent(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a),
+                        new CorrelationRow(a, b, null, row.line()));
+            } else if (rows != null) {
+                rows.pairUnread = true;
+            }
+        }
     }
 
     /** A driver's name in drivers.csv: one of the standard model's, or any formula name with a model file. */
@@ -582,10 +657,14 @@ public final class InputReader {
         return name;
     }
 
-    /** A driver of a correlation: one the model uses, where that is known. */
+    /**
+     * A driver of a correlation: one the model uses. When the model did not check, one of
+     * drivers.csv, if they are all known: a model that checks uses every one of them.
+     */
     private String correlatedDriver(RowFields fields, String column) {
         String name = driverName(fields, column);
-        List<String> known = model != null ? model.drivers() : modelDrivers(true);
+        List<String> known = model != null ? model.drivers() : standard ? StandardModel.DRIVERS
+                : incompleteFiles.contains(DRIVERS) || driverNameUnread ? null : List.copyOf(driverUnits.keySet());
         if (name != null && known != null && !known.contains(name)) {
             fields.error(column, "unknown driver \"" + name + "\"" + Names.didYouMean(name, known)
                     + " Expected one of " + String.join(", ", known));
@@ -596,19 +675,19 @@ public final class InputReader {
 
     /**
      * The drivers the model uses when the model itself did not check: those of drivers.csv that
-     * its formulas name. With {@code complete}, null unless every row of the model was read (a
-     * driver may be named only in a row that was not); without, the ones known so far. Null
-     * without a model file that could be read at all.
+     * the formulas that were read name (a row that was not read may name more). Null without a
+     * model file that could be read at all.
      */
-    private List<String> modelDrivers(boolean complete) {
+    private List<String> modelDrivers() {
         if (standard) {
             return StandardModel.DRIVERS;
         }
-        if (modelReader == null || (complete && modelReader.itemNames() == null)) {
+        if (modelReader == null) {
             return null;
         }
+        // A driver named like a schedule column is reported as such, not also as missing.
         Set<String> named = modelReader.names();
-        return driverUnits.keySet().stream().filter(named::contains).toList();
+        return driverUnits.keySet().stream().filter(d -> named.contains(d) && !scheduleColumns.contains(d)).toList();
     }
 
     /** The model's line items, or null if they are not known (the model file could not be read whole). */
@@ -672,7 +751,7 @@ public final class InputReader {
                 && events.values().stream().allMatch(e -> e.event() != null)
                 && schedule.values().stream().allMatch(q -> q.amounts() != null);
         // With a model that did not check, the drivers its formulas name are still needed.
-        List<String> needed = model != null ? model.drivers() : modelDrivers(false);
+        List<String> needed = model != null ? model.drivers() : modelDrivers();
         if (driversKnown && needed != null) {
             for (String driver : needed) {
                 if (!drivers.containsKey(driver)) {
@@ -698,7 +777,8 @@ public final class InputReader {
             }
         }
         Copula copula = copula(row, drivers, correlations, correlationsKnown);
-        if (!complete || copula == null) {
+        // With errors anywhere, a scenario is not built: checks skipped for them may be what it needs.
+        if (!complete || copula == null || !errors.isEmpty()) {
             return null;
         }
         Map<String, Distribution> distributions = new LinkedHashMap<>();

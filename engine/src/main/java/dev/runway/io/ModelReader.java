@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +57,8 @@ final class ModelReader {
     private boolean parsed = true;
     /** Items whose row was rejected: a formula naming one is not also told the name is unknown. */
     private final Set<String> broken = new HashSet<>();
+    /** A row whose item name could not be read: a name that seems unknown may be that item. */
+    private boolean nameUnread;
     private boolean tooManyRows;
 
     private ModelReader(CsvTable table, List<InputError> errors) {
@@ -93,7 +94,7 @@ final class ModelReader {
             if (!NAME.matcher(name).matches()) {
                 fields.error("item", "expected a name of letters, digits and '_' that starts with a letter, found \""
                         + name + "\"");
-                parsed = false;
+                reject("");
                 continue;
             }
             if (name.equals(BREACH) || name.equals(REPORT)) {
@@ -135,12 +136,19 @@ final class ModelReader {
             rows.put(name, new Row(distribution == null ? Kind.ITEM : Kind.SERIES, name, formulaText, formula,
                     initialText, initial, table.cell(raw, "unit"), table.cell(raw, "source"), raw, distribution));
         }
+        for (CsvTable.Row raw : table.lostRows()) {
+            // A line that could not be read as a row (already reported) may still name its item, or breach or report.
+            String name = table.cell(raw, "item");
+            reject(NAME.matcher(name).matches() && !rows.containsKey(name) ? name : "");
+        }
     }
 
     /** A row of the model that could not be read: the model is incomplete, and its item is known to be broken. */
     private void reject(String name) {
         parsed = false;
-        if (!name.isEmpty()) {
+        if (name.isEmpty()) {
+            nameUnread = true;
+        } else {
             broken.add(name);
         }
     }
@@ -277,8 +285,9 @@ final class ModelReader {
      * @param drivers         the drivers declared in drivers.csv, in file order, with their units
      * @param driverLines     the line in drivers.csv where each driver first appears
      * @param scheduleColumns the columns of schedule.csv beyond scenario, quarter and label
-     * @param complete        false when drivers.csv or schedule.csv could not be read whole: then a name
-     *                        that seems unknown may be in the part that was not read, and is not reported
+     * @param complete        false when a driver's name in drivers.csv could not be read, or the columns of
+     *                        schedule.csv are unknown: then a name that seems unknown may be one of them, and
+     *                        is not reported
      */
     Model check(Map<String, String> drivers, Map<String, Integer> driverLines, String driversFile,
             List<String> scheduleColumns, boolean complete) {
@@ -295,12 +304,21 @@ final class ModelReader {
                         + "; a name must mean one thing");
             }
         }
-        if (breachRow == null) {
+        for (String driver : drivers.keySet()) {
+            if (scheduleColumns.contains(driver)) {
+                errors.add(new InputError(driversFile, driverLines.get(driver), "driver", "the driver " + driver
+                        + " has the name of a column of schedule.csv, so a formula naming it would read the driver "
+                        + "and silently not the column; rename the driver (a name must mean one thing)"));
+            }
+        }
+        if (breachRow == null && !broken.contains(BREACH)) {
             errors.add(new InputError(table.file(), 0, "", "the model has no breach rule; add a row "
                     + "breach,<condition> such as breach,cash < min_liquidity"));
         }
+        int beforeReport = errors.size();
         List<String> reported = reported(complete);
-        Check check = new Check(drivers, scheduleColumns, complete);
+        boolean reportRead = reportRow != null && errors.size() == beforeReport;
+        Check check = new Check(drivers, scheduleColumns, complete && !nameUnread);
         for (Row row : rows.values()) {
             if (row.kind() == Kind.ITEM) {
                 check.item(row);
@@ -314,27 +332,26 @@ final class ModelReader {
         }
         // A cycle among the items that were read is a cycle whatever else is wrong.
         List<Model.Item> ordered = order(check.uses);
-        if (ordered == null || !parsed || errors.size() > before) {
-            return null;
-        }
-        Set<String> used = new HashSet<>(check.referenced);
-        used.addAll(reported);
-        for (Row row : rows.values()) {
-            if (!used.contains(row.name())) {
-                new RowFields(table, row.raw(), errors).error("item", row.name() + " is computed but never used: "
-                        + "report it (add it to the report row), use it in another formula, or remove it");
+        // Used means named in a formula: known once every row is read, whatever else is wrong in the formulas.
+        Set<String> named = names();
+        if (parsed && reportRead) {
+            for (Row row : rows.values()) {
+                if (!named.contains(row.name()) && !reported.contains(row.name())) {
+                    new RowFields(table, row.raw(), errors).error("item", row.name() + " is computed but never used: "
+                            + "report it (add it to the report row), use it in another formula, or remove it");
+                }
             }
         }
         List<String> driverOrder = new ArrayList<>();
         for (String driver : drivers.keySet()) {
-            if (check.referenced.contains(driver)) {
+            if (named.contains(driver)) {
                 driverOrder.add(driver);
-            } else if (complete) {
+            } else if (parsed) {
                 errors.add(new InputError(driversFile, driverLines.get(driver), "driver", "the driver " + driver
                         + " is not used by any formula of " + table.file() + "; use it or remove its rows"));
             }
         }
-        if (errors.size() > before) {
+        if (ordered == null || !parsed || errors.size() > before) {
             return null;
         }
         List<Model.Series> series = new ArrayList<>();
@@ -343,7 +360,7 @@ final class ModelReader {
                 series.add(new Model.Series(row.name(), row.distribution(), row.unit(), row.source(), row.raw().line()));
             }
         }
-        List<String> columns = scheduleColumns.stream().filter(check.referenced::contains).toList();
+        List<String> columns = scheduleColumns.stream().filter(named::contains).toList();
         Map<String, String> units = new HashMap<>();
         driverOrder.forEach(driver -> units.put(driver, drivers.get(driver)));
         return new Model(table.file(), ordered, series, breach, breachText, reported, driverOrder, columns, List.of(),
@@ -353,6 +370,9 @@ final class ModelReader {
     /** The names of the report row, checked; the first is the primary item. */
     private List<String> reported(boolean complete) {
         if (reportRow == null) {
+            if (broken.contains(REPORT)) {
+                return List.of();
+            }
             errors.add(new InputError(table.file(), 0, "", "the model reports nothing; add a row report,<items> "
                     + "such as report,\"cash, revenue\" (the first is the item of the summary and the charts)"));
             return List.of();
@@ -385,11 +405,17 @@ final class ModelReader {
     }
 
     /**
-     * The line items of the model file, for checks that need them when the model as a whole did
-     * not check; null if a row could not be read, since its item may be among them.
+     * The names of the model file's items, for checks that need them when the model as a whole
+     * did not check: the line items, and the items of rows in error (whose kind is unknown). Null
+     * if a row's name could not be read, since any name may be that row's.
      */
     List<String> itemNames() {
-        return parsed ? items() : null;
+        if (nameUnread) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(items());
+        broken.stream().filter(name -> !name.equals(BREACH) && !name.equals(REPORT)).sorted().forEach(names::add);
+        return names;
     }
 
     /**
@@ -491,7 +517,6 @@ final class ModelReader {
         private final List<String> scheduleColumns;
         private final boolean complete;
         final Map<String, Set<String>> uses = new HashMap<>();
-        final Set<String> referenced = new LinkedHashSet<>();
 
         Check(Map<String, String> drivers, List<String> scheduleColumns, boolean complete) {
             this.drivers = drivers;
@@ -573,12 +598,18 @@ final class ModelReader {
 
         private Value reference(Context c, Expr.Ref ref) {
             String name = ref.name();
-            referenced.add(name);
+            if (drivers.containsKey(name) && scheduleColumns.contains(name)) {
+                return null; // reported once, at the driver
+            }
             if (drivers.containsKey(name)) {
                 return new Value(false, emptyToNull(drivers.get(name)));
             }
             if (c.initial()) {
-                problem(c, ref.at(), "an initial value can use drivers and numbers only, found " + describe(name));
+                // A name known as something else, or any name once every driver is known, is not a driver.
+                if (complete || rows.containsKey(name) || broken.contains(name) || scheduleColumns.contains(name)
+                        || name.equals(Model.QUARTER)) {
+                    problem(c, ref.at(), "an initial value can use drivers and numbers only, found " + describe(name));
+                }
                 return null;
             }
             if (name.equals(Model.QUARTER)) {
@@ -785,7 +816,6 @@ final class ModelReader {
                 problem(c, ref.at(), "prev(" + ref.name() + "): " + why);
                 return null;
             }
-            referenced.add(ref.name());
             return new Value(false, emptyToNull(row.unit()));
         }
 
@@ -801,7 +831,6 @@ final class ModelReader {
                         : "; \"" + name + "\" is not a column of schedule.csv" + Names.didYouMean(name, scheduleColumns)));
                 return null;
             }
-            referenced.add(ref.name());
             return numbers(c, List.of(call.args().get(1))) ? Value.NUMBER : null;
         }
     }

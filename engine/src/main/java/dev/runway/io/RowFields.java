@@ -23,6 +23,8 @@ final class RowFields {
     private final CsvTable.Row row;
     private final List<InputError> errors;
     private final int errorsBefore;
+    /** A reader asked for a column the header lacks: the row cannot be whole. */
+    private boolean lacksColumn;
 
     RowFields(CsvTable table, CsvTable.Row row, List<InputError> errors) {
         this.table = table;
@@ -35,9 +37,9 @@ final class RowFields {
         return row.line();
     }
 
-    /** True if no reader found a problem in this row, and the header gives every column it needs. */
+    /** True if no reader found a problem in this row, and the header gives every column they read. */
     boolean valid() {
-        return errors.size() == errorsBefore && table.usable();
+        return errors.size() == errorsBefore && !lacksColumn;
     }
 
     /** Reports a problem of a cell; not one of a column the header lacks, which is reported there. */
@@ -48,6 +50,7 @@ final class RowFields {
     }
 
     String text(String column) {
+        lacksColumn |= !table.usable(column);
         return table.cell(row, column);
     }
 

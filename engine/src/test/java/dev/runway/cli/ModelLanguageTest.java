@@ -117,6 +117,30 @@ class ModelLanguageTest {
         assertTrue(run.err().contains("have 4 problem(s)"), run::printed);
     }
 
+    /** The driver used to win silently: burn read a constant 1 instead of the schedule's opex. */
+    @Test
+    void aDriverNamedLikeAScheduleColumnIsRefusedOnceAtTheDriver() {
+        Path inputs = startup().append(InputReader.DRIVERS, "base,opex,constant,1,,,,USD m,test")
+                .writeTo(tmp.resolve("inputs"));
+
+        RunwayRun run = simulate(inputs);
+
+        assertEquals(2, run.exitCode(), run::printed);
+        assertTrue(run.err().contains("have 1 problem(s)"), run::printed);
+        assertTrue(run.err().contains(inputs.resolve(InputReader.DRIVERS) + ":5: column 'driver': the driver opex has "
+                + "the name of a column of schedule.csv"), run::printed);
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
+    }
+
+    @Test
+    void aModelRowWithAStrayCommaIsReportedOnceAndNotAlsoAsAnUnknownNameWhereItIsUsed() {
+        RunwayRun run = badModel("cash,prev(cash) - burn,opening_cash,USD m,", "burn,opex - start_revenue,,USD m,a, b",
+                "breach,cash < 50,,,", "report,\"cash\",,,");
+        assertTrue(run.err().contains("model.csv:3: expected 5 fields as in the header on line 1, found 6"),
+                run::printed);
+        assertTrue(run.err().contains("have 1 problem(s)"), run::printed);
+    }
+
     @Test
     void moneyOfTwoUnitsCannotBeAdded() {
         RunwayRun run = badModel("cash,prev(cash) - burn + growth,opening_cash,USD m,", "burn,opex - start_revenue,,USD m,",

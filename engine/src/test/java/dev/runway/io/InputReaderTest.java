@@ -425,6 +425,37 @@ class InputReaderTest {
             assertEquals(new TreeSet<>(List.of("drivers.csv:1:scenario", "scenarios.csv:1:parent")), locations(folder));
         }
 
+        /** An unquoted comma in a source is common; the row's driver still counts, so other gaps still show. */
+        @Test
+        void aRowWithAStrayCommaStillCountsAsItsDriverAndHidesNoOtherMissingDriver() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.DRIVERS, "base,opening_cash,", "base,opening_cash,constant,1000,,,,JPY bn,a, b")
+                    .replace(InputReader.DRIVERS, "base,min_liquidity,", "# no min_liquidity")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("drivers.csv:2:", "scenarios.csv:2:scenario")), locations(folder));
+        }
+
+        @Test
+        void aRowThatDoesNotParseStillCountsAsItsDriverWhereItsLeadingCellsSaySo() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.DRIVERS, "base,opening_cash,", "base,opening_cash,constant,1000,,,,JPY bn,\"a")
+                    .replace(InputReader.DRIVERS, "base,min_liquidity,", "# no min_liquidity")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("drivers.csv:2:", "scenarios.csv:2:scenario")), locations(folder));
+        }
+
+        @Test
+        void aScheduleRowWithAStrayCommaStillHoldsItsQuarterSoAGapElsewhereShows() {
+            Path folder = InputFolderFixture.minimal()
+                    .replace(InputReader.SCHEDULE, "base,2,", "base,2,Q2,500,50,10,5,20,30,")
+                    .append(InputReader.SCHEDULE, "base,4,Q4,500,50,10,5,20,30")
+                    .writeTo(tmp);
+
+            assertEquals(new TreeSet<>(List.of("schedule.csv:3:", "schedule.csv:4:quarter")), locations(folder));
+        }
+
         @Test
         void aRowLostFromScenariosCsvLeavesItsChildrenWithoutAnUnknownParent() {
             Path folder = InputFolderFixture.minimal()
