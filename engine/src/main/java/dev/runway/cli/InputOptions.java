@@ -45,9 +45,7 @@ final class InputOptions {
             return inputs;
         } catch (InputException e) {
             err.println("error: the inputs in " + folder + " have " + e.errors().size() + " problem(s):");
-            for (InputError error : e.errors()) {
-                err.println("  " + error);
-            }
+            e.lines().forEach(err::println);
             err.println("Nothing was written. Fix the rows above; this checks them without running: "
                     + Launcher.command("validate --inputs " + Launcher.shellWord(folder.toString())));
             err.flush();

@@ -240,6 +240,25 @@ class BadInputTest {
 
     /** The name becomes a folder under --out: 300 characters crashed with "File name too long". */
     @Test
+    void aFileOfThousandsOfBrokenRowsShowsTheFirstHundredAndCountsTheRest() throws IOException {
+        String[] broken = new String[2_000];
+        for (int i = 0; i < broken.length; i++) {
+            broken[i] = "base,volume_trend,normal,0,-" + (i + 1) + ",,,log change,test";
+        }
+        Path inputs = InputFolderFixture.minimal().append(DRIVERS, broken).writeTo(tmp.resolve("inputs"));
+
+        RunwayRun run = RunwayRun.of("validate", "--inputs", inputs.toString());
+
+        assertEquals(2, run.exitCode(), run::printed);
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.size() < 110, () -> lines.size() + " lines printed");
+        int shown = (int) lines.stream().filter(line -> line.startsWith("  " + inputs.resolve(DRIVERS))).count();
+        assertEquals(100, shown, run::printed);
+        int all = Integer.parseInt(lines.get(0).replaceAll(".* have (\\d+) problem\\(s\\):", "$1"));
+        assertTrue(lines.contains("  ... and " + (all - 100) + " more; fix the ones above and check again"), run::printed);
+    }
+
+    @Test
     void aScenarioNameOfThreeHundredCharactersIsRefusedWhereItIsDefinedAndOnlyThere() throws IOException {
         String name = "s".repeat(300);
         Path inputs = InputFolderFixture.minimal().writeTo(tmp.resolve("inputs"));

@@ -110,9 +110,7 @@ public final class SparkRunway implements Callable<Integer> {
             }
         } catch (InputException e) {
             err.println("error: the inputs in " + inputs + " have " + e.errors().size() + " problem(s):");
-            for (InputError error : e.errors()) {
-                err.println("  " + error);
-            }
+            e.lines().forEach(err::println);
             return 2;
         }
         List<Scenario> scenarios = new ArrayList<>();
