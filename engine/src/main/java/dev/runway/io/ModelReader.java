@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -211,33 +212,9 @@ final class ModelReader {
     /** The numbers written in a formula, in the order they are written. */
     private static List<Expr.Num> numbers(Expr expr) {
         List<Expr.Num> numbers = new ArrayList<>();
-        expr.accept(new Expr.Visitor<Void>() {
-            @Override
-            public Void num(Expr.Num num) {
+        expr.forEachNode(node -> {
+            if (node instanceof Expr.Num num) {
                 numbers.add(num);
-                return null;
-            }
-
-            @Override
-            public Void ref(Expr.Ref ref) {
-                return null;
-            }
-
-            @Override
-            public Void unary(Expr.Unary unary) {
-                return unary.operand().accept(this);
-            }
-
-            @Override
-            public Void binary(Expr.Binary binary) {
-                binary.left().accept(this);
-                return binary.right().accept(this);
-            }
-
-            @Override
-            public Void call(Expr.Call call) {
-                call.args().forEach(arg -> arg.accept(this));
-                return null;
             }
         });
         return numbers;
@@ -424,43 +401,19 @@ final class ModelReader {
      */
     Set<String> names() {
         Set<String> names = new HashSet<>();
-        Expr.Visitor<Void> collector = new Expr.Visitor<>() {
-            @Override
-            public Void num(Expr.Num num) {
-                return null;
-            }
-
-            @Override
-            public Void ref(Expr.Ref ref) {
+        Consumer<Expr> collector = node -> {
+            if (node instanceof Expr.Ref ref) {
                 names.add(ref.name());
-                return null;
-            }
-
-            @Override
-            public Void unary(Expr.Unary unary) {
-                return unary.operand().accept(this);
-            }
-
-            @Override
-            public Void binary(Expr.Binary binary) {
-                binary.left().accept(this);
-                return binary.right().accept(this);
-            }
-
-            @Override
-            public Void call(Expr.Call call) {
-                call.args().forEach(arg -> arg.accept(this));
-                return null;
             }
         };
         for (Row row : rows.values()) {
-            row.formula().accept(collector);
+            row.formula().forEachNode(collector);
             if (row.initial() != null) {
-                row.initial().accept(collector);
+                row.initial().forEachNode(collector);
             }
         }
         if (breach != null) {
-            breach.accept(collector);
+            breach.forEachNode(collector);
         }
         return names;
     }

@@ -2,6 +2,7 @@ package dev.runway.lang;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A formula of the model language as a syntax tree. Every node keeps the character offset where it
@@ -15,6 +16,19 @@ public sealed interface Expr extends Serializable {
 
     /** Hands the node to the visitor's method for its kind. */
     <R> R accept(Visitor<R> visitor);
+
+    /** Calls {@code action} on this node and every node below it, parents before children, left to right. */
+    default void forEachNode(Consumer<Expr> action) {
+        action.accept(this);
+        if (this instanceof Unary unary) {
+            unary.operand().forEachNode(action);
+        } else if (this instanceof Binary binary) {
+            binary.left().forEachNode(action);
+            binary.right().forEachNode(action);
+        } else if (this instanceof Call call) {
+            call.args().forEach(arg -> arg.forEachNode(action));
+        }
+    }
 
     /** One method per kind of node, so a new kind fails to compile until every visitor handles it. */
     interface Visitor<R> {
