@@ -47,7 +47,8 @@ final class InputOptions {
             err.println("error: the inputs in " + folder + " have " + e.errors().size() + " problem(s):");
             e.lines().forEach(err::println);
             err.println("Nothing was written. Fix the rows above; this checks them without running: "
-                    + Launcher.command("validate --inputs " + Launcher.shellWord(folder.toString())));
+                    + Launcher.command("validate --inputs " + Launcher.shellWord(folder.toString())
+                            + (repairCorrelations ? " --repair-correlations" : "")));
             err.flush();
             return null;
         }

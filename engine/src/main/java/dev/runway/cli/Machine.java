@@ -17,12 +17,16 @@ final class Machine {
     /**
      * Heap kept free beside what a run is counted to need: the JVM's own objects, the inputs and the
      * compiled model, the CSV writing, and room for the collector to place the large path arrays.
-     * Measured with -Xmx512m and exact statistics of one Nissan scenario (313 bytes a path): 1.3 and
-     * 1.4 million paths took 3.6 s, 1.5 million 10.7 s (the collector thrashing), 1.55 million 16 s,
-     * and 1.6 million died of OutOfMemoryError. With this reserve the check lets 1.3 million through
-     * and refuses 1.4 million: short of the thrashing, and well short of the failure.
+     * An eighth of the heap limit, and at least 16 MB. Measured with -Xmx512m (a 64 MB reserve)
+     * and exact statistics of one Nissan scenario (313 bytes a path): 1.3 and 1.4 million paths
+     * took 3.6 s, 1.5 million 10.7 s (the collector thrashing), 1.55 million 16 s, and 1.6 million
+     * died of OutOfMemoryError; the check lets 1.3 million through and refuses 1.4 million. A fixed
+     * 64 MB refused every run at -Xmx64m, the heap the JVM picks in a 128 MB container.
      */
-    static final long RESERVE_BYTES = 64L << 20;
+    static long reserveBytes() {
+        long limit = heapLimit();
+        return limit == Long.MAX_VALUE ? 64 * MB : Math.max(16 * MB, limit / 8);
+    }
 
     private static final long MB = 1L << 20;
 
@@ -61,17 +65,17 @@ final class Machine {
 
     /**
      * Why {@code bytes} of arrays would not fit the heap left, or null if they fit (with
-     * {@link #RESERVE_BYTES} to spare); {@code what} names what needs them.
+     * {@link #reserveBytes} to spare); {@code what} names what needs them.
      */
     static String heapProblem(String what, long bytes) {
         long free = heapFree();
-        if (free != Long.MAX_VALUE && bytes > free - RESERVE_BYTES) {
+        if (free != Long.MAX_VALUE && bytes > free - reserveBytes()) {
             // What is in use may be garbage not yet collected (a long-lived JVM, the tests'): collect once
             // before refusing, so only memory that is really taken counts.
             System.gc();
             free = heapFree();
         }
-        if (free == Long.MAX_VALUE || bytes <= free - RESERVE_BYTES) {
+        if (free == Long.MAX_VALUE || bytes <= free - reserveBytes()) {
             return null;
         }
         return String.format(Locale.ROOT, "%s: %s needed, and the JVM has %s of heap free (its limit, -Xmx, is %s)",
@@ -84,7 +88,7 @@ final class Machine {
      * larger heap is no way out. {@code otherwise} lists the other ways, e.g. "use fewer --paths".
      */
     static String heapAdvice(String otherwise, long bytes) {
-        double wanted = (bytes + 2.0 * RESERVE_BYTES) * 1.25;
+        double wanted = (bytes + 2.0 * reserveBytes()) * 1.25;
         long physical = physicalMemory();
         if (physical > 0 && wanted > physical) {
             return otherwise + " (a heap that large would be more than this machine's " + megabytes(physical)

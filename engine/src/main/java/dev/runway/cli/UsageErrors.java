@@ -27,8 +27,10 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
         PrintWriter err = command.getErr();
         err.println("error: " + describe(e));
         CommandSpec spec = command.getCommandSpec();
-        err.println("Run '" + spec.qualifiedName() + " --help' for the "
-                + (spec.subcommands().isEmpty() ? "options." : "commands."));
+        // The command last and unquoted: the prefix may itself be shell-quoted, and a line that ends in the
+        // command pastes whole.
+        err.println("For the " + (spec.subcommands().isEmpty() ? "options" : "commands") + ", run: "
+                + spec.qualifiedName() + " --help");
         err.flush();
         return RunwayCommand.INPUT_ERROR;
     }

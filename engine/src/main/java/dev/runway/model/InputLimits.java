@@ -43,6 +43,16 @@ public final class InputLimits {
     /** The longest schedule: quarters are numbered 1 to this. */
     public static final int MAX_QUARTERS = 10_000;
 
+    /**
+     * How far out, in standard deviations of its normal, the pre-flight puts a random input: a
+     * chance of 1.3e-12 beyond each side. A run of a billion paths draws each driver a billion
+     * times and a series some tens of billions, so it meets such a draw rarely, if ever; the
+     * tables' own ends (8, a chance of 6e-16) would refuse fat-tailed inputs, a Student's t with 3
+     * degrees of freedom feeding an exp(), say, that no run of any practical size can break.
+     * What a run still meets beyond is caught by its own check of every value.
+     */
+    public static final double PILOT_Z = 7.0;
+
     private InputLimits() {
     }
 

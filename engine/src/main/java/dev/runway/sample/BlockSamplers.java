@@ -2,7 +2,6 @@ package dev.runway.sample;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
-import dev.runway.model.InputLimits;
 import org.apache.commons.math3.exception.MathArithmeticException;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
@@ -59,11 +58,10 @@ public final class BlockSamplers {
 
     /**
      * Why a distribution whose parameters are in range ({@link Distribution#problems}) still cannot
-     * be drawn from, or null if it can: its quantile table cannot be built, or it is a Student's t
-     * (which may have no variance to bound) whose draws at the ends of the table's range (z = -8
-     * and 8, a chance of 6e-16 beyond each) are not finite or are beyond
-     * {@link InputLimits#MAX_MAGNITUDE}. Builds the table, which the runs of the
-     * same process then share, so checking the inputs does the work the run would do first.
+     * be drawn from, or null if it can: its quantile table cannot be built. Builds the table, which
+     * the runs of the same process then share, so checking the inputs does the work the run would
+     * do first. (A Student's t may have no variance to bound; whether its tails break the model is
+     * for the pre-flight to find, on the model's own formulas.)
      */
     public static Distribution.Problem problem(Distribution distribution) {
         BlockSampler sampler;
@@ -77,21 +75,7 @@ public final class BlockSamplers {
             return new Distribution.Problem(shapeParameter(distribution), "its quantile table has values that are "
                     + "not finite; move the shape parameters towards 1");
         }
-        if (distribution.kind() != DistributionKind.STUDENT_T) {
-            // The others' parameters bound their means and variances (Distribution.problems).
-            return null;
-        }
-        double[] ends = {-QuantileTable.Z_MAX, QuantileTable.Z_MAX};
-        sampler.fromNormals(ends, ends, ends.length);
-        if (InputLimits.withinMagnitude(ends[0]) && InputLimits.withinMagnitude(ends[1])) {
-            return null;
-        }
-        boolean heavyTails = distribution.parameter(2) <= 2;
-        return new Distribution.Problem(heavyTails ? 2 : 1, "its draws at the ends of the range the sampler "
-                + "uses (a chance of 6e-16 beyond each) reach " + InputLimits.approximate(ends[0]) + " and "
-                + InputLimits.approximate(ends[1]) + ", beyond ±" + InputLimits.limit(InputLimits.MAX_MAGNITUDE) + "; "
-                + (heavyTails ? "raise the degrees of freedom (above 2 the t has a variance) or lower the scale"
-                : "lower the scale"));
+        return null;
     }
 
     /** The parameter that shapes a tabulated distribution, blamed when its table fails. */

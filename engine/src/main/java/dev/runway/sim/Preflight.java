@@ -2,9 +2,9 @@ package dev.runway.sim;
 
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputError;
+import dev.runway.model.InputLimits;
 import dev.runway.model.NonFiniteValueException;
 import dev.runway.model.Scenario;
-import dev.runway.sample.QuantileTable;
 import dev.runway.sample.RandomInputs;
 import dev.runway.sample.StandardNormal;
 
@@ -22,15 +22,15 @@ import java.util.Set;
  * of its sampler's range, all together, one at a time, and in a fixed pattern of corners; each
  * event on and off, first and last in its window. A random series is drawn afresh each quarter
  * and a model often sums it over the quarters, so where the pilot moves all inputs together a
- * series goes to 8 / sqrt(H) standard deviations each quarter: its sum over the H quarters then
- * reaches the same extreme (a chance of 6e-16) as a driver, not H times it. A value that is not
+ * series goes to 7 / sqrt(H) standard deviations each quarter: its sum over the H quarters then
+ * reaches the same extreme (a chance of 1.3e-12) as a driver, not H times it. A value that is not
  * finite on a pilot path, or a reported item past what the statistics can sum, is an error at
  * the input cell the path's values trace it to. The pilot draws from no random stream, so the
  * runs that follow draw exactly what they would have drawn without it.
  */
 public final class Preflight {
-    /** The pilot's extremes of a normal input: the ends of the quantile tables' range, a chance of 6e-16 beyond each. */
-    static final double EXTREME = QuantileTable.Z_MAX;
+    /** The pilot's extremes of a normal input, a chance of 1.3e-12 beyond each ({@link InputLimits#PILOT_Z}). */
+    static final double EXTREME = InputLimits.PILOT_Z;
     /** The most path-quarters a scenario's pilot walks: a few milliseconds of the compiled walk. */
     private static final int MAX_PATH_QUARTERS = 1 << 20;
     /** The pilot paths before the one-at-a-time ones: all inputs low, all high, all in the middle. */
@@ -85,7 +85,7 @@ public final class Preflight {
      * The pilot's inputs: a level (-1 low, 0 middle, 1 high) for each path and dimension. Path 0
      * has every input low, path 1 high, path 2 in the middle; then each input low and then high
      * with the others in the middle; then corners, each input low or high by a fixed hash of the
-     * path and the dimension. Low and high are 8 standard deviations out, or 8 / sqrt(H) for a
+     * path and the dimension. Low and high are 7 standard deviations out, or 7 / sqrt(H) for a
      * random series on a path that moves every input.
      */
     static final class PilotInputs implements RandomInputs {

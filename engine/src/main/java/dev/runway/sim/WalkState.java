@@ -130,7 +130,7 @@ public final class WalkState {
     String describe(int item, int q, int i, String is) {
         Model.Item at = model.items().get(item);
         return at.name() + " " + is + " in quarter " + (q + 1) + " (" + labels.get(q) + ") " + (preflight ? "on a pre-flight path that "
-                + "puts random inputs at the ends of their range (a chance of 6e-16 beyond each)" : "on path "
+                + "puts random inputs at the ends of their range (a chance of 1.3e-12 beyond each)" : "on path "
                 + (firstPath + i)) + ": " + model.file() + " line " + at.line() + ", " + at.name() + " = "
                 + at.formulaText();
     }

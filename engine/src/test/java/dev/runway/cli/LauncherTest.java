@@ -116,7 +116,7 @@ class LauncherTest {
                 + "'\n"), validate::printed);
 
         RunwayRun typo = RunwayRun.of("simulate", "--pahts", "10");
-        assertTrue(typo.err().contains("Run 'bin/runway simulate --help' for the options."), typo::printed);
+        assertTrue(typo.err().contains("For the options, run: bin/runway simulate --help"), typo::printed);
 
         RunwayRun help = RunwayRun.of("simulate", "--help");
         assertTrue(help.out().startsWith("Usage: bin/runway simulate "), help::printed);

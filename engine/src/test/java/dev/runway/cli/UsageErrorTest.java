@@ -46,7 +46,7 @@ class UsageErrorTest {
         for (String phrase : phrases) {
             assertTrue(lines.get(0).contains(phrase), "'" + phrase + "' in\n" + run.printed());
         }
-        assertEquals("Run 'runway " + command + " --help' for the options.", lines.get(1), run::printed);
+        assertEquals("For the options, run: runway " + command + " --help", lines.get(1), run::printed);
         assertFalse(run.out().contains("Usage:") || run.err().contains("Usage:"), run::printed);
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.toList(), "nothing written");
@@ -76,7 +76,7 @@ class UsageErrorTest {
         RunwayRun run = RunwayRun.of("simulte");
         assertEquals(2, run.exitCode(), run::printed);
         assertEquals(List.of("error: unknown command 'simulte'; did you mean simulate?",
-                "Run 'runway --help' for the commands."), run.err().lines().toList());
+                "For the commands, run: runway --help"), run.err().lines().toList());
     }
 
     @Test

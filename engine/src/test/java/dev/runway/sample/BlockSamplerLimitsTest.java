@@ -59,18 +59,11 @@ class BlockSamplerLimitsTest {
     }
 
     @Test
-    void aCauchyWhoseTailsOutgrowTheLimitIsRefusedAtItsDegreesOfFreedom() {
-        Distribution.Problem problem = BlockSamplers.problem(Distribution.of(DistributionKind.STUDENT_T, 0, 1000, 1));
-        assertEquals(2, problem.parameter());
-        assertTrue(problem.message().contains("reach -5.11673e17 and 5.11673e17, beyond ±1e15; raise the degrees of "
-                + "freedom"), problem::message);
-    }
-
-    @Test
-    void aTWithAVarianceButTooWideAScaleIsRefusedAtItsScale() {
-        Distribution.Problem problem = BlockSamplers.problem(Distribution.of(DistributionKind.STUDENT_T, 0, 5e14, 3));
-        assertEquals(1, problem.parameter());
-        assertTrue(problem.message().endsWith("lower the scale"), problem::message);
+    void fatTailsAreTheModelsToJudgeNotTheSamplers() {
+        // A Cauchy, and a t with 3 degrees of freedom in yen (not bn): draws at the tables' ends reach
+        // 5e17 and 6e15, yet they break a model only if its formulas make them (the pre-flight's job).
+        assertNull(BlockSamplers.problem(Distribution.of(DistributionKind.STUDENT_T, 0, 1000, 1)));
+        assertNull(BlockSamplers.problem(Distribution.of(DistributionKind.STUDENT_T, 3e11, 5e10, 3)));
     }
 
     @Test
