@@ -103,7 +103,7 @@ public final class ResultWriter {
                 Decimal.probability(solution.target()), Decimal.money(solution.injection()),
                 Decimal.money(solution.low()), Decimal.money(solution.high()),
                 Decimal.probability(solution.breachAtInjection()),
-                solution.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')});
+                solution.status().label()});
         }
         writeCsv(file, lines);
     }

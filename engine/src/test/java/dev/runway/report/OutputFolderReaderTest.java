@@ -1,5 +1,6 @@
 package dev.runway.report;
 
+import dev.runway.analysis.InjectionSolver;
 import dev.runway.report.OutputFolderReader.BreachLevel;
 import dev.runway.report.OutputFolderReader.MalformedOutputException;
 import dev.runway.report.OutputFolderReader.RunResults;
@@ -74,7 +75,7 @@ class OutputFolderReaderTest {
 
         assertEquals("FY2025Q1", solve.get(1).quarter());
         assertEquals("FY2025Q2", solve.get(2).quarter());
-        assertEquals(Solve.SOLVED, solve.get(1).status());
+        assertEquals(InjectionSolver.Status.SOLVED, solve.get(1).status());
         assertEquals(1234.5, solve.get(1).injection());
         assertTrue(Double.isNaN(solve.get(0).injection()), "out of reach has no injection");
     }
