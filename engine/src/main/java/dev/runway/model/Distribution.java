@@ -37,11 +37,21 @@ public final class Distribution implements Serializable {
             throw new IllegalArgumentException(kind.signature() + ": " + problems.get(0).message());
         }
         double[] parameters = Arrays.copyOf(given, kind.acceptedParameters());
-        if (kind == DistributionKind.BETA && given.length < 4) {
-            parameters[2] = given.length > 2 ? given[2] : 0.0;
-            parameters[3] = 1.0;
+        double[] defaults = optionalDefaults(kind);
+        for (int i = given.length; i < parameters.length; i++) {
+            parameters[i] = defaults[i - kind.requiredParameters()];
         }
         return new Distribution(kind, parameters);
+    }
+
+    /** The values of the optional parameters, after the required ones, that the CSV may leave out. */
+    private static double[] optionalDefaults(DistributionKind kind) {
+        return switch (kind) {
+            // The standard beta's support, [0, 1].
+            case BETA -> new double[] {0.0, 1.0};
+            case CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, PERT, STUDENT_T, DISCRETE_UNIFORM, BERNOULLI ->
+                    new double[0];
+        };
     }
 
     /** A point mass, the common case for drivers that are known. */

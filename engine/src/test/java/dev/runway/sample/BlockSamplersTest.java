@@ -153,6 +153,10 @@ class BlockSamplersTest {
         assertEquals(reference.lowerBound(), example.lowerBound(), 1e-12, "lower bound");
         assertEquals(reference.upperBound(), example.upperBound(), 1e-12, "upper bound");
         assertEquals(reference.discrete() != null, example.integerValued(), "whole numbers only");
+        Distribution requiredOnly = Distribution.of(kind, Arrays.copyOf(parameters(example), kind.requiredParameters()));
+        for (int i = 0; i < kind.acceptedParameters(); i++) {
+            assertTrue(Double.isFinite(requiredOnly.parameter(i)), "optional parameter " + i + " has a default");
+        }
     }
 
     private static double[] parameters(Distribution distribution) {
