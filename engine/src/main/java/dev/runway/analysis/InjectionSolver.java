@@ -9,6 +9,7 @@ import dev.runway.stats.Intervals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +44,22 @@ public final class InjectionSolver {
         /** The scenario meets the target with no injection. */
         ALREADY_MET,
         /** No injection in that quarter meets it: too many paths breach before it, say. */
-        OUT_OF_REACH
+        OUT_OF_REACH;
+
+        /** The words of solve.csv's status column: {@code solved}, {@code already met}, {@code out of reach}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+
+        /** The status of those words, or null if there is none. */
+        public static Status fromLabel(String label) {
+            for (Status status : values()) {
+                if (status.label().equals(label)) {
+                    return status;
+                }
+            }
+            return null;
+        }
     }
 
     /**

@@ -146,19 +146,18 @@ public final class SolveCommand implements Callable<Integer> {
     }
 
     private static String amount(InjectionSolver.Solution solution) {
-        switch (solution.status()) {
-            case ALREADY_MET:
-                return "none needed";
-            case OUT_OF_REACH:
-                return "out of reach";
-            default:
-                return String.format(Locale.ROOT, "%,.6g", solution.injection());
-        }
+        return switch (solution.status()) {
+            case ALREADY_MET -> "none needed";
+            case OUT_OF_REACH -> "out of reach";
+            case SOLVED -> String.format(Locale.ROOT, "%,.6g", solution.injection());
+        };
     }
 
     private static String interval(InjectionSolver.Solution solution) {
-        return solution.status() == InjectionSolver.Status.OUT_OF_REACH ? "-"
-                : String.format(Locale.ROOT, "%,.6g - %,.6g", solution.low(), solution.high());
+        return switch (solution.status()) {
+            case OUT_OF_REACH -> "-";
+            case SOLVED, ALREADY_MET -> String.format(Locale.ROOT, "%,.6g - %,.6g", solution.low(), solution.high());
+        };
     }
 
     private static String percent(double share) {

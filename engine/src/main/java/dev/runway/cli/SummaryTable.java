@@ -93,14 +93,12 @@ final class SummaryTable {
     }
 
     private static String describe(InjectionSolver.Solution solution, int decimals) {
-        switch (solution.status()) {
-            case ALREADY_MET:
-                return "none needed";
-            case OUT_OF_REACH:
-                return "out of reach";
-            default:
-                return money(solution.injection(), decimals) + " [" + money(solution.low(), decimals) + "-" + money(solution.high(), decimals) + "]";
-        }
+        return switch (solution.status()) {
+            case ALREADY_MET -> "none needed";
+            case OUT_OF_REACH -> "out of reach";
+            case SOLVED -> money(solution.injection(), decimals) + " [" + money(solution.low(), decimals) + "-"
+                    + money(solution.high(), decimals) + "]";
+        };
     }
 
     /**

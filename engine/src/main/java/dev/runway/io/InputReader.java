@@ -293,7 +293,7 @@ public final class InputReader {
         List<String> targets = new ArrayList<>();
         for (OwnRows rows : ownRows.values()) {
             rows.events.values().stream().filter(e -> e.event() != null)
-                    .filter(e -> (e.event().kind() == EventKind.INJECTION) == injections)
+                    .filter(e -> e.event().kind().injection() == injections)
                     .forEach(e -> targets.add(e.event().target()));
         }
         return targets;
@@ -502,7 +502,7 @@ public final class InputReader {
             }
             boolean triggered = !table.cell(row, "trigger_below").isEmpty();
             double trigger = fields.optionalNumber("trigger_below", Double.NaN);
-            if (triggered && kind != null && kind != EventKind.INJECTION) {
+            if (triggered && kind != null && !kind.injection()) {
                 fields.error("trigger_below", "only injections can be triggered; leave trigger_below empty for a "
                         + kind.csvName());
             }

@@ -37,11 +37,21 @@ public final class Distribution implements Serializable {
             throw new IllegalArgumentException(kind.signature() + ": " + problems.get(0).message());
         }
         double[] parameters = Arrays.copyOf(given, kind.acceptedParameters());
-        if (kind == DistributionKind.BETA && given.length < 4) {
-            parameters[2] = given.length > 2 ? given[2] : 0.0;
-            parameters[3] = 1.0;
+        double[] defaults = optionalDefaults(kind);
+        for (int i = given.length; i < parameters.length; i++) {
+            parameters[i] = defaults[i - kind.requiredParameters()];
         }
         return new Distribution(kind, parameters);
+    }
+
+    /** The values of the optional parameters, after the required ones, that the CSV may leave out. */
+    private static double[] optionalDefaults(DistributionKind kind) {
+        return switch (kind) {
+            // The standard beta's support, [0, 1].
+            case BETA -> new double[] {0.0, 1.0};
+            case CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, PERT, STUDENT_T, DISCRETE_UNIFORM, BERNOULLI ->
+                    new double[0];
+        };
     }
 
     /** A point mass, the common case for drivers that are known. */
@@ -68,30 +78,34 @@ public final class Distribution implements Serializable {
         if (!problems.isEmpty()) {
             return problems;
         }
-        switch (kind) {
-            case CONSTANT:
+        // A switch expression, so that a new kind does not compile until its parameters are checked here.
+        return switch (kind) {
+            case CONSTANT -> {
                 within(problems, kind, p, 0);
-                break;
-            case NORMAL:
+                yield problems;
+            }
+            case NORMAL -> {
                 within(problems, kind, p, 0);
                 positive(problems, kind, p, 1);
                 within(problems, kind, p, 1);
-                break;
-            case LOGNORMAL:
+                yield problems;
+            }
+            case LOGNORMAL -> {
                 positive(problems, kind, p, 1);
                 if (problems.isEmpty()) {
                     lognormalMoments(problems, kind, p);
                 }
-                break;
-            case UNIFORM:
+                yield problems;
+            }
+            case UNIFORM -> {
                 within(problems, kind, p, 0);
                 within(problems, kind, p, 1);
                 if (problems.isEmpty()) {
                     ordered(problems, kind, p, 0, 1, true);
                 }
-                break;
-            case TRIANGULAR:
-            case PERT:
+                yield problems;
+            }
+            case TRIANGULAR, PERT -> {
                 for (int i = 0; i < 3; i++) {
                     within(problems, kind, p, i);
                 }
@@ -102,8 +116,9 @@ public final class Distribution implements Serializable {
                     problems.add(new Problem(1, "mode must lie between min and max, found mode " + p[1]
                             + " outside [" + p[0] + ", " + p[2] + "]"));
                 }
-                break;
-            case BETA:
+                yield problems;
+            }
+            case BETA -> {
                 shape(problems, kind, p, 0);
                 shape(problems, kind, p, 1);
                 for (int i = 2; i < p.length; i++) {
@@ -115,8 +130,9 @@ public final class Distribution implements Serializable {
                     problems.add(new Problem(p.length > 3 ? 3 : 2, "min must be below max, found min " + min
                             + " and max " + max));
                 }
-                break;
-            case STUDENT_T:
+                yield problems;
+            }
+            case STUDENT_T -> {
                 within(problems, kind, p, 0);
                 positive(problems, kind, p, 1);
                 within(problems, kind, p, 1);
@@ -127,23 +143,23 @@ public final class Distribution implements Serializable {
                             + "to draw from; above, the t is a normal to six digits: use normal), found "
                             + InputLimits.format(p[2])));
                 }
-                break;
-            case DISCRETE_UNIFORM:
+                yield problems;
+            }
+            case DISCRETE_UNIFORM -> {
                 integer(problems, kind, p, 0);
                 integer(problems, kind, p, 1);
                 if (problems.isEmpty()) {
                     ordered(problems, kind, p, 0, 1, false);
                 }
-                break;
-            case BERNOULLI:
+                yield problems;
+            }
+            case BERNOULLI -> {
                 if (p[0] < 0 || p[0] > 1) {
                     problems.add(new Problem(0, "probability must be in [0, 1], found " + p[0]));
                 }
-                break;
-            default:
-                throw new AssertionError(kind);
-        }
-        return problems;
+                yield problems;
+            }
+        };
     }
 
     /** A parameter in the units of the draws: within {@link InputLimits#MAX_MAGNITUDE}. */
@@ -225,73 +241,47 @@ public final class Distribution implements Serializable {
 
     /** The smallest value the distribution can take (may be -infinity). */
     public double lowerBound() {
-        switch (kind) {
-            case CONSTANT:
-            case UNIFORM:
-            case TRIANGULAR:
-            case PERT:
-            case DISCRETE_UNIFORM:
-                return parameters[0];
-            case BETA:
-                return parameters[2];
-            case LOGNORMAL:
-            case BERNOULLI:
-                return 0.0;
-            default:
-                return Double.NEGATIVE_INFINITY;
-        }
+        return switch (kind) {
+            case CONSTANT, UNIFORM, TRIANGULAR, PERT, DISCRETE_UNIFORM -> parameters[0];
+            case BETA -> parameters[2];
+            case LOGNORMAL, BERNOULLI -> 0.0;
+            case NORMAL, STUDENT_T -> Double.NEGATIVE_INFINITY;
+        };
     }
 
     /** The largest value the distribution can take (may be +infinity). */
     public double upperBound() {
-        switch (kind) {
-            case CONSTANT:
-                return parameters[0];
-            case UNIFORM:
-            case DISCRETE_UNIFORM:
-                return parameters[1];
-            case TRIANGULAR:
-            case PERT:
-                return parameters[2];
-            case BETA:
-                return parameters[3];
-            case BERNOULLI:
-                return 1.0;
-            default:
-                return Double.POSITIVE_INFINITY;
-        }
+        return switch (kind) {
+            case CONSTANT -> parameters[0];
+            case UNIFORM, DISCRETE_UNIFORM -> parameters[1];
+            case TRIANGULAR, PERT -> parameters[2];
+            case BETA -> parameters[3];
+            case BERNOULLI -> 1.0;
+            case NORMAL, LOGNORMAL, STUDENT_T -> Double.POSITIVE_INFINITY;
+        };
     }
 
     /** True when every value drawn is a whole number. */
     public boolean integerValued() {
-        return kind == DistributionKind.DISCRETE_UNIFORM || kind == DistributionKind.BERNOULLI
-                || (kind == DistributionKind.CONSTANT && parameters[0] == Math.rint(parameters[0]));
+        return switch (kind) {
+            case DISCRETE_UNIFORM, BERNOULLI -> true;
+            case CONSTANT -> parameters[0] == Math.rint(parameters[0]);
+            case NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, PERT, BETA, STUDENT_T -> false;
+        };
     }
 
     /** The expected value (NaN where it does not exist: Student's t with 1 degree of freedom or fewer). */
     public double mean() {
         double[] p = parameters;
-        switch (kind) {
-            case CONSTANT:
-            case NORMAL:
-            case BERNOULLI:
-                return p[0];
-            case LOGNORMAL:
-                return Math.exp(p[0] + 0.5 * p[1] * p[1]);
-            case UNIFORM:
-            case DISCRETE_UNIFORM:
-                return 0.5 * (p[0] + p[1]);
-            case TRIANGULAR:
-                return (p[0] + p[1] + p[2]) / 3.0;
-            case PERT:
-                return (p[0] + 4.0 * p[1] + p[2]) / 6.0;
-            case BETA:
-                return p[2] + (p[3] - p[2]) * p[0] / (p[0] + p[1]);
-            case STUDENT_T:
-                return p[2] > 1 ? p[0] : Double.NaN;
-            default:
-                throw new AssertionError(kind);
-        }
+        return switch (kind) {
+            case CONSTANT, NORMAL, BERNOULLI -> p[0];
+            case LOGNORMAL -> Math.exp(p[0] + 0.5 * p[1] * p[1]);
+            case UNIFORM, DISCRETE_UNIFORM -> 0.5 * (p[0] + p[1]);
+            case TRIANGULAR -> (p[0] + p[1] + p[2]) / 3.0;
+            case PERT -> (p[0] + 4.0 * p[1] + p[2]) / 6.0;
+            case BETA -> p[2] + (p[3] - p[2]) * p[0] / (p[0] + p[1]);
+            case STUDENT_T -> p[2] > 1 ? p[0] : Double.NaN;
+        };
     }
 
     @Override

@@ -22,7 +22,7 @@ public record Event(String name, EventKind kind, double probability, Distributio
             throw new IllegalArgumentException("event " + name + ": the window must satisfy 1 <= first_quarter <= "
                     + "last_quarter, found " + firstQuarter + ".." + lastQuarter);
         }
-        if (triggered && kind != EventKind.INJECTION) {
+        if (triggered && !kind.injection()) {
             throw new IllegalArgumentException("event " + name + ": only injections can have trigger_below");
         }
         if (triggered && !Double.isFinite(triggerBelow)) {

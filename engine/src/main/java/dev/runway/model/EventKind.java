@@ -9,18 +9,21 @@ import java.util.Locale;
  */
 public enum EventKind {
     /** {@code target += amount}, after shocks and triggers: a partner's equity or loan, an asset sale. */
-    INJECTION(Model.CASH, 1.0),
+    INJECTION(Model.CASH, 1.0, true),
     /** {@code target -= amount}: a fine, a recall, a tariff bill. */
-    CASH_SHOCK(Model.CASH, -1.0),
+    CASH_SHOCK(Model.CASH, -1.0, false),
     /** {@code target += amount}: a persistent log change of sales volume in the standard model. */
-    VOLUME_SHOCK("volume", 1.0);
+    VOLUME_SHOCK("volume", 1.0, false);
 
     private final String defaultTarget;
     private final double sign;
+    private final boolean injection;
 
-    EventKind(String defaultTarget, double sign) {
+    /** Every kind states all three, so a new kind cannot leave how it moves its target to a default. */
+    EventKind(String defaultTarget, double sign, boolean injection) {
         this.defaultTarget = defaultTarget;
         this.sign = sign;
+        this.injection = injection;
     }
 
     /** The item this kind moves when the event names none. */
@@ -31,6 +34,15 @@ public enum EventKind {
     /** +1 if the amount is added to the target, -1 if it is taken from it. */
     public double sign() {
         return sign;
+    }
+
+    /**
+     * True for money paid in: it moves its target after the quarter's shocks and triggers, counts
+     * towards the path's injected total and its "an injection fired", and may be triggered by a
+     * level ({@code trigger_below}). False for a shock: it moves its target before the triggers look.
+     */
+    public boolean injection() {
+        return injection;
     }
 
     public String csvName() {

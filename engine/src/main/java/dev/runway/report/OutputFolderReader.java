@@ -3,6 +3,7 @@ package dev.runway.report;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvValidationException;
+import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.stats.Estimate;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -147,14 +149,11 @@ public final class OutputFolderReader {
 
     /**
      * A row of {@code solve.csv}: the smallest up-front injection at {@code quarter} that keeps the
-     * horizon breach probability at or under {@code maxBreachProb}. {@code status} is
-     * {@code solved}, {@code already met} (injection 0) or {@code out of reach} (injection NaN).
+     * horizon breach probability at or under {@code maxBreachProb}: solved, already met (injection
+     * 0) or out of reach (injection NaN).
      */
     public record Solve(String scenario, String quarter, double maxBreachProb, double injection, double injectionLow,
-            double injectionHigh, double breachProbAtInjection, String status) {
-        public static final String SOLVED = "solved";
-        public static final String ALREADY_MET = "already met";
-        public static final String OUT_OF_REACH = "out of reach";
+            double injectionHigh, double breachProbAtInjection, InjectionSolver.Status status) {
     }
 
     /**
@@ -341,11 +340,13 @@ public final class OutputFolderReader {
                 "injection_hi", "breach_prob_at_injection", "status"));
         Map<String, List<Solve>> solves = new LinkedHashMap<>();
         for (Table.Row row : table.rows()) {
-            String status = row.text("status");
-            if (!List.of(Solve.SOLVED, Solve.ALREADY_MET, Solve.OUT_OF_REACH).contains(status)) {
+            InjectionSolver.Status status = InjectionSolver.Status.fromLabel(row.text("status"));
+            if (status == null) {
+                List<String> labels = Arrays.stream(InjectionSolver.Status.values()).map(InjectionSolver.Status::label)
+                        .toList();
                 throw new MalformedOutputException(file + ":" + row.line() + ": column 'status': expected "
-                        + Solve.SOLVED + ", " + Solve.ALREADY_MET + " or " + Solve.OUT_OF_REACH + ", found '" + status
-                        + "'");
+                        + String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1)
+                        + ", found '" + row.text("status") + "'");
             }
             Solve solve = new Solve(row.text("scenario"), row.text("quarter"), row.number("max_breach_prob"),
                     row.optionalNumber("injection"), row.optionalNumber("injection_lo"),

@@ -330,21 +330,18 @@ final class ReportPage {
     /** One solver result as a sentence. */
     static String sentence(Solve solve) {
         String target = Numbers.target(solve.maxBreachProb());
-        switch (solve.status()) {
-            case Solve.ALREADY_MET:
-                return "Without any injection the breach probability is already at or under " + target
-                        + (Double.isNaN(solve.breachProbAtInjection()) ? "" : " (it is "
-                        + Numbers.percent(solve.breachProbAtInjection()) + ")") + ".";
-            case Solve.OUT_OF_REACH:
-                return "No up-front injection at " + solve.quarter() + " within the solver's range keeps the breach "
-                        + "probability at or under " + target + ".";
-            default:
-                return "An up-front injection of " + Numbers.money(solve.injection()) + " at " + solve.quarter()
-                        + " keeps the breach probability at or under " + target + " (95% interval "
-                        + Numbers.money(solve.injectionLow()) + "–" + Numbers.money(solve.injectionHigh()) + ")"
-                        + (Double.isNaN(solve.breachProbAtInjection()) ? "" : "; with it the breach probability is "
-                        + Numbers.percent(solve.breachProbAtInjection())) + ".";
-        }
+        return switch (solve.status()) {
+            case ALREADY_MET -> "Without any injection the breach probability is already at or under " + target
+                    + (Double.isNaN(solve.breachProbAtInjection()) ? "" : " (it is "
+                    + Numbers.percent(solve.breachProbAtInjection()) + ")") + ".";
+            case OUT_OF_REACH -> "No up-front injection at " + solve.quarter() + " within the solver's range keeps the "
+                    + "breach probability at or under " + target + ".";
+            case SOLVED -> "An up-front injection of " + Numbers.money(solve.injection()) + " at " + solve.quarter()
+                    + " keeps the breach probability at or under " + target + " (95% interval "
+                    + Numbers.money(solve.injectionLow()) + "–" + Numbers.money(solve.injectionHigh()) + ")"
+                    + (Double.isNaN(solve.breachProbAtInjection()) ? "" : "; with it the breach probability is "
+                    + Numbers.percent(solve.breachProbAtInjection())) + ".";
+        };
     }
 
     private static void sources(Markup page, RunResults results) {

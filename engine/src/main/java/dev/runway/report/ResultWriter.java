@@ -13,7 +13,6 @@ import dev.runway.model.Event;
 import dev.runway.model.Model;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockStreams;
-import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.Simulation;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.Histogram;
@@ -104,7 +103,7 @@ public final class ResultWriter {
                 Decimal.probability(solution.target()), Decimal.money(solution.injection()),
                 Decimal.money(solution.low()), Decimal.money(solution.high()),
                 Decimal.probability(solution.breachAtInjection()),
-                solution.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')});
+                solution.status().label()});
         }
         writeCsv(file, lines);
     }
@@ -259,7 +258,7 @@ public final class ResultWriter {
             : "exact, from all paths: linear interpolation between order statistics (Hyndman-Fan type 7)"});
         rows.add(new String[] {"intervals", Math.round(ScenarioStatistics.CONFIDENCE * 100) + "% confidence (_lo, "
             + "_hi columns): percentiles between two order statistics (exact binomial ranks), probabilities Wilson, "
-            + "means normal approximation; they assume independent paths" + (run.method() == SamplingMethod.MC ? ""
+            + "means normal approximation; they assume independent paths" + (run.method().independentPaths() ? ""
             : " (with " + run.method().cliName() + " they are conservative for quantities monotone in the inputs; "
                 + "replicate with other seeds to measure the error)")});
         rows.add(new String[] {"terminal_bins", Integer.toString(run.bins())});

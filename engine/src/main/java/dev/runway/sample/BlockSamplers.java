@@ -1,7 +1,6 @@
 package dev.runway.sample;
 
 import dev.runway.model.Distribution;
-import dev.runway.model.DistributionKind;
 import org.apache.commons.math3.exception.MathArithmeticException;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
@@ -21,39 +20,30 @@ public final class BlockSamplers {
     /** The sampler of a distribution. */
     public static BlockSampler of(Distribution distribution) {
         double p1 = distribution.parameter(0);
-        switch (distribution.kind()) {
-            case CONSTANT:
-                return new Constant(p1);
-            case NORMAL:
-                return new Normal(p1, distribution.parameter(1), false);
-            case LOGNORMAL:
-                return new Normal(p1, distribution.parameter(1), true);
-            case UNIFORM:
-                return new Uniform(p1, distribution.parameter(1) - p1);
-            case TRIANGULAR:
-                return new Triangular(p1, distribution.parameter(1), distribution.parameter(2));
-            case PERT: {
+        return switch (distribution.kind()) {
+            case CONSTANT -> new Constant(p1);
+            case NORMAL -> new Normal(p1, distribution.parameter(1), false);
+            case LOGNORMAL -> new Normal(p1, distribution.parameter(1), true);
+            case UNIFORM -> new Uniform(p1, distribution.parameter(1) - p1);
+            case TRIANGULAR -> new Triangular(p1, distribution.parameter(1), distribution.parameter(2));
+            case PERT -> {
                 double range = distribution.parameter(2) - p1;
                 double alpha = 1.0 + 4.0 * (distribution.parameter(1) - p1) / range;
                 double beta = 1.0 + 4.0 * (distribution.parameter(2) - distribution.parameter(1)) / range;
-                return new Tabulated(QuantileTable.beta(alpha, beta), p1, range);
+                yield new Tabulated(QuantileTable.beta(alpha, beta), p1, range);
             }
-            case BETA: {
+            case BETA -> {
                 double min = distribution.parameter(2);
-                return new Tabulated(QuantileTable.beta(p1, distribution.parameter(1)), min,
+                yield new Tabulated(QuantileTable.beta(p1, distribution.parameter(1)), min,
                         distribution.parameter(3) - min);
             }
-            case STUDENT_T:
-                return new Tabulated(QuantileTable.studentT(distribution.parameter(2)), p1, distribution.parameter(1));
-            case DISCRETE_UNIFORM:
-                // The ends are within InputLimits.MAX_WHOLE, so the count fits an int; toIntExact says so if not.
-                return new DiscreteUniform(Math.toIntExact((long) p1),
-                        Math.toIntExact((long) distribution.parameter(1) - (long) p1 + 1));
-            case BERNOULLI:
-                return new Bernoulli(p1);
-            default:
-                throw new AssertionError(distribution.kind());
-        }
+            case STUDENT_T -> new Tabulated(QuantileTable.studentT(distribution.parameter(2)), p1,
+                    distribution.parameter(1));
+            // The ends are within InputLimits.MAX_WHOLE, so the count fits an int; toIntExact says so if not.
+            case DISCRETE_UNIFORM -> new DiscreteUniform(Math.toIntExact((long) p1),
+                    Math.toIntExact((long) distribution.parameter(1) - (long) p1 + 1));
+            case BERNOULLI -> new Bernoulli(p1);
+        };
     }
 
     /**

@@ -21,6 +21,17 @@ public enum SamplingMethod {
     }
 
     /**
+     * True when the paths' inputs are independent draws, as the confidence intervals of the
+     * statistics assume; the other methods correlate paths to reduce the variance.
+     */
+    public boolean independentPaths() {
+        return switch (this) {
+            case MC -> true;
+            case ANTITHETIC, LHS, SOBOL -> false;
+        };
+    }
+
+    /**
      * The inputs of one block.
      *
      * @param random         the block's stream
@@ -33,17 +44,11 @@ public enum SamplingMethod {
      */
     public RandomInputs inputs(BlockRandom random, double[] sobolShifts, long blockFirstPath, int blockPaths,
             int dimensions, int drivers, int chunk) {
-        switch (this) {
-            case MC:
-                return new MonteCarloInputs(random);
-            case ANTITHETIC:
-                return new AntitheticInputs(random, dimensions, chunk);
-            case LHS:
-                return new LatinHypercubeInputs(random, drivers, blockPaths);
-            case SOBOL:
-                return new SobolInputs(sobolShifts, blockFirstPath, chunk);
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+            case MC -> new MonteCarloInputs(random);
+            case ANTITHETIC -> new AntitheticInputs(random, dimensions, chunk);
+            case LHS -> new LatinHypercubeInputs(random, drivers, blockPaths);
+            case SOBOL -> new SobolInputs(sobolShifts, blockFirstPath, chunk);
+        };
     }
 }

@@ -275,12 +275,15 @@ public final class HandWrittenKernel {
                 for (int i = 0; i < n; i++) {
                     eventQuarter[e][i] = k.eventFirst[e] + Math.min((int) (input[i] * window), window - 1);
                 }
-                double[][] effect = k.eventKind[e] == EventKind.VOLUME_SHOCK ? volumeShock
-                        : k.eventKind[e] == EventKind.CASH_SHOCK ? cashShock : injection;
+                double[][] effect = switch (k.eventKind[e]) {
+                    case VOLUME_SHOCK -> volumeShock;
+                    case CASH_SHOCK -> cashShock;
+                    case INJECTION -> injection;
+                };
                 for (int i = 0; i < n; i++) {
                     effect[eventQuarter[e][i]][i] += eventOn[e][i] * amount[e][i];
                 }
-                if (k.eventKind[e] == EventKind.INJECTION) {
+                if (k.eventKind[e].injection()) {
                     // It fires for sure inside the horizon, so its total is known before the walk.
                     for (int i = 0; i < n; i++) {
                         injected[i] += eventOn[e][i] * amount[e][i];

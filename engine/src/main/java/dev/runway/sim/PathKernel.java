@@ -181,10 +181,7 @@ public final class PathKernel {
         for (int k = 0; k < eventCount; k++) {
             Event event = events.get(k);
             eventSign[k] = event.kind().sign();
-            eventInjection[k] = switch (event.kind()) {
-                case INJECTION -> true;
-                case CASH_SHOCK, VOLUME_SHOCK -> false;
-            };
+            eventInjection[k] = event.kind().injection();
             eventTarget[k] = model.targets().indexOf(event.target());
             eventProbability[k] = event.probability();
             eventAmount[k] = BlockSamplers.of(event.amount());

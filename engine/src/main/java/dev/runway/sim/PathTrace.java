@@ -4,7 +4,6 @@ import dev.runway.lang.Expr;
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
-import dev.runway.model.EventKind;
 import dev.runway.model.InputCell;
 import dev.runway.model.InputLimits;
 import dev.runway.model.Model;
@@ -122,7 +121,7 @@ final class PathTrace {
         Traced largest = null;
         for (int e = 0; e < events.size(); e++) {
             Event event = events.get(e);
-            boolean injection = event.kind() == EventKind.INJECTION;
+            boolean injection = event.kind().injection();
             if (!event.triggered() && injection == injections && event.target().equals(model.targets().get(t))
                     && eventOn[e][i] != 0.0 && eventQuarter[e][i] == quarter) {
                 largest = larger(largest, new Traced(w.amount[e][i], amount(e)));

@@ -1,5 +1,6 @@
 package dev.runway.report;
 
+import dev.runway.analysis.InjectionSolver;
 import dev.runway.report.OutputFolderReader.BreachLevel;
 import dev.runway.report.OutputFolderReader.MalformedOutputException;
 import dev.runway.report.OutputFolderReader.RunResults;
@@ -7,6 +8,8 @@ import dev.runway.report.OutputFolderReader.ScenarioResults;
 import dev.runway.report.OutputFolderReader.Solve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +77,7 @@ class OutputFolderReaderTest {
 
         assertEquals("FY2025Q1", solve.get(1).quarter());
         assertEquals("FY2025Q2", solve.get(2).quarter());
-        assertEquals(Solve.SOLVED, solve.get(1).status());
+        assertEquals(InjectionSolver.Status.SOLVED, solve.get(1).status());
         assertEquals(1234.5, solve.get(1).injection());
         assertTrue(Double.isNaN(solve.get(0).injection()), "out of reach has no injection");
     }
@@ -105,6 +108,29 @@ class OutputFolderReaderTest {
 
         assertTrue(e.getMessage().contains("summary.csv:3: column 'breach_prob': expected a number, found 'abc'"),
                 e.getMessage());
+    }
+
+    /** Every status the solver can reach is written in words the reader reads back as that status. */
+    @ParameterizedTest
+    @EnumSource(InjectionSolver.Status.class)
+    void everySolverStatusReadsBackFromTheWordsWrittenForIt(InjectionSolver.Status status) throws IOException {
+        Path out = OutputFolderFixture.withOptionalFiles().writeTo(tmp.resolve(status.name()));
+        Path solve = out.resolve("solve.csv");
+        Files.writeString(solve, Files.readString(solve).replace(",already met", "," + status.label()));
+
+        assertEquals(status, OutputFolderReader.read(out).scenarios().get(1).solve().get(0).status());
+    }
+
+    @Test
+    void aSolverStatusInOtherWordsIsReportedWithTheWordsExpected() throws IOException {
+        Path out = OutputFolderFixture.withOptionalFiles().writeTo(tmp.resolve("out"));
+        Path solve = out.resolve("solve.csv");
+        Files.writeString(solve, Files.readString(solve).replace(",already met", ",met"));
+
+        MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> OutputFolderReader.read(out));
+
+        assertTrue(e.getMessage().contains("solve.csv:5: column 'status': expected solved, already met or out of reach, "
+                + "found 'met'"), e.getMessage());
     }
 
     @Test

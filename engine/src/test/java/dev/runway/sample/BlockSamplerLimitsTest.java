@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.EnumSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -39,6 +41,13 @@ class BlockSamplerLimitsTest {
                 Distribution.of(DistributionKind.STUDENT_T, 0, 1, 1e6),
                 Distribution.of(DistributionKind.DISCRETE_UNIFORM, -1e9, 1e9),
                 Distribution.of(DistributionKind.BERNOULLI, 1));
+    }
+
+    /** A registry check: a new kind fails here until it has an edge above. */
+    @Test
+    void everyKindHasAnEdgeOfItsLimits() {
+        assertEquals(EnumSet.allOf(DistributionKind.class),
+                edges().map(Distribution::kind).collect(Collectors.toCollection(() -> EnumSet.noneOf(DistributionKind.class))));
     }
 
     @ParameterizedTest(name = "{0}")

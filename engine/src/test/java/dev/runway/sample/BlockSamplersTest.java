@@ -2,16 +2,21 @@ package dev.runway.sample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.EnumeratedIntegerDistribution;
+import org.apache.commons.math3.distribution.IntegerDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.distribution.TriangularDistribution;
+import org.apache.commons.math3.distribution.UniformIntegerDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -20,9 +25,11 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -63,29 +70,120 @@ class BlockSamplersTest {
         return values;
     }
 
-    static Stream<Arguments> continuousDistributions() {
-        return Stream.of(
-                Arguments.of(Distribution.of(DistributionKind.NORMAL, -2.5, 0.7), new NormalDistribution(-2.5, 0.7)),
-                Arguments.of(Distribution.of(DistributionKind.LOGNORMAL, 0.1, 0.4), new LogNormalDistribution(0.1, 0.4)),
-                Arguments.of(Distribution.of(DistributionKind.UNIFORM, -2, 5), new UniformRealDistribution(-2, 5)),
-                Arguments.of(Distribution.of(DistributionKind.TRIANGULAR, 0.9, 1.0, 1.3),
-                        new TriangularDistribution(0.9, 1.0, 1.3)),
-                Arguments.of(Distribution.of(DistributionKind.BETA, 2, 5), new BetaDistribution(2, 5)),
-                Arguments.of(Distribution.of(DistributionKind.STUDENT_T, 0, 1, 4), new TDistribution(4)));
+    /**
+     * One valid example of a kind and the commons-math3 law it must follow: a standard continuous
+     * distribution moved to {@code offset + scale X}, or a discrete one. The switch has no default,
+     * so a new kind does not compile until it has a case here, and then the tests below check it.
+     */
+    private record Reference(Distribution example, RealDistribution standard, double offset, double scale,
+            IntegerDistribution discrete) {
+        static Reference continuous(Distribution example, RealDistribution standard, double offset, double scale) {
+            return new Reference(example, standard, offset, scale, null);
+        }
+
+        static Reference discrete(Distribution example, IntegerDistribution law) {
+            return new Reference(example, null, 0.0, 1.0, law);
+        }
+
+        double mean() {
+            return discrete != null ? discrete.getNumericalMean() : offset + scale * standard.getNumericalMean();
+        }
+
+        double lowerBound() {
+            return discrete != null ? discrete.getSupportLowerBound() : offset + scale * standard.getSupportLowerBound();
+        }
+
+        double upperBound() {
+            return discrete != null ? discrete.getSupportUpperBound() : offset + scale * standard.getSupportUpperBound();
+        }
+    }
+
+    static Reference reference(DistributionKind kind) {
+        return switch (kind) {
+            case CONSTANT -> Reference.discrete(Distribution.constant(-1234),
+                    new EnumeratedIntegerDistribution(new int[] {-1234}));
+            case NORMAL -> Reference.continuous(Distribution.of(kind, -2.5, 0.7), new NormalDistribution(-2.5, 0.7), 0, 1);
+            case LOGNORMAL -> Reference.continuous(Distribution.of(kind, 0.1, 0.4), new LogNormalDistribution(0.1, 0.4),
+                    0, 1);
+            case UNIFORM -> Reference.continuous(Distribution.of(kind, -2, 5), new UniformRealDistribution(-2, 5), 0, 1);
+            case TRIANGULAR -> Reference.continuous(Distribution.of(kind, 0.9, 1.0, 1.3),
+                    new TriangularDistribution(0.9, 1.0, 1.3), 0, 1);
+            case PERT -> Reference.continuous(Distribution.of(kind, 0.3, 0.5, 0.8), pertShape(0.3, 0.5, 0.8), 0.3, 0.5);
+            case BETA -> Reference.continuous(Distribution.of(kind, 2, 5, -1, 3), new BetaDistribution(2, 5), -1, 4);
+            case STUDENT_T -> Reference.continuous(Distribution.of(kind, 1, 2, 4), new TDistribution(4), 1, 2);
+            case DISCRETE_UNIFORM -> Reference.discrete(Distribution.of(kind, -1, 3), new UniformIntegerDistribution(-1, 3));
+            case BERNOULLI -> Reference.discrete(Distribution.of(kind, 0.3), new BinomialDistribution(1, 0.3));
+        };
     }
 
     /**
-     * Latin hypercube and quasi-random points arrive as uniforms and copula draws as normals, so
-     * each sampler is also fed the kind of input it is not built on (converted through Phi or
-     * Phi^-1): the draws must follow the same distribution.
+     * Every kind, through both kinds of input (plain Monte Carlo and antithetic draws feed a
+     * sampler what it is built on; Latin hypercube and Sobol points arrive as uniforms, copula
+     * draws as normals): the draws follow the kind's law, by Kolmogorov–Smirnov for a continuous
+     * one and chi-square over its values for a discrete one, and lie within its bounds.
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("continuousDistributions")
-    void samplersFedTheOtherKindOfInputDrawTheSameDistribution(Distribution distribution, RealDistribution expected) {
-        BlockSampler sampler = BlockSamplers.of(distribution);
-        BlockSampler.Input other = sampler.input() == BlockSampler.Input.NORMAL ? BlockSampler.Input.UNIFORM
-                : BlockSampler.Input.NORMAL;
-        assertFollows(expected, draw(sampler, other, DRAWS));
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("everyKindFromEveryInput")
+    void everyKindDrawsItsOwnDistributionFromEitherInput(DistributionKind kind, BlockSampler.Input via) {
+        Reference reference = reference(kind);
+        assertEquals(kind, reference.example().kind(), "the example of " + kind + " is one");
+        double[] sample = draw(BlockSamplers.of(reference.example()), via, DRAWS);
+        assertWithinBounds(reference.example(), sample);
+        if (reference.discrete() == null) {
+            assertFollows(reference.standard(), standardized(sample, reference.offset(), reference.scale()));
+        } else {
+            assertCountsFollow(reference.discrete(), sample);
+        }
+    }
+
+    static Stream<Arguments> everyKindFromEveryInput() {
+        return Arrays.stream(DistributionKind.values()).flatMap(kind -> Arrays.stream(BlockSampler.Input.values())
+                .map(via -> Arguments.of(kind, via)));
+    }
+
+    /** What the model knows of a distribution without drawing from it agrees with its law too. */
+    @ParameterizedTest
+    @EnumSource(DistributionKind.class)
+    void everyKindStatesTheMeanBoundsAndWholenessOfItsLaw(DistributionKind kind) {
+        Reference reference = reference(kind);
+        Distribution example = reference.example();
+        assertEquals(List.of(), Distribution.problems(kind, parameters(example)), "the example is valid");
+        assertNull(BlockSamplers.problem(example), "the example can be drawn from");
+        assertEquals(reference.mean(), example.mean(), 1e-12 * Math.max(1, Math.abs(reference.mean())), "mean");
+        assertEquals(reference.lowerBound(), example.lowerBound(), 1e-12, "lower bound");
+        assertEquals(reference.upperBound(), example.upperBound(), 1e-12, "upper bound");
+        assertEquals(reference.discrete() != null, example.integerValued(), "whole numbers only");
+        Distribution requiredOnly = Distribution.of(kind, Arrays.copyOf(parameters(example), kind.requiredParameters()));
+        for (int i = 0; i < kind.acceptedParameters(); i++) {
+            assertTrue(Double.isFinite(requiredOnly.parameter(i)), "optional parameter " + i + " has a default");
+        }
+    }
+
+    private static double[] parameters(Distribution distribution) {
+        double[] p = new double[distribution.kind().acceptedParameters()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = distribution.parameter(i);
+        }
+        return p;
+    }
+
+    /** Every draw is a value of the law, and, when it has more than one, the counts pass chi-square. */
+    private static void assertCountsFollow(IntegerDistribution law, double[] sample) {
+        int lowest = law.getSupportLowerBound();
+        long[] observed = new long[law.getSupportUpperBound() - lowest + 1];
+        for (double x : sample) {
+            assertTrue(x == Math.rint(x) && x >= lowest && x - lowest < observed.length, "not a value of the law: " + x);
+            observed[(int) x - lowest]++;
+        }
+        if (observed.length == 1) {
+            return;
+        }
+        double[] expected = new double[observed.length];
+        for (int k = 0; k < expected.length; k++) {
+            expected[k] = sample.length * law.probability(lowest + k);
+        }
+        double p = new ChiSquareTest().chiSquareTest(expected, observed);
+        assertTrue(p > SIGNIFICANCE, "chi-square rejects the counts " + Arrays.toString(observed) + ": p = " + p);
     }
 
     /** Maps the values to {@code (x - offset) / scale}, where a standard commons-math3 distribution applies. */
@@ -110,52 +208,11 @@ class BlockSamplersTest {
     }
 
     @Test
-    void normalSamplesFollowTheNormalDistribution() {
-        Distribution normal = Distribution.of(DistributionKind.NORMAL, -2.5, 0.7);
-        assertFollows(new NormalDistribution(-2.5, 0.7), draw(normal, DRAWS));
-    }
-
-    @Test
-    void lognormalSamplesFollowTheLognormalWithTheLogMeanAsScaleAndTheLogSdAsShape() {
-        Distribution lognormal = Distribution.of(DistributionKind.LOGNORMAL, 0.1, 0.4);
-        double[] sample = draw(lognormal, DRAWS);
-        assertWithinBounds(lognormal, sample);
-        assertFollows(new LogNormalDistribution(0.1, 0.4), sample);
-    }
-
-    @Test
-    void uniformSamplesFollowTheUniformDistributionOnMinToMax() {
-        Distribution uniform = Distribution.of(DistributionKind.UNIFORM, -2.0, 5.0);
-        double[] sample = draw(uniform, DRAWS);
-        assertWithinBounds(uniform, sample);
-        assertFollows(new UniformRealDistribution(-2.0, 5.0), sample);
-    }
-
-    @Test
-    void triangularSamplesFollowTheTriangularDistribution() {
-        Distribution triangular = Distribution.of(DistributionKind.TRIANGULAR, 0.9, 1.0, 1.3);
-        double[] sample = draw(triangular, DRAWS);
-        assertWithinBounds(triangular, sample);
-        assertFollows(new TriangularDistribution(0.9, 1.0, 1.3), sample);
-    }
-
-    @Test
     void triangularSamplesWithTheModeAtAnEndFollowTheTriangularDistribution() {
         Distribution leftMode = Distribution.of(DistributionKind.TRIANGULAR, 2.0, 2.0, 7.0);
         Distribution rightMode = Distribution.of(DistributionKind.TRIANGULAR, 2.0, 7.0, 7.0);
         assertFollows(new TriangularDistribution(2.0, 2.0, 7.0), draw(leftMode, DRAWS));
         assertFollows(new TriangularDistribution(2.0, 7.0, 7.0), draw(rightMode, DRAWS));
-    }
-
-    @Test
-    void pertSamplesFollowTheBetaPertDistribution() {
-        double min = 0.3;
-        double mode = 0.5;
-        double max = 0.8;
-        Distribution pert = Distribution.of(DistributionKind.PERT, min, mode, max);
-        double[] sample = draw(pert, DRAWS);
-        assertWithinBounds(pert, sample);
-        assertFollows(pertShape(min, mode, max), standardized(sample, min, max - min));
     }
 
     /** The beta on [0, 1] that a PERT(min, mode, max) rescales: shape 4 around the mode. */
@@ -192,48 +249,11 @@ class BlockSamplersTest {
     }
 
     @Test
-    void boundedBetaSamplesFollowTheBetaRescaledToMinAndMax() {
-        Distribution beta = Distribution.of(DistributionKind.BETA, 2.0, 5.0, -1.0, 3.0);
-        double[] sample = draw(beta, DRAWS);
-        assertWithinBounds(beta, sample);
-        assertFollows(new BetaDistribution(2.0, 5.0), standardized(sample, -1.0, 4.0));
-    }
-
-    @Test
     void betaWithoutBoundsFollowsTheBetaOnZeroToOne() {
         Distribution beta = Distribution.of(DistributionKind.BETA, 0.7, 1.9);
         double[] sample = draw(beta, DRAWS);
         assertWithinBounds(beta, sample);
         assertFollows(new BetaDistribution(0.7, 1.9), sample);
-    }
-
-    @Test
-    void studentTSamplesFollowTheTDistributionMovedToTheirLocationAndScale() {
-        Distribution t = Distribution.of(DistributionKind.STUDENT_T, 1.0, 2.0, 4.0);
-        assertFollows(new TDistribution(4.0), standardized(draw(t, DRAWS), 1.0, 2.0));
-    }
-
-    @Test
-    void discreteUniformSamplesAreEquallyLikelyWholeNumbersFromMinToMax() {
-        double[] sample = draw(Distribution.of(DistributionKind.DISCRETE_UNIFORM, 1, 3), DRAWS);
-        long[] observed = new long[3];
-        for (double x : sample) {
-            assertTrue(x == 1.0 || x == 2.0 || x == 3.0, "not a value of discrete_uniform(1, 3): " + x);
-            observed[(int) x - 1]++;
-        }
-        double[] expected = {DRAWS / 3.0, DRAWS / 3.0, DRAWS / 3.0};
-        double p = new ChiSquareTest().chiSquareTest(expected, observed);
-        assertTrue(p > SIGNIFICANCE, "chi-square rejects the counts " + Arrays.toString(observed)
-                + ": p = " + p);
-    }
-
-    @Test
-    void bernoulliSamplesAreOneWithTheGivenProbabilityAndZeroOtherwise() {
-        long[] observed = bernoulliCounts(0.3);
-        double[] expected = {0.7 * DRAWS, 0.3 * DRAWS};
-        double p = new ChiSquareTest().chiSquareTest(expected, observed);
-        assertTrue(p > SIGNIFICANCE, "chi-square rejects the counts " + Arrays.toString(observed)
-                + ": p = " + p);
     }
 
     @Test
@@ -250,13 +270,6 @@ class BlockSamplersTest {
             counts[(int) x]++;
         }
         return counts;
-    }
-
-    @Test
-    void constantAlwaysGivesItsValue() {
-        for (double x : draw(Distribution.constant(-1234.5), 1000)) {
-            assertEquals(-1234.5, x);
-        }
     }
 
     @Test

@@ -5,10 +5,16 @@ import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.Scenario;
+import dev.runway.sample.BlockRandom;
+import dev.runway.sample.BlockStreams;
+import dev.runway.sample.RandomInputs;
+import dev.runway.sample.SamplingMethod;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -146,5 +152,58 @@ class EventTest {
         assertEquals(100, results.injected(0), 0.0);
         assertEquals(80, results.primaryAt(2)[0], 1e-9);
         assertEquals(0, results.firstBreach(0), "cash is -10 after quarter 1, above -15, then 80 and 70");
+    }
+    /** What MODEL.md §3 says an event of a kind does: the amount it is drawn with and how cash moves. */
+    private record Documented(double amount, double[] cashChange, boolean countsAsInjection) {
+    }
+
+    /**
+     * Revenue 100 a quarter at a margin of 1; the event fires for sure in quarter 2. The switch has
+     * no default, so a new kind does not compile until its documented effect is written here.
+     */
+    private static Documented documented(EventKind kind) {
+        return switch (kind) {
+            // Paid into cash in quarter 2 and kept; counted as an injection that fired.
+            case INJECTION -> new Documented(30, new double[] {0, 30, 30, 30}, true);
+            // Taken from cash in quarter 2, for good.
+            case CASH_SHOCK -> new Documented(30, new double[] {0, -30, -30, -30}, false);
+            // Log volume falls by ln 2 from quarter 2 on, so every later quarter earns 50 instead of 100.
+            case VOLUME_SHOCK -> new Documented(Math.log(0.5), new double[] {0, -50, -100, -150}, false);
+        };
+    }
+
+    /**
+     * Every kind fires and moves its default target as documented, in the compiled walk and in the
+     * hand-written kernel alike, and only the kinds documented as injections count as one.
+     */
+    @ParameterizedTest
+    @EnumSource(EventKind.class)
+    void everyKindFiresAndMovesItsTargetAsDocumented(EventKind kind) {
+        Documented documented = documented(kind);
+        ScenarioBuilder base = new ScenarioBuilder(4).driver("contribution_margin", Distribution.constant(1.0))
+                .baseRevenue(100);
+        Scenario without = base.build();
+        Scenario with = base.event(Event.scheduled("event", kind, 1.0, Distribution.constant(documented.amount()),
+                2, 2)).build();
+        PathResults before = simulation.run(without, 5L, 1, new AtomicLong());
+        for (PathResults after : new PathResults[] {simulation.run(with, 5L, 1, new AtomicLong()), byHand(with)}) {
+            for (int q = 1; q <= 4; q++) {
+                assertEquals(documented.cashChange()[q - 1], after.primaryAt(q)[0] - before.primaryAt(q)[0], 1e-9,
+                        kind + " in quarter " + q);
+            }
+            assertEquals(documented.countsAsInjection(), after.injectionFired(0), kind + " counts as fired");
+            assertEquals(documented.countsAsInjection() ? documented.amount() : 0.0, after.injected(0), 0.0,
+                    kind + " counts as injected");
+        }
+    }
+
+    /** One path of the scenario walked by the hand-written kernel, the oracle of the standard model. */
+    private static PathResults byHand(Scenario scenario) {
+        HandWrittenKernel hand = new HandWrittenKernel(scenario);
+        PathResults out = PathResults.of(scenario, 1);
+        RandomInputs inputs = SamplingMethod.MC.inputs(new BlockRandom(BlockStreams.forBlocks(5L, 1)[0]), null, 0, 1,
+                hand.dimensions(), HandWrittenKernel.DRIVERS, PathKernel.CHUNK);
+        hand.simulate(hand.workspace(), inputs, out, 0, 1);
+        return out;
     }
 }
