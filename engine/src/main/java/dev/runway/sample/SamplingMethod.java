@@ -21,27 +21,25 @@ public enum SamplingMethod {
     }
 
     /**
-     * The inputs of one block.
+     * The method prepared for one run, built once and asked for every block's inputs.
      *
-     * @param random         the block's stream
-     * @param sobolShifts    the run's Sobol rotations ({@link SobolInputs#shifts}); only SOBOL uses them
-     * @param blockFirstPath the run's index of the block's first path
-     * @param blockPaths     the paths of the block
-     * @param dimensions     the random inputs of a path
-     * @param drivers        the first {@code drivers} dimensions are the per-path drivers
-     * @param chunk          the paths walked together
+     * @param seed       the run's seed (Sobol draws its rotations from it)
+     * @param dimensions the random inputs of a path
+     * @param drivers    the first {@code drivers} dimensions are the per-path drivers
+     * @param chunk      the paths walked together
      */
-    public RandomInputs inputs(BlockRandom random, double[] sobolShifts, long blockFirstPath, int blockPaths,
-            int dimensions, int drivers, int chunk) {
+    public PreparedMethod prepare(long seed, int dimensions, int drivers, int chunk) {
         switch (this) {
             case MC:
-                return new MonteCarloInputs(random);
+                return (stream, blockFirstPath, blockPaths) -> new MonteCarloInputs(new BlockRandom(stream));
             case ANTITHETIC:
-                return new AntitheticInputs(random, dimensions, chunk);
+                return (stream, blockFirstPath, blockPaths) ->
+                        new AntitheticInputs(new BlockRandom(stream), dimensions, chunk);
             case LHS:
-                return new LatinHypercubeInputs(random, drivers, blockPaths);
+                return (stream, blockFirstPath, blockPaths) ->
+                        new LatinHypercubeInputs(new BlockRandom(stream), drivers, blockPaths);
             case SOBOL:
-                return new SobolInputs(sobolShifts, blockFirstPath, chunk);
+                return SobolInputs.prepare(seed, dimensions, chunk);
             default:
                 throw new AssertionError(this);
         }
