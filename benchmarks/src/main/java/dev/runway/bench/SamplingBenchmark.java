@@ -7,6 +7,7 @@ import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,6 +66,17 @@ public class SamplingBenchmark {
         results = PathResults.of(scenario, PATHS);
         prepared = Simulation.prepare(kernel, SamplingMethod.valueOf(method.toUpperCase(Locale.ROOT)), SEED);
         streams = BlockStreams.forBlocks(SEED, BLOCKS);
+    }
+
+    /**
+     * Building one commons-math3 Sobol generator for the scenario's dimensions (it reads its
+     * direction numbers from the jar): what every block paid before the method was prepared once
+     * per run. Per generator, not per path-quarter; only meaningful with {@code method=sobol}.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public SobolSequenceGenerator sobolGenerator() {
+        return new SobolSequenceGenerator(kernel.dimensions());
     }
 
     @Benchmark
