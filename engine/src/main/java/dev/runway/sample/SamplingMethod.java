@@ -32,23 +32,21 @@ public enum SamplingMethod {
     }
 
     /**
-     * The inputs of one block.
+     * The method prepared for one run, built once and asked for every block's inputs.
      *
-     * @param random         the block's stream
-     * @param sobolShifts    the run's Sobol rotations ({@link SobolInputs#shifts}); only SOBOL uses them
-     * @param blockFirstPath the run's index of the block's first path
-     * @param blockPaths     the paths of the block
-     * @param dimensions     the random inputs of a path
-     * @param drivers        the first {@code drivers} dimensions are the per-path drivers
-     * @param chunk          the paths walked together
+     * @param seed       the run's seed (Sobol draws its rotations from it)
+     * @param dimensions the random inputs of a path
+     * @param drivers    the first {@code drivers} dimensions are the per-path drivers
+     * @param chunk      the paths walked together
      */
-    public RandomInputs inputs(BlockRandom random, double[] sobolShifts, long blockFirstPath, int blockPaths,
-            int dimensions, int drivers, int chunk) {
+    public PreparedMethod prepare(long seed, int dimensions, int drivers, int chunk) {
         return switch (this) {
-            case MC -> new MonteCarloInputs(random);
-            case ANTITHETIC -> new AntitheticInputs(random, dimensions, chunk);
-            case LHS -> new LatinHypercubeInputs(random, drivers, blockPaths);
-            case SOBOL -> new SobolInputs(sobolShifts, blockFirstPath, chunk);
+            case MC -> (stream, blockFirstPath, blockPaths) -> new MonteCarloInputs(new BlockRandom(stream));
+            case ANTITHETIC -> (stream, blockFirstPath, blockPaths) ->
+                    new AntitheticInputs(new BlockRandom(stream), dimensions, chunk);
+            case LHS -> (stream, blockFirstPath, blockPaths) ->
+                    new LatinHypercubeInputs(new BlockRandom(stream), drivers, blockPaths);
+            case SOBOL -> SobolInputs.prepare(seed, dimensions, chunk);
         };
     }
 }

@@ -1,11 +1,10 @@
 package dev.runway.sim;
 
 import dev.runway.model.Scenario;
-import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
+import dev.runway.sample.PreparedMethod;
 import dev.runway.sample.RandomInputs;
 import dev.runway.sample.SamplingMethod;
-import dev.runway.sample.SobolInputs;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.concurrent.ForkJoinPool;
@@ -104,10 +103,18 @@ public final class Simulation implements AutoCloseable {
         PerWorker<PathKernel.Workspace> workspaces = new PerWorker<>(kernel::workspace);
         int blocks = (into.paths() + BLOCK_SIZE - 1) / BLOCK_SIZE;
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
-        double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
-        Run run = new Run(kernel, method, sobolShifts, workspaces, into, streams, progress);
+        Run run = new Run(kernel, prepare(kernel, method, seed), workspaces, into, streams, progress);
         pool.invoke(new BlockRange(run::block, fromPath / BLOCK_SIZE, blocks));
         return into;
+    }
+
+    /**
+     * The sampling method prepared for one run of the kernel from {@code seed}: what every block
+     * of the run shares, made once. A task on another machine prepares its own from the same
+     * arguments and gets the same blocks.
+     */
+    public static PreparedMethod prepare(PathKernel kernel, SamplingMethod method, long seed) {
+        return method.prepare(seed, kernel.dimensions(), kernel.drivers(), PathKernel.CHUNK);
     }
 
     /**
@@ -115,16 +122,15 @@ public final class Simulation implements AutoCloseable {
      * {@code at}: the one way a block is walked, whether by this pool, streamed, or by a task on
      * another machine, so a block's paths are the same wherever it runs.
      *
-     * @param stream      the block's stream ({@link BlockStreams#forBlocks})
-     * @param sobolShifts the run's rotations when the method is Sobol, else ignored
+     * @param method the run's sampling method, from {@link #prepare}
+     * @param stream the block's stream ({@link BlockStreams#forBlocks})
      * @return the block's number of paths
      */
-    public static int simulateBlock(PathKernel kernel, PathKernel.Workspace workspace, SamplingMethod method,
-            UniformRandomProvider stream, double[] sobolShifts, int block, long paths, PathResults into, int at) {
+    public static int simulateBlock(PathKernel kernel, PathKernel.Workspace workspace, PreparedMethod method,
+            UniformRandomProvider stream, int block, long paths, PathResults into, int at) {
         long first = (long) block * BLOCK_SIZE;
         int count = (int) Math.min(BLOCK_SIZE, paths - first);
-        RandomInputs inputs = method.inputs(new BlockRandom(stream), sobolShifts, first, count, kernel.dimensions(),
-                kernel.drivers(), PathKernel.CHUNK);
+        RandomInputs inputs = method.block(stream, first, count);
         kernel.simulate(workspace, inputs, into, at, count, first);
         return count;
     }
@@ -156,10 +162,10 @@ public final class Simulation implements AutoCloseable {
         PerWorker<PathResults> buffers = new PerWorker<>(() -> new PathResults(kernel.horizon(),
                 kernel.model().reported().size(), BLOCK_SIZE, 0, 0));
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, blocks);
-        double[] sobolShifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
+        PreparedMethod prepared = prepare(kernel, method, seed);
         pool.invoke(new BlockRange(b -> {
             PathResults buffer = buffers.get();
-            int count = simulateBlock(kernel, workspaces.get(), method, streams[b], sobolShifts, b, paths, buffer, 0);
+            int count = simulateBlock(kernel, workspaces.get(), prepared, streams[b], b, paths, buffer, 0);
             consumer.accept(b, buffer, count);
             progress.addAndGet(count);
         }, 0, blocks));
@@ -196,12 +202,12 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** What every block of one run shares. */
-    private record Run(PathKernel kernel, SamplingMethod method, double[] sobolShifts,
+    private record Run(PathKernel kernel, PreparedMethod method,
             PerWorker<PathKernel.Workspace> workspaces, PathResults results, UniformRandomProvider[] streams,
             AtomicLong progress) {
 
         void block(int b) {
-            progress.addAndGet(simulateBlock(kernel, workspaces.get(), method, streams[b], sobolShifts, b,
+            progress.addAndGet(simulateBlock(kernel, workspaces.get(), method, streams[b], b,
                     results.paths(), results, b * BLOCK_SIZE));
         }
     }

@@ -6,7 +6,6 @@ import dev.runway.model.CaseInputs;
 import dev.runway.model.EventKind;
 import dev.runway.model.InputException;
 import dev.runway.model.Scenario;
-import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
 import dev.runway.sample.SamplingMethod;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -120,11 +119,11 @@ class CompiledModelTest {
                 UniformRandomProvider[] again = BlockStreams.forBlocks(77L, 2);
                 for (int b = 0; b < 2; b++) {
                     int first = b * Simulation.BLOCK_SIZE;
-                    compiled.simulate(compiled.workspace(), method.inputs(new BlockRandom(streams[b]), null, first,
-                            Simulation.BLOCK_SIZE, compiled.dimensions(), compiled.drivers(), PathKernel.CHUNK),
+                    compiled.simulate(compiled.workspace(), method.prepare(77L, compiled.dimensions(),
+                            compiled.drivers(), PathKernel.CHUNK).block(streams[b], first, Simulation.BLOCK_SIZE),
                             byModel, first, Simulation.BLOCK_SIZE, first);
-                    hand.simulate(hand.workspace(), method.inputs(new BlockRandom(again[b]), null, first,
-                            Simulation.BLOCK_SIZE, hand.dimensions(), HandWrittenKernel.DRIVERS, PathKernel.CHUNK),
+                    hand.simulate(hand.workspace(), method.prepare(77L, hand.dimensions(),
+                            HandWrittenKernel.DRIVERS, PathKernel.CHUNK).block(again[b], first, Simulation.BLOCK_SIZE),
                             byHand, first, Simulation.BLOCK_SIZE);
                 }
                 String what = scenario.name() + " with " + method.cliName();

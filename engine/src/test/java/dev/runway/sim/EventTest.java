@@ -5,7 +5,6 @@ import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
 import dev.runway.model.EventKind;
 import dev.runway.model.Scenario;
-import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
 import dev.runway.sample.RandomInputs;
 import dev.runway.sample.SamplingMethod;
@@ -201,8 +200,8 @@ class EventTest {
     private static PathResults byHand(Scenario scenario) {
         HandWrittenKernel hand = new HandWrittenKernel(scenario);
         PathResults out = PathResults.of(scenario, 1);
-        RandomInputs inputs = SamplingMethod.MC.inputs(new BlockRandom(BlockStreams.forBlocks(5L, 1)[0]), null, 0, 1,
-                hand.dimensions(), HandWrittenKernel.DRIVERS, PathKernel.CHUNK);
+        RandomInputs inputs = SamplingMethod.MC.prepare(5L, hand.dimensions(), HandWrittenKernel.DRIVERS,
+                PathKernel.CHUNK).block(BlockStreams.forBlocks(5L, 1)[0], 0, 1);
         hand.simulate(hand.workspace(), inputs, out, 0, 1);
         return out;
     }

@@ -2,8 +2,8 @@ package dev.runway.spark;
 
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockStreams;
+import dev.runway.sample.PreparedMethod;
 import dev.runway.sample.SamplingMethod;
-import dev.runway.sample.SobolInputs;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
@@ -25,7 +25,9 @@ import java.util.List;
  * from the seed, and walks them with the engine's own block kernel
  * ({@link Simulation#simulateBlock}); the driver puts the blocks back in path order. A block's
  * paths depend only on the seed and its index, so the paths — and every statistic of them — are
- * the same as a local run's, whatever the partitions, executors or retried tasks. With
+ * the same as a local run's, whatever the partitions, executors or retried tasks. Each task
+ * prepares the sampling method once for its blocks ({@link Simulation#prepare}), from the seed
+ * alone, so nothing of it is shipped. With
  * {@link #stream} only each task's partial statistics come back, for runs of any size.
  */
 public final class SparkSimulation {
@@ -80,13 +82,13 @@ public final class SparkSimulation {
         PathKernel kernel = new PathKernel(scenario);
         PathKernel.Workspace workspace = kernel.workspace();
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, from, to);
-        double[] shifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
+        PreparedMethod prepared = Simulation.prepare(kernel, method, seed);
         StreamingStatistics statistics = new StreamingStatistics(scenario.horizon(), scenario.model().reported().size(),
                 from, to);
         PathResults buffer = PathResults.of(scenario, Simulation.BLOCK_SIZE);
         for (int b = from; b < to; b++) {
-            int count = Simulation.simulateBlock(kernel, workspace, method, streams[b - from], shifts, b, paths,
-                    buffer, 0);
+            int count = Simulation.simulateBlock(kernel, workspace, prepared, streams[b - from], b, paths, buffer,
+                    0);
             statistics.accept(b, buffer, count);
         }
         return statistics.partial();
@@ -115,11 +117,11 @@ public final class SparkSimulation {
         PathKernel kernel = new PathKernel(scenario);
         PathKernel.Workspace workspace = kernel.workspace();
         UniformRandomProvider[] streams = BlockStreams.forBlocks(seed, from, to);
-        double[] shifts = method == SamplingMethod.SOBOL ? SobolInputs.shifts(seed, kernel.dimensions()) : null;
+        PreparedMethod prepared = Simulation.prepare(kernel, method, seed);
         List<Tuple2<Integer, PathResults>> out = new ArrayList<>(to - from);
         for (int b = from; b < to; b++) {
             PathResults block = PathResults.of(scenario, Simulation.BLOCK_SIZE);
-            Simulation.simulateBlock(kernel, workspace, method, streams[b - from], shifts, b, paths, block, 0);
+            Simulation.simulateBlock(kernel, workspace, prepared, streams[b - from], b, paths, block, 0);
             out.add(new Tuple2<>(b, block));
         }
         return out.iterator();

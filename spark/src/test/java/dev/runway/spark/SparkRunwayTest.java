@@ -99,6 +99,15 @@ class SparkRunwayTest {
     }
 
     @Test
+    void sobolOnSparkGivesTheLocalSobolFilesWhateverThePartitions() throws IOException {
+        // Each task prepares Sobol for its own blocks; its points must be the local run's.
+        Map<String, String> localSobol = local("local-sobol", "--method", "sobol");
+        Map<String, String> sparkSobol = spark("spark-sobol", "local[2]", "--method", "sobol", "--partitions", "3");
+        assertEquals(localSobol, sparkSobol);
+        assertTrue(localSobol.get("manifest.csv").contains("sampling_method,sobol"));
+    }
+
+    @Test
     void aTaskThatFailsAndIsRetriedChangesNothing() throws IOException {
         // local[2,4]: two cores, and up to four attempts per task; the first attempt of block 1's task fails.
         Map<String, String> retried = spark("retried", "local[2,4]", "--inject-failure-in-block", "1",
