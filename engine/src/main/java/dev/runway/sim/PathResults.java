@@ -109,6 +109,11 @@ public final class PathResults implements Serializable {
         }
     }
 
+    /** Whether these results keep every path's drivers and event amounts ({@link #recording}). */
+    public boolean recordsDrivers() {
+        return drivers != null;
+    }
+
     /** Empty room for {@code paths} paths of the same shape: items, quarters, and recording or not. */
     public PathResults like(int paths) {
         return new PathResults(horizon(), items(), paths, drivers == null ? 0 : drivers.length,
