@@ -112,7 +112,7 @@ public final class SolveCommand implements Callable<Integer> {
             return RunwayCommand.INPUT_ERROR;
         }
         // The target asked for among the standard ones, in increasing order, each once.
-        double[] targets = DoubleStream.concat(DoubleStream.of(target), DoubleStream.of(Analyses.TARGETS)).distinct()
+        double[] targets = DoubleStream.concat(DoubleStream.of(target), DoubleStream.of(Analyses.targets())).distinct()
                 .sorted().toArray();
         List<InjectionSolver.Solution> solutions;
         try (Simulation simulation = new Simulation(threads)) {

@@ -113,7 +113,7 @@ public final class Runner {
             if (request.solve()) {
                 listener.phase(scenario.name(), "solving for the injection");
                 solutions.addAll(new InjectionSolver(engine, scenario, request.seed(), request.method(),
-                        plan.analysisPaths(scenario), request.solveQuarter()).solve(Analyses.TARGETS));
+                        plan.analysisPaths(scenario), request.solveQuarter()).solve(Analyses.targets()));
             }
         }
         return new Analyses(sensitivities, solutions);
