@@ -60,7 +60,7 @@ public class StatisticsBenchmark {
     @Benchmark
     @OperationsPerInvocation(PATHS)
     public ExactQuantiles quarterPercentiles() {
-        return ExactQuantiles.of(column, ScenarioStatistics.PERCENTILES, PATHS / 20, ScenarioStatistics.CONFIDENCE);
+        return ExactQuantiles.of(column, ScenarioStatistics.percentileLevels(), PATHS / 20, ScenarioStatistics.CONFIDENCE);
     }
 
     /** What {@link #quarterPercentiles} replaces: sorting a copy of the column. */

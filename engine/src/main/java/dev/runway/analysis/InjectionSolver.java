@@ -4,7 +4,7 @@ import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
-import dev.runway.sim.Simulation;
+import dev.runway.sim.Simulator;
 import dev.runway.stats.Intervals;
 
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ public final class InjectionSolver {
             double breachAtInjection, Status status) {
     }
 
-    private final Simulation simulation;
+    private final Simulator simulation;
     private final Scenario scenario;
     private final long seed;
     private final SamplingMethod method;
@@ -82,7 +82,7 @@ public final class InjectionSolver {
     private double tolerance = Double.NaN;
     private double limit = Double.NaN;
 
-    public InjectionSolver(Simulation simulation, Scenario scenario, long seed, SamplingMethod method, int paths,
+    public InjectionSolver(Simulator simulation, Scenario scenario, long seed, SamplingMethod method, int paths,
             int quarter) {
         if (quarter < 1 || quarter > scenario.horizon()) {
             throw new IllegalArgumentException("--quarter must be within 1.." + scenario.horizon() + ", found " + quarter);
@@ -195,7 +195,7 @@ public final class InjectionSolver {
         if (known != null) {
             return known;
         }
-        simulation.run(new PathKernel(scenario, PathKernel.Overrides.injecting(quarter, amount)), seed, method,
+        simulation.run(scenario, PathKernel.Overrides.injecting(quarter, amount), seed, method,
                 scratch, 0, new AtomicLong());
         double probability = Outcomes.breachProbability(scratch);
         breachAt.put(amount, probability);

@@ -8,7 +8,7 @@ import dev.runway.sample.BlockSamplers;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
-import dev.runway.sim.Simulation;
+import dev.runway.sim.Simulator;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 import java.util.ArrayList;
@@ -44,10 +44,10 @@ public final class Sensitivity {
     }
 
     /** Runs the scenario once recording its inputs, then twice per random driver for the swings. */
-    public static List<Row> of(Simulation simulation, Scenario scenario, long seed, SamplingMethod method, int paths) {
+    public static List<Row> of(Simulator simulation, Scenario scenario, long seed, SamplingMethod method, int paths) {
         int horizon = scenario.horizon();
         List<Event> events = scenario.events();
-        PathResults base = simulation.run(new PathKernel(scenario), seed, method,
+        PathResults base = simulation.run(scenario, PathKernel.Overrides.NONE, seed, method,
                 PathResults.recording(scenario, paths), 0, new AtomicLong());
         double[] terminal = base.primaryAt(horizon);
         SpearmansCorrelation spearman = new SpearmansCorrelation();
@@ -106,9 +106,9 @@ public final class Sensitivity {
     }
 
     /** The breach probability and the mean terminal cash with the driver held at a value. */
-    private static double[] outcome(Simulation simulation, Scenario scenario, String driver, double value, long seed,
+    private static double[] outcome(Simulator simulation, Scenario scenario, String driver, double value, long seed,
             SamplingMethod method, PathResults scratch) {
-        simulation.run(new PathKernel(scenario, PathKernel.Overrides.fixing(driver, value)), seed, method, scratch, 0,
+        simulation.run(scenario, PathKernel.Overrides.fixing(driver, value), seed, method, scratch, 0,
                 new AtomicLong());
         return new double[] {Outcomes.breachProbability(scratch), Outcomes.terminalMean(scratch)};
     }

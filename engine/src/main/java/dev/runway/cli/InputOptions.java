@@ -1,17 +1,12 @@
 package dev.runway.cli;
 
-import dev.runway.io.InputReader;
 import dev.runway.model.CaseInputs;
-import dev.runway.model.InputError;
 import dev.runway.model.InputException;
-import dev.runway.model.Scenario;
-import dev.runway.sim.Preflight;
+import dev.runway.run.RunInputs;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 
 /** The {@code --inputs} option and the way every command reports bad inputs. */
 final class InputOptions {
@@ -28,19 +23,9 @@ final class InputOptions {
     /** The resolved inputs, or null after printing every error to {@code err}. */
     CaseInputs read(PrintWriter err) {
         try {
-            CaseInputs inputs = InputReader.read(folder, repairCorrelations);
             // What a run would find before its first draw is found here, so validate and every run agree.
-            List<InputError> preflight = Preflight.check(inputs);
-            if (!preflight.isEmpty()) {
-                throw new InputException(preflight);
-            }
-            for (Scenario scenario : inputs.scenarios()) {
-                scenario.copula().repair().ifPresent(repair -> err.printf(Locale.ROOT,
-                        "note: the correlations of scenario %s were not positive definite; using the nearest valid "
-                                + "matrix (moved %.4f in Frobenius norm, at most %.4f in one entry of the normals' "
-                                + "correlations)%n", scenario.name(), repair.frobeniusDistance(),
-                        repair.largestChange()));
-            }
+            CaseInputs inputs = RunInputs.read(folder, repairCorrelations);
+            RunInputs.repairNotes(inputs).forEach(err::println);
             err.flush();
             return inputs;
         } catch (InputException e) {

@@ -1,5 +1,7 @@
 package dev.runway.cli;
 
+import dev.runway.run.RunListener;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * line every two seconds with the scenario, the share of its paths done (or the count, when
  * --precision decides the total) and the speed.
  */
-final class ProgressReporter implements AutoCloseable {
+final class ProgressReporter implements RunListener, AutoCloseable {
     private static final long QUIET_SECONDS = 2;
 
     private final PrintWriter err;
@@ -38,7 +40,8 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     /** Starts counting the paths of the next scenario. */
-    AtomicLong begin(String name) {
+    @Override
+    public AtomicLong begin(String name) {
         scenario = name;
         phase = "";
         index++;
@@ -47,9 +50,17 @@ final class ProgressReporter implements AutoCloseable {
     }
 
     /** Says what the run is doing when it is not counting paths (an analysis of a scenario). */
-    void phase(String name, String what) {
+    @Override
+    public void phase(String name, String what) {
         scenario = name;
         phase = what;
+    }
+
+    /** Prints the line at once. */
+    @Override
+    public void note(String line) {
+        err.println(line);
+        err.flush();
     }
 
     private void report() {

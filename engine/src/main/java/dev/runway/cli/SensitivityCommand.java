@@ -21,7 +21,7 @@ import java.io.IOException;
 final class SensitivityCommand extends SimulateCommand {
     @Override
     public Integer call() throws IOException {
-        sensitivity = true;
+        options.requireSensitivity();
         return super.call();
     }
 }

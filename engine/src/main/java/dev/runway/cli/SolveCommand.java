@@ -4,6 +4,9 @@ import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Scenario;
+import dev.runway.run.Machine;
+import dev.runway.run.RunPlan;
+import dev.runway.run.RunRequest;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sim.Simulation;
 import picocli.CommandLine;
@@ -55,7 +58,7 @@ public final class SolveCommand implements Callable<Integer> {
             description = "Paths of every run of the search (default: ${DEFAULT-VALUE}).")
     int paths;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SimulateCommand.DEFAULT_SEED,
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + RunRequest.DEFAULT_SEED,
             description = "Seed of the random streams (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -83,7 +86,7 @@ public final class SolveCommand implements Callable<Integer> {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
-        String methodProblem = SimulateCommand.methodProblem(method, scenario.get());
+        String methodProblem = RunPlan.methodProblem(method, scenario.get());
         if (methodProblem != null) {
             err.println("error: " + methodProblem);
             err.flush();
@@ -100,7 +103,7 @@ public final class SolveCommand implements Callable<Integer> {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
-        long need = Machine.times(paths, SimulateCommand.bytesPerPath(scenario.get()) + 8);
+        long need = Machine.times(paths, RunPlan.bytesPerPath(scenario.get()) + 8);
         String heapProblem = Machine.heapProblem(String.format(Locale.ROOT, "the solve's %,d paths of scenario %s",
                 paths, scenarioName), need);
         if (heapProblem != null) {
@@ -109,7 +112,7 @@ public final class SolveCommand implements Callable<Integer> {
             return RunwayCommand.INPUT_ERROR;
         }
         // The target asked for among the standard ones, in increasing order, each once.
-        double[] targets = DoubleStream.concat(DoubleStream.of(target), DoubleStream.of(Analyses.TARGETS)).distinct()
+        double[] targets = DoubleStream.concat(DoubleStream.of(target), DoubleStream.of(Analyses.targets())).distinct()
                 .sorted().toArray();
         List<InjectionSolver.Solution> solutions;
         try (Simulation simulation = new Simulation(threads)) {
@@ -138,11 +141,14 @@ public final class SolveCommand implements Callable<Integer> {
                     + "(exclusive), such as 0.05 for 5%, found " + spec.findOption("--max-breach-prob").originalStringValues()
                     .stream().reduce((first, last) -> last).orElse(String.valueOf(target)));
         }
-        if (paths < 1 || paths > SimulateCommand.MAX_PATHS) {
-            throw new CommandLine.ParameterException(command, "--paths must be from 1 to " + SimulateCommand.MAX_PATHS
+        if (paths < 1 || paths > RunRequest.MAX_PATHS) {
+            throw new CommandLine.ParameterException(command, "--paths must be from 1 to " + RunRequest.MAX_PATHS
                     + ", found " + paths);
         }
-        Machine.checkThreads(command, threads);
+        String threadsProblem = Machine.threadsProblem(threads);
+        if (threadsProblem != null) {
+            throw new CommandLine.ParameterException(command, threadsProblem);
+        }
     }
 
     private static String amount(InjectionSolver.Solution solution) {

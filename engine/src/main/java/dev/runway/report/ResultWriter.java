@@ -136,7 +136,7 @@ public final class ResultWriter {
 
     private static List<String> percentileColumns() {
         List<String> columns = new ArrayList<>();
-        for (double level : ScenarioStatistics.PERCENTILES) {
+        for (double level : ScenarioStatistics.percentileLevels()) {
             columns.add(String.format(Locale.ROOT, "p%02d", Math.round(level * 100)));
         }
         return columns;
@@ -234,8 +234,8 @@ public final class ResultWriter {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"bin_low", "bin_high", "count"});
         for (int b = 0; b < histogram.bins(); b++) {
-            rows.add(new String[] {Decimal.money(histogram.lows()[b]), Decimal.money(histogram.highs()[b]),
-                Long.toString(histogram.counts()[b])});
+            rows.add(new String[] {Decimal.money(histogram.low(b)), Decimal.money(histogram.high(b)),
+                Long.toString(histogram.count(b))});
         }
         writeCsv(file, rows);
     }

@@ -95,7 +95,8 @@ public final class PathKernel {
      * @param injectionQuarter 1-based quarter of the extra injection (ignored if the amount is 0)
      * @param injectionAmount  the extra injection, in the unit of the model's cash
      */
-    public record Overrides(Map<String, Double> fixedDrivers, int injectionQuarter, double injectionAmount) {
+    public record Overrides(Map<String, Double> fixedDrivers, int injectionQuarter, double injectionAmount)
+            implements java.io.Serializable {
         /** No change. */
         public static final Overrides NONE = new Overrides(Map.of(), 1, 0.0);
 

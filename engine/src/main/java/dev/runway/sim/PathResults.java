@@ -74,27 +74,22 @@ public final class PathResults implements Serializable {
         if (paths < paths()) {
             throw new IllegalArgumentException("cannot shrink " + paths() + " paths to " + paths);
         }
-        PathResults grown = new PathResults(horizon(), items(), paths, drivers == null ? 0 : drivers.length,
-                events == null ? 0 : events.length);
-        int have = paths();
-        if (drivers != null) {
-            copy(drivers, grown.drivers, have);
-            copy(events, grown.events, have);
-        }
-        grown.put(0, this, have);
+        PathResults grown = like(paths);
+        grown.put(0, this, paths());
         return grown;
     }
 
-    private static void copy(double[][] from, double[][] to, int count) {
+    private static void copy(double[][] from, int first, double[][] to, int at, int count) {
         for (int k = 0; k < from.length; k++) {
-            System.arraycopy(from[k], 0, to[k], 0, count);
+            System.arraycopy(from[k], first, to[k], at, count);
         }
     }
 
     /**
      * Copies the first {@code count} paths of {@code block} (a block simulated on its own, at
      * indexes 0..count-1) to indexes {@code first ..} of these results: how results computed
-     * elsewhere (another machine) are put back in path order.
+     * elsewhere (another machine) are put back in path order. Recorded drivers and event amounts
+     * come too when both hold them.
      */
     public void put(int first, PathResults block, int count) {
         for (int r = 0; r < values.length; r++) {
@@ -108,6 +103,21 @@ public final class PathResults implements Serializable {
         System.arraycopy(block.firstBreach, 0, firstBreach, first, count);
         System.arraycopy(block.injected, 0, injected, first, count);
         System.arraycopy(block.injectionFired, 0, injectionFired, first, count);
+        if (drivers != null && block.drivers != null) {
+            copy(block.drivers, 0, drivers, first, count);
+            copy(block.events, 0, events, first, count);
+        }
+    }
+
+    /** Whether these results keep every path's drivers and event amounts ({@link #recording}). */
+    public boolean recordsDrivers() {
+        return drivers != null;
+    }
+
+    /** Empty room for {@code paths} paths of the same shape: items, quarters, and recording or not. */
+    public PathResults like(int paths) {
+        return new PathResults(horizon(), items(), paths, drivers == null ? 0 : drivers.length,
+                events == null ? 0 : events.length);
     }
 
     public int paths() {

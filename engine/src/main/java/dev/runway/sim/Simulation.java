@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
  * ({@link BlockStreams}), and writes at its paths' own indexes. Which thread runs a block
  * changes nothing, so the results are the same for any number of threads.
  */
-public final class Simulation implements AutoCloseable {
+public final class Simulation implements Simulator {
     /** Paths per block: the unit of randomness and of parallel work. Changing it changes the numbers. */
     public static final int BLOCK_SIZE = 4096;
 
@@ -42,11 +42,13 @@ public final class Simulation implements AutoCloseable {
      * and the solver, whose runs range from no breach to all breaching, does so again and again.
      * It changes no result; call it once per model, before the work.
      */
+    @Override
     public void prime(Scenario scenario) {
         run(PathKernel.primer(scenario), 0L, PRIMING_BLOCKS * BLOCK_SIZE, new AtomicLong());
     }
 
     /** The workers, for summarizing results on the same threads. */
+    @Override
     public ForkJoinPool pool() {
         return pool;
     }
@@ -87,6 +89,12 @@ public final class Simulation implements AutoCloseable {
     public PathResults run(Scenario scenario, long seed, SamplingMethod method, PathResults into, int fromPath,
             AtomicLong progress) {
         return run(new PathKernel(scenario), seed, method, into, fromPath, progress);
+    }
+
+    @Override
+    public PathResults run(Scenario scenario, PathKernel.Overrides overrides, long seed, SamplingMethod method,
+            PathResults into, int fromPath, AtomicLong progress) {
+        return run(new PathKernel(scenario, overrides), seed, method, into, fromPath, progress);
     }
 
     /** As above, for a kernel built by the caller (with {@link PathKernel.Overrides}, say). */

@@ -5,6 +5,14 @@ package dev.runway.stats;
  * {@code [low, high)} except the last, which also holds the maximum.
  */
 public record Histogram(double[] lows, double[] highs, long[] counts) {
+    public Histogram {
+        if (lows.length != counts.length || highs.length != counts.length) {
+            throw new IllegalArgumentException("a histogram needs a low, a high and a count per bin");
+        }
+        lows = lows.clone();
+        highs = highs.clone();
+        counts = counts.clone();
+    }
 
     public static Histogram of(double[] values, double min, double max, int bins) {
         if (bins < 1) {
@@ -42,5 +50,35 @@ public record Histogram(double[] lows, double[] highs, long[] counts) {
 
     public int bins() {
         return counts.length;
+    }
+
+    /** The bins' lower edges (a copy). */
+    @Override
+    public double[] lows() {
+        return lows.clone();
+    }
+
+    /** The bins' upper edges (a copy). */
+    @Override
+    public double[] highs() {
+        return highs.clone();
+    }
+
+    /** The bins' counts (a copy). */
+    @Override
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    public double low(int bin) {
+        return lows[bin];
+    }
+
+    public double high(int bin) {
+        return highs[bin];
+    }
+
+    public long count(int bin) {
+        return counts[bin];
     }
 }

@@ -6,7 +6,7 @@ package dev.runway.stats;
  *
  * @param mean          the mean cash, with a normal-approximation interval
  * @param sd            the sample standard deviation
- * @param percentiles   at the levels of {@link ScenarioStatistics#PERCENTILES}, exact, with
+ * @param percentiles   at the levels of {@link ScenarioStatistics#percentileLevels}, exact, with
  *                      order-statistic intervals
  * @param breachProb    P(cash[q] &lt; min_liquidity), with a Wilson interval
  * @param cumBreachProb P(breach in some quarter &lt;= q), with a Wilson interval
@@ -17,15 +17,26 @@ package dev.runway.stats;
 public record QuarterStatistics(int quarter, String label, Estimate mean, double sd, Estimate[] percentiles,
         Estimate breachProb, Estimate cumBreachProb, double cvar05, double min, double max) {
 
+    public QuarterStatistics {
+        percentiles = percentiles.clone();
+    }
+
+    /** The percentiles, at the levels of {@link ScenarioStatistics#percentileLevels} (a copy). */
+    @Override
+    public Estimate[] percentiles() {
+        return percentiles.clone();
+    }
+
     /** The same quarter with its cumulative breach probability, which needs every path's first breach. */
     QuarterStatistics withCumBreachProb(Estimate cumulative) {
         return new QuarterStatistics(quarter, label, mean, sd, percentiles, breachProb, cumulative, cvar05, min, max);
     }
 
-    /** The percentile at {@code level}, one of {@link ScenarioStatistics#PERCENTILES}. */
+    /** The percentile at {@code level}, one of {@link ScenarioStatistics#percentileLevels}. */
     public Estimate percentile(double level) {
-        for (int i = 0; i < ScenarioStatistics.PERCENTILES.length; i++) {
-            if (ScenarioStatistics.PERCENTILES[i] == level) {
+        double[] levels = ScenarioStatistics.percentileLevels();
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] == level) {
                 return percentiles[i];
             }
         }

@@ -38,7 +38,12 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
     public static final double CONFIDENCE = 0.95;
 
     /** The percentile levels of quarterly.csv. */
-    public static final double[] PERCENTILES = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
+    private static final double[] PERCENTILES = {0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99};
+
+    /** The levels of the reported percentiles, P01 to P99 (a copy). */
+    public static double[] percentileLevels() {
+        return PERCENTILES.clone();
+    }
 
     /** The share of worst paths {@code cvar05} averages, in percent. */
     public static final int TAIL_PERCENT = 5;

@@ -227,7 +227,7 @@ public final class StreamingStatistics {
         double sd = paths > 1 ? Math.sqrt(m2 / (paths - 1)) : 0.0;
         NonFiniteValueException.requireFinite(mean, sd, scenario, item, label);
         double[] meanInterval = Intervals.mean(mean, sd, paths, ScenarioStatistics.CONFIDENCE);
-        double[] levels = ScenarioStatistics.PERCENTILES;
+        double[] levels = ScenarioStatistics.percentileLevels();
         Estimate[] percentiles = new Estimate[levels.length];
         for (int l = 0; l < levels.length; l++) {
             double h = (paths - 1) * levels[l];

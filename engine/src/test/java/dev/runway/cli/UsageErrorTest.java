@@ -2,6 +2,8 @@ package dev.runway.cli;
 
 import dev.runway.io.InputFolderFixture;
 import dev.runway.io.InputReader;
+import dev.runway.run.Machine;
+import dev.runway.run.RunRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +99,7 @@ class UsageErrorTest {
     @Test
     void solveChecksItsPathsAgainstTheHeapBeforeSearching() {
         RunwayRun run = RunwayRun.of("solve", "--inputs", NISSAN, "--scenario", "toyota_backstop", "--paths",
-                String.valueOf(SimulateCommand.MAX_PATHS));
+                String.valueOf(RunRequest.MAX_PATHS));
         assertEquals(2, run.exitCode(), run::printed);
         assertTrue(run.err().startsWith("error: the solve's 2,147,479,551 paths of scenario toyota_backstop: "),
                 run::printed);
@@ -130,7 +132,7 @@ class UsageErrorTest {
     @Test
     void exactStatisticsPastTheHeapFailBeforeSimulating() throws IOException {
         // Two billion paths of 313 bytes: far past any test heap. Before the check this died of OutOfMemoryError.
-        RunwayRun run = simulate("--paths", String.valueOf(SimulateCommand.MAX_PATHS), "--statistics", "exact",
+        RunwayRun run = simulate("--paths", String.valueOf(RunRequest.MAX_PATHS), "--statistics", "exact",
                 "--scenario", "status_quo");
         assertEquals(2, run.exitCode(), run::printed);
         String error = run.err().lines().filter(line -> line.startsWith("error: ")).findFirst().orElse("");
@@ -142,7 +144,7 @@ class UsageErrorTest {
 
     @Test
     void precisionThatCouldGrowPastTheHeapIsRefusedBeforeSimulating() {
-        RunwayRun run = simulate("--precision", "0.01pp", "--max-paths", String.valueOf(SimulateCommand.MAX_PATHS),
+        RunwayRun run = simulate("--precision", "0.01pp", "--max-paths", String.valueOf(RunRequest.MAX_PATHS),
                 "--memory", String.valueOf(Machine.heapLimitMegabytes()), "--scenario", "status_quo");
         assertEquals(2, run.exitCode(), run::printed);
         assertTrue(run.err().startsWith("error: --precision's growth of scenario status_quo"), run::printed);

@@ -82,7 +82,7 @@ class ClosedFormTest {
         assertEquals(MU, terminal.mean().value(), Z * meanStandardError, "mean");
         // The sample sd's standard error is at most sd / sqrt(2n) here: the sum has negative excess kurtosis.
         assertEquals(sd, terminal.sd(), Z * sd / Math.sqrt(2.0 * PATHS), "sd");
-        for (double level : ScenarioStatistics.PERCENTILES) {
+        for (double level : ScenarioStatistics.percentileLevels()) {
             double exact = quantile(level);
             double standardError = Math.sqrt(level * (1 - level) / PATHS) / density(exact);
             assertEquals(exact, terminal.percentile(level).value(), Z * standardError, "P" + level);

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * the tail mean up to the rounding of a differently ordered sum.
  */
 class ExactQuantilesTest {
-    private static final double[] LEVELS = ScenarioStatistics.PERCENTILES;
+    private static final double[] LEVELS = ScenarioStatistics.percentileLevels();
 
     static Stream<Arguments> columns() {
         SplittableRandom random = new SplittableRandom(2025);

@@ -1,85 +1,70 @@
 package dev.runway.spark;
 
-import dev.runway.analysis.Analyses;
-import dev.runway.cli.SimulateCommand;
-import dev.runway.cli.UsageErrors;
-import dev.runway.io.InputReader;
 import dev.runway.model.CaseInputs;
-import dev.runway.model.InputError;
 import dev.runway.model.InputException;
-import dev.runway.model.Scenario;
+import dev.runway.model.NonFiniteValueException;
 import dev.runway.report.OutputFolder;
-import dev.runway.report.ResultWriter;
-import dev.runway.report.RunInfo;
-import dev.runway.sample.SamplingMethod;
-import dev.runway.sim.PathResults;
-import dev.runway.sim.Preflight;
+import dev.runway.report.Report;
+import dev.runway.run.RunInputs;
+import dev.runway.run.RunListener;
+import dev.runway.run.RunOptions;
+import dev.runway.run.RunPlan;
+import dev.runway.run.RunRequest;
+import dev.runway.run.RunResult;
+import dev.runway.run.Runner;
+import dev.runway.run.UsageErrors;
 import dev.runway.stats.ScenarioStatistics;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code runway-spark}: the {@code simulate} of the engine, with the paths simulated on a Spark
- * cluster. Inputs are read and checked on the driver, scenarios broadcast, blocks of paths run as
- * tasks, statistics taken and files written on the driver in the engine's formats: for the same
- * inputs, seed and paths, the files are byte-identical to a local {@code runway simulate} (the
- * manifest's execution lines aside). With exact statistics the driver holds every path of one
- * scenario at a time (about 117 bytes a path); with streaming ones only each task's histograms and
+ * cluster. The options, their checks, the plan and the run are the engine's ({@link RunRequest},
+ * {@link RunPlan}, {@link Runner}); only the back end differs ({@link SparkSimulation}): inputs are
+ * read and checked on the driver, scenarios broadcast, blocks of paths run as tasks, statistics
+ * taken and files written on the driver. For the same inputs, seed and paths, the files — with
+ * --precision, --sensitivity, --solve and --report too — are byte-identical to a local
+ * {@code runway simulate} (the manifest's execution lines aside). With exact statistics the driver
+ * holds every path of one scenario at a time; with streaming ones only each task's histograms and
  * sums come back, so a run can have as many paths as the cluster has time for.
  */
 @Command(name = "runway-spark", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs 'runway simulate' with the paths simulated on Apache Spark.",
             "Submit it with spark-submit (the master comes from there), or run it here with --master local[*]."})
 public final class SparkRunway implements Callable<Integer> {
-    @Option(names = "--inputs", defaultValue = "inputs/nissan", description = "Input folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--inputs", paramLabel = "DIR", defaultValue = "inputs/nissan",
+            description = "Input folder (default: ${DEFAULT-VALUE}).")
     Path inputs;
 
-    @Option(names = "--out", defaultValue = "outputs/nissan-spark", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repair-correlations",
+            description = "If a scenario's correlations cannot hold together (their matrix is not positive definite), "
+                + "use the nearest matrix that is, and say how far it moved, instead of stopping with an error.")
+    boolean repairCorrelations;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs/nissan-spark",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--paths", defaultValue = "100000", description = "Paths per scenario (default: ${DEFAULT-VALUE}).")
-    int paths;
-
-    @Option(names = "--seed", defaultValue = "20250513", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--method", defaultValue = "mc", description = "mc, antithetic, lhs or sobol (default: ${DEFAULT-VALUE}).")
-    SamplingMethod method;
-
-    @Option(names = "--scenario", description = "Run only this scenario; repeat for several (default: all).")
-    List<String> scenarioNames = new ArrayList<>();
-
-    @Option(names = "--bins", defaultValue = "50", description = "Bins of the terminal histogram (default: ${DEFAULT-VALUE}).")
-    int bins;
-
-    @Option(names = "--statistics", defaultValue = "auto",
-            description = "exact (the driver gathers every path of a scenario), streaming (tasks send histograms and "
-                + "sums; memory independent of --paths; percentiles within 0.049%%), or auto (default): exact unless "
-                + "the paths would need more than --memory — as for 'runway simulate', with the same results.")
-    String statisticsMode;
-
-    @Option(names = "--memory", defaultValue = "2048",
-            description = "Driver memory (MB) exact statistics may use before auto streams (default: ${DEFAULT-VALUE}).")
-    long memoryMb;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--master", description = "Spark master, e.g. local[*]; by default the one spark-submit gives.")
     String master;
 
     @Option(names = "--partitions", defaultValue = "0",
-            description = "Tasks per scenario (default: 4 per core of the cluster).")
+            description = "Tasks per run of a scenario (default: 4 per task slot of the cluster).")
     int partitions;
 
     @Option(names = "--inject-failure-in-block", defaultValue = "-1", hidden = true,
@@ -100,94 +85,89 @@ public final class SparkRunway implements Callable<Integer> {
         PrintWriter err = new PrintWriter(System.err, true);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        CaseInputs caseInputs;
-        try {
-            caseInputs = InputReader.read(inputs);
-            // The same checks as the command line's before its first draw, so a doomed job fails on the driver.
-            List<InputError> preflight = Preflight.check(caseInputs);
-            if (!preflight.isEmpty()) {
-                throw new InputException(preflight);
-            }
-        } catch (InputException e) {
-            err.println("error: the inputs in " + inputs + " have " + e.errors().size() + " problem(s):");
-            e.lines().forEach(err::println);
-            return 2;
-        }
-        List<Scenario> scenarios = new ArrayList<>();
-        for (Scenario scenario : caseInputs.scenarios()) {
-            if (scenarioNames.isEmpty() || scenarioNames.contains(scenario.name())) {
-                scenarios.add(scenario);
-            }
-        }
-        List<String> problems = new ArrayList<>();
-        for (String name : scenarioNames) {
-            if (caseInputs.scenario(name).isEmpty()) {
-                problems.add("unknown scenario " + name);
-            }
-        }
-        for (Scenario scenario : scenarios) {
-            String methodProblem = SimulateCommand.methodProblem(method, scenario);
-            if (methodProblem != null) {
-                problems.add(methodProblem);
-            }
+        RunRequest request = options.request().inputs(inputs).repairCorrelations(repairCorrelations).out(out).build();
+        if (!request.problems().isEmpty()) {
+            return refuse(err, request.problems());
         }
         OutputFolder output = OutputFolder.of(out, note -> err.println("note: " + note));
         output.recover();
         String outProblem = output.replaceProblem();
         if (outProblem != null) {
-            problems.add(outProblem);
+            return refuse(err, List.of(outProblem));
         }
-        if (paths < 1 || paths > SimulateCommand.MAX_PATHS || bins < 1 || memoryMb < 1
-                || !List.of("auto", "exact", "streaming").contains(statisticsMode)) {
-            problems.add("--paths must be from 1 to " + SimulateCommand.MAX_PATHS + ", --bins and --memory at least 1, "
-                    + "--statistics auto, exact or streaming");
-        }
-        if (!problems.isEmpty()) {
-            problems.forEach(problem -> err.println("error: " + problem));
+        CaseInputs caseInputs;
+        try {
+            caseInputs = RunInputs.read(inputs, repairCorrelations);
+        } catch (InputException e) {
+            err.println("error: the inputs in " + inputs + " have " + e.errors().size() + " problem(s):");
+            e.lines().forEach(err::println);
             err.println("Nothing was written.");
-            return 2;
+            return UsageErrors.INPUT_ERROR;
+        }
+        RunInputs.repairNotes(caseInputs).forEach(err::println);
+        RunPlan plan = RunPlan.of(request, caseInputs);
+        if (!plan.problems().isEmpty()) {
+            return refuse(err, plan.problems());
         }
         SparkConf conf = new SparkConf().setAppName("runway");
         if (master != null) {
             conf.setMaster(master);
         }
-        List<ScenarioStatistics> statistics = new ArrayList<>();
-        boolean streamed = false;
-        int parallelism;
+        RunResult result;
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
-            parallelism = spark.defaultParallelism();
-            int tasks = partitions > 0 ? partitions : 4 * parallelism;
-            for (Scenario scenario : scenarios) {
-                boolean streaming = "streaming".equals(statisticsMode) || ("auto".equals(statisticsMode)
-                        && (long) paths * SimulateCommand.bytesPerPath(scenario) > memoryMb * 1024 * 1024);
-                if (streaming) {
-                    statistics.add(SparkSimulation.stream(spark, scenario, seed, method, paths, tasks, failBlock, bins));
-                    streamed = true;
-                    continue;
-                }
-                PathResults results = SparkSimulation.run(spark, scenario, seed, method, paths, tasks, failBlock);
-                statistics.add(ScenarioStatistics.of(scenario.name(), seed, results, scenario.schedule().labels(),
-                        scenario.model().reported(), bins, ForkJoinPool.commonPool()));
+            int tasks = partitions > 0 ? partitions : 4 * spark.defaultParallelism();
+            try (SparkSimulation engine = new SparkSimulation(spark, tasks, failBlock)) {
+                result = new Runner(plan, engine, notes(err)).run(caseInputs, output, startedAt, started);
             }
-        }
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-        RunInfo run = new RunInfo(inputs.toString(), seed, paths, method, parallelism, bins, startedAt, elapsedMillis,
-                "", Map.of(), streamed);
-        try {
-            output.publish(folder -> ResultWriter.write(folder, caseInputs, scenarios, statistics, run, Analyses.NONE));
+        } catch (NonFiniteValueException e) {
+            err.println("error: " + e.getMessage() + " Nothing was written.");
+            return UsageErrors.INPUT_ERROR;
         } catch (OutputFolder.PublishException e) {
             err.println("error: " + e.getMessage());
-            return 2;
+            return UsageErrors.INPUT_ERROR;
         }
-        for (ScenarioStatistics s : statistics) {
+        if (result.replacedReport()) {
+            err.println("note: the report.html and charts in " + out + " described the earlier run and were replaced "
+                    + "with it");
+        }
+        for (ScenarioStatistics s : result.statistics()) {
             System.out.printf(Locale.ROOT, "%-18s breach %.1f%% (95%%: %.1f-%.1f%%), terminal P05 %,.0f, P50 %,.0f, "
                     + "P95 %,.0f%n", s.scenario(), 100 * s.breachProb().value(), 100 * s.breachProb().low(),
                     100 * s.breachProb().high(), s.terminalQuarter().percentile(0.05).value(),
                     s.terminalQuarter().percentile(0.50).value(), s.terminalQuarter().percentile(0.95).value());
         }
-        System.out.printf(Locale.ROOT, "Wrote %s (%d scenario(s) x %,d paths on Spark, %d task slots, %.1f s).%n", out,
-                scenarios.size(), paths, parallelism, elapsedMillis / 1e3);
+        if (request.report()) {
+            System.out.printf("The report: %s%n", result.folder().resolve(Report.PAGE).toUri());
+        }
+        System.out.printf(Locale.ROOT, "Wrote %s (%d scenario(s), %,d paths in all, on Spark, %d task slots, %.1f s).%n",
+                out, result.scenarios().size(), result.paths(), result.workers(), result.elapsedMillis() / 1e3);
         return 0;
+    }
+
+    /** Says every problem, and that nothing was written. */
+    private static int refuse(PrintWriter err, List<String> problems) {
+        problems.forEach(problem -> err.println("error: " + problem));
+        err.println("Nothing was written.");
+        return UsageErrors.INPUT_ERROR;
+    }
+
+    /** Tells --precision's notes as they come; the cluster's own UI shows the progress. */
+    private static RunListener notes(PrintWriter err) {
+        return new RunListener() {
+            @Override
+            public AtomicLong begin(String scenario) {
+                return new AtomicLong();
+            }
+
+            @Override
+            public void phase(String scenario, String what) {
+            }
+
+            @Override
+            public void note(String line) {
+                err.println(line);
+            }
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.runway.cli;
+package dev.runway.run;
 
 import dev.runway.lang.Names;
 import picocli.CommandLine;
@@ -20,6 +20,8 @@ import java.util.Locale;
  * after every typo it buried the one line that mattered.
  */
 public final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+    /** The exit code of a usage or input error: nothing was written. */
+    public static final int INPUT_ERROR = 2;
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
@@ -32,7 +34,7 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
         err.println("For the " + (spec.subcommands().isEmpty() ? "options" : "commands") + ", run: "
                 + spec.qualifiedName() + " --help");
         err.flush();
-        return RunwayCommand.INPUT_ERROR;
+        return INPUT_ERROR;
     }
 
     /** The one line that says what was wrong. */

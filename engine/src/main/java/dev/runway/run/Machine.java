@@ -1,6 +1,6 @@
-package dev.runway.cli;
+package dev.runway.run;
 
-import picocli.CommandLine;
+import dev.runway.report.ShellCommand;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -10,9 +10,9 @@ import java.util.Locale;
  * in memory) are checked before any work instead of failing in the middle of it with an
  * OutOfMemoryError or a thread pool's exception.
  */
-final class Machine {
+public final class Machine {
     /** More threads than this many per core only add switching; the cap also keeps a typo (40000) out. */
-    static final int THREADS_PER_CORE = 4;
+    public static final int THREADS_PER_CORE = 4;
 
     /**
      * Heap kept free beside what a run is counted to need: the JVM's own objects, the inputs and the
@@ -23,7 +23,7 @@ final class Machine {
      * died of OutOfMemoryError; the check lets 1.3 million through and refuses 1.4 million. A fixed
      * 64 MB refused every run at -Xmx64m, the heap the JVM picks in a 128 MB container.
      */
-    static long reserveBytes() {
+    public static long reserveBytes() {
         long limit = heapLimit();
         return limit == Long.MAX_VALUE ? 64 * MB : Math.max(16 * MB, limit / 8);
     }
@@ -33,31 +33,31 @@ final class Machine {
     private Machine() {
     }
 
-    static int cores() {
+    public static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
 
     /** The most worker threads an option may ask for. */
-    static int maxThreads() {
+    public static int maxThreads() {
         return THREADS_PER_CORE * cores();
     }
 
-    /** Refuses a thread count below 1 or above {@link #maxThreads}, naming the machine's cores. */
-    static void checkThreads(CommandLine command, int threads) {
+    /** Why a thread count is below 1 or above {@link #maxThreads} (naming the machine's cores), or null. */
+    public static String threadsProblem(int threads) {
         if (threads < 1 || threads > maxThreads()) {
-            throw new CommandLine.ParameterException(command, String.format(Locale.ROOT, "--threads must be from 1 to "
-                    + "%d (%d per core; this machine has %d core(s)), found %d", maxThreads(), THREADS_PER_CORE, cores(),
-                    threads));
+            return String.format(Locale.ROOT, "--threads must be from 1 to %d (%d per core; this machine has %d "
+                    + "core(s)), found %d", maxThreads(), THREADS_PER_CORE, cores(), threads);
         }
+        return null;
     }
 
     /** The most heap the JVM will use (its -Xmx), in bytes; Long.MAX_VALUE when it has no limit. */
-    static long heapLimit() {
+    public static long heapLimit() {
         return Runtime.getRuntime().maxMemory();
     }
 
     /** The heap not yet used: the limit minus what is in use now. */
-    static long heapFree() {
+    public static long heapFree() {
         Runtime runtime = Runtime.getRuntime();
         return heapLimit() == Long.MAX_VALUE ? Long.MAX_VALUE
                 : runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
@@ -67,7 +67,7 @@ final class Machine {
      * Why {@code bytes} of arrays would not fit the heap left, or null if they fit (with
      * {@link #reserveBytes} to spare); {@code what} names what needs them.
      */
-    static String heapProblem(String what, long bytes) {
+    public static String heapProblem(String what, long bytes) {
         long free = heapFree();
         if (free != Long.MAX_VALUE && bytes > free - reserveBytes()) {
             // What is in use may be garbage not yet collected (a long-lived JVM, the tests'): collect once
@@ -87,7 +87,7 @@ final class Machine {
      * command with a larger -Xmx, or, when that would be more than the machine's memory, that a
      * larger heap is no way out. {@code otherwise} lists the other ways, e.g. "use fewer --paths".
      */
-    static String heapAdvice(String otherwise, long bytes) {
+    public static String heapAdvice(String otherwise, long bytes) {
         double wanted = (bytes + 2.0 * reserveBytes()) * 1.25;
         long physical = physicalMemory();
         if (physical > 0 && wanted > physical) {
@@ -96,13 +96,22 @@ final class Machine {
         }
         long gigabytes = Math.max(1, (long) Math.ceil(wanted / (1L << 30)));
         String option = "-Xmx" + gigabytes + "g";
-        String prefix = Launcher.prefix();
+        String prefix = commandPrefix();
         return otherwise + ", or raise the heap: " + (prefix.startsWith("java ")
                 ? "java " + option + prefix.substring("java".length()) : "JAVA_OPTS=" + option + " " + prefix) + " ...";
     }
 
+    /**
+     * What the user typed to start Runway, as {@code bin/runway} or the command line's main sets it
+     * ({@link ShellCommand#PROPERTY}), else {@code runway}.
+     */
+    public static String commandPrefix() {
+        String command = System.getProperty(ShellCommand.PROPERTY);
+        return command == null || command.isBlank() ? "runway" : command.strip();
+    }
+
     /** The machine's memory in bytes, or 0 if the JVM cannot tell. */
-    static long physicalMemory() {
+    public static long physicalMemory() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }
@@ -110,16 +119,16 @@ final class Machine {
     }
 
     /** The heap limit in whole megabytes, for the --memory option's bound. */
-    static long heapLimitMegabytes() {
+    public static long heapLimitMegabytes() {
         return heapLimit() / MB;
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return bytes == Long.MAX_VALUE ? "no limit" : String.format(Locale.ROOT, "%,d MB", (bytes + MB - 1) / MB);
     }
 
     /** {@code count * each}, or Long.MAX_VALUE where that would overflow: a need too large to fit anyway. */
-    static long times(long count, long each) {
+    public static long times(long count, long each) {
         long high = Math.multiplyHigh(count, each);
         long low = count * each;
         return high != 0 || low < 0 ? Long.MAX_VALUE : low;

@@ -1,0 +1,224 @@
+package dev.runway.run;
+
+import dev.runway.model.CaseInputs;
+import dev.runway.model.Scenario;
+import dev.runway.sample.SamplingMethod;
+import dev.runway.sample.SobolInputs;
+import dev.runway.sim.PathKernel;
+import dev.runway.sim.PathResults;
+import dev.runway.sim.Simulation;
+import dev.runway.stats.StreamingStatistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a request runs on its inputs: which scenarios, each with exact or streaming statistics, how
+ * many paths its analyses and --precision may take, and whether all of it fits the memory. The
+ * checks that need the inputs are made here, before any work, so no run dies of OutOfMemoryError.
+ */
+public final class RunPlan {
+    /**
+     * The fewest paths the analyses may run on when --memory cannot hold all of --paths: with fewer,
+     * their intervals are too wide to say anything (and one path once gave one answer to every target).
+     */
+    public static final int MIN_ANALYSIS_PATHS = 1_000;
+
+    private final RunRequest request;
+    private final List<Scenario> scenarios;
+    private final List<String> problems;
+
+    private RunPlan(RunRequest request, CaseInputs inputs) {
+        this.request = request;
+        List<String> found = new ArrayList<>();
+        scenarios = select(inputs, found);
+        for (Scenario scenario : scenarios) {
+            String problem = methodProblem(request.method(), scenario);
+            if (problem != null) {
+                found.add(problem);
+            }
+        }
+        for (Scenario scenario : scenarios) {
+            if (request.solve() && (request.solveQuarter() < 1 || request.solveQuarter() > scenario.horizon())) {
+                found.add("--solve-quarter must be within 1.." + scenario.horizon() + " (the quarters of "
+                        + scenario.name() + "), found " + request.solveQuarter());
+            }
+        }
+        if (request.solve() && !inputs.model().hasCash()) {
+            found.add("--solve looks for an injection into the item named cash, and " + inputs.model().file()
+                    + " has none; name the item that holds the company's cash 'cash'");
+        }
+        if (found.isEmpty() && !scenarios.isEmpty()) {
+            String resources = resourcesProblem();
+            if (resources != null) {
+                found.add(resources);
+            }
+        }
+        problems = List.copyOf(found);
+    }
+
+    /** The plan of a request (whose own {@link RunRequest#problems} are none) on its inputs. */
+    public static RunPlan of(RunRequest request, CaseInputs inputs) {
+        if (!request.problems().isEmpty()) {
+            throw new IllegalArgumentException("the request has problems: " + request.problems());
+        }
+        return new RunPlan(request, inputs);
+    }
+
+    /** Every reason the request cannot run on these inputs, one message each; empty if it can. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public RunRequest request() {
+        return request;
+    }
+
+    /** The scenarios to run, in the inputs' order. */
+    public List<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /** The bytes a path of this scenario takes in exact mode. */
+    public static long bytesPerPath(Scenario scenario) {
+        return PathResults.bytesPerPath(scenario.horizon(), scenario.model().reported().size());
+    }
+
+    /** Whether this scenario's statistics are streamed rather than taken from every stored path. */
+    public boolean streaming(Scenario scenario) {
+        return "streaming".equals(request.statisticsMode()) || ("auto".equals(request.statisticsMode())
+                && Machine.times(request.paths(), bytesPerPath(scenario)) > request.memoryBytes());
+    }
+
+    /**
+     * The paths the analyses of a scenario run on. They keep their paths: the sensitivity's base run
+     * records every driver and event amount beside the cash, its swings need a second buffer, and
+     * ranking copies two columns. So they run on --paths paths, or on as many as --memory holds at
+     * that cost (the plan refuses fewer than {@link #MIN_ANALYSIS_PATHS}).
+     */
+    public int analysisPaths(Scenario scenario) {
+        return (int) Math.min(request.paths(), request.memoryBytes() / analysisBytesPerPath(scenario));
+    }
+
+    private static long analysisBytesPerPath(Scenario scenario) {
+        return 2 * bytesPerPath(scenario) + 8L * (scenario.model().drivers().size() + scenario.events().size()) + 32;
+    }
+
+    /**
+     * The most paths --precision may grow a scenario to: --max-paths, or fewer if two copies of that
+     * many paths (it briefly holds both while it grows) would not fit --memory.
+     */
+    public int precisionCap(Scenario scenario) {
+        long fits = request.memoryBytes() / (2 * bytesPerPath(scenario));
+        return (int) Math.min(request.maxPaths(), fits / Simulation.BLOCK_SIZE * Simulation.BLOCK_SIZE);
+    }
+
+    /** Why the method cannot draw this scenario's paths, or null if it can: Sobol has at most 1,000 dimensions. */
+    public static String methodProblem(SamplingMethod method, Scenario scenario) {
+        int dimensions = new PathKernel(scenario).dimensions();
+        if (method != SamplingMethod.SOBOL || dimensions <= SobolInputs.MAX_DIMENSIONS) {
+            return null;
+        }
+        return "scenario " + scenario.name() + " has " + dimensions + " random inputs per path (one per driver, 3 per "
+                + "event, one per random series and quarter); the Sobol sequence supports " + SobolInputs.MAX_DIMENSIONS
+                + ". Use --method lhs or antithetic.";
+    }
+
+    /** The scenarios asked for, in the inputs' order, after naming the unknown ones in {@code found}. */
+    private List<Scenario> select(CaseInputs inputs, List<String> found) {
+        List<String> names = request.scenarioNames();
+        if (names.isEmpty()) {
+            return inputs.scenarios();
+        }
+        List<String> known = inputs.scenarios().stream().map(Scenario::name).toList();
+        List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            found.add("unknown scenario(s) " + String.join(", ", unknown) + " in " + request.inputs()
+                    + "; expected one of " + String.join(", ", known));
+        }
+        return inputs.scenarios().stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    /**
+     * The bytes the statistics of a scenario's stored paths take beside the paths: a quarter whose
+     * values are all equal (or not finite) is sorted in a copy, and each worker may be sorting one.
+     */
+    private long statisticsBytes(int count) {
+        return Machine.times(count, 8L * request.threads());
+    }
+
+    /**
+     * Why the paths a run keeps would not fit --memory or the heap, or null if they fit: --precision
+     * must hold --paths in --memory and may grow to two copies of its cap; exact statistics hold every
+     * path; streaming ones a histogram per item, quarter and thread; the analyses run on as many paths
+     * as --memory holds, and need at least {@link #MIN_ANALYSIS_PATHS} of them.
+     */
+    private String resourcesProblem() {
+        int paths = request.paths();
+        int threads = request.threads();
+        long kept = 0;
+        long peak = 0;
+        String peakWhat = "";
+        String peakAdvice = "";
+        for (Scenario scenario : scenarios) {
+            long perPath = bytesPerPath(scenario);
+            long need;
+            String what;
+            String advice;
+            if (request.precision() != null) {
+                int cap = precisionCap(scenario);
+                if (cap < paths) {
+                    return "--precision keeps every path of scenario " + scenario.name() + " and briefly two "
+                            + "copies while it grows: " + perPath + " bytes a path do not fit --paths " + paths
+                            + " in --memory " + request.memoryMb() + " MB; raise --memory (at most the heap, -Xmx) or "
+                            + "lower --paths";
+                }
+                need = Math.max(Machine.times(2L * cap, perPath), Machine.times(cap, perPath) + statisticsBytes(cap));
+                what = String.format(Locale.ROOT, "--precision's growth of scenario %s, up to %,d paths (--max-paths or "
+                        + "what --memory holds) and two copies while it grows,", scenario.name(), cap);
+                advice = "use a lower --max-paths or --memory";
+            } else if (!streaming(scenario)) {
+                need = Machine.times(paths, perPath) + statisticsBytes(paths);
+                kept = Math.max(kept, Machine.times(paths, perPath));
+                what = String.format(Locale.ROOT, "exact statistics of scenario %s (%,d paths of %d bytes)",
+                        scenario.name(), paths, perPath);
+                advice = "use --statistics streaming (memory independent of --paths)"
+                        + ("auto".equals(request.statisticsMode()) ? ", a smaller --memory (auto then streams)" : "")
+                        + " or fewer --paths";
+            } else {
+                int blocks = (paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE;
+                need = StreamingStatistics.bytes(scenario.horizon(), scenario.model().reported().size(), blocks, threads)
+                        + Machine.times(threads, Machine.times(Simulation.BLOCK_SIZE, perPath));
+                what = String.format(Locale.ROOT, "streaming statistics of scenario %s (a histogram per reported item "
+                        + "and quarter, per thread)", scenario.name());
+                advice = "use fewer --threads";
+            }
+            if (need > peak) {
+                peak = need;
+                peakWhat = what;
+                peakAdvice = advice;
+            }
+        }
+        for (Scenario scenario : scenarios) {
+            if (!request.sensitivity() && !request.solve()) {
+                break;
+            }
+            int analysis = analysisPaths(scenario);
+            if (analysis < Math.min(paths, MIN_ANALYSIS_PATHS)) {
+                return String.format(Locale.ROOT, "--memory %d MB holds only %,d path(s) of the analyses of scenario "
+                        + "%s (%d bytes each); they need at least %,d: raise --memory", request.memoryMb(), analysis,
+                        scenario.name(), analysisBytesPerPath(scenario), Math.min(paths, MIN_ANALYSIS_PATHS));
+            }
+            long need = kept + Machine.times(analysis, analysisBytesPerPath(scenario));
+            if (need > peak) {
+                peak = need;
+                peakWhat = String.format(Locale.ROOT, "the analyses of scenario %s (%,d paths of %d bytes, beside the "
+                        + "stored paths)", scenario.name(), analysis, analysisBytesPerPath(scenario));
+                peakAdvice = "use a smaller --memory (the analyses then run on fewer paths) or --statistics streaming";
+            }
+        }
+        String problem = Machine.heapProblem(peakWhat, peak);
+        return problem == null ? null : problem + "; " + Machine.heapAdvice(peakAdvice, peak);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.runway.run;
+
+import dev.runway.analysis.Analyses;
+import dev.runway.analysis.InjectionSolver;
+import dev.runway.analysis.Sensitivity;
+import dev.runway.model.CaseInputs;
+import dev.runway.model.Scenario;
+import dev.runway.report.OutputFolder;
+import dev.runway.report.Report;
+import dev.runway.report.ResultWriter;
+import dev.runway.report.RunInfo;
+import dev.runway.sim.PathKernel;
+import dev.runway.sim.PathResults;
+import dev.runway.sim.Simulation;
+import dev.runway.stats.PrecisionTarget;
+import dev.runway.stats.ScenarioStatistics;
+import dev.runway.stats.StreamingStatistics;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a planned request on a back end: simulates every scenario (exact, streamed, or in rounds
+ * until --precision is met), takes its statistics, runs the analyses asked for, and publishes the
+ * files, report included, through one {@link OutputFolder}. The same whatever the back end, so a
+ * run on a cluster writes the files of a run on this machine.
+ */
+public final class Runner {
+    private final RunPlan plan;
+    private final RunRequest request;
+    private final Engine engine;
+    private final RunListener listener;
+
+    public Runner(RunPlan plan, Engine engine, RunListener listener) {
+        if (!plan.problems().isEmpty()) {
+            throw new IllegalArgumentException("the plan has problems: " + plan.problems());
+        }
+        this.plan = plan;
+        this.request = plan.request();
+        this.engine = engine;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs the plan and publishes its files into {@code output}.
+     *
+     * @param startedAt   when the run started, for the manifest
+     * @param startedNano its {@link System#nanoTime}, for the elapsed time
+     * @throws dev.runway.model.NonFiniteValueException if a path's value is not finite; nothing is written
+     * @throws OutputFolder.PublishException            if the folder could not be replaced; nothing changed
+     */
+    public RunResult run(CaseInputs inputs, OutputFolder output, Instant startedAt, long startedNano)
+            throws IOException {
+        List<Scenario> scenarios = plan.scenarios();
+        List<ScenarioStatistics> statistics = new ArrayList<>();
+        Map<String, String> precisionNotes = new LinkedHashMap<>();
+        boolean streamedAny = false;
+        engine.prime(scenarios.get(0));
+        PathResults results = null;
+        for (Scenario scenario : scenarios) {
+            AtomicLong done = listener.begin(scenario.name());
+            if (request.precision() != null) {
+                statistics.add(untilPrecise(scenario, done, precisionNotes));
+            } else if (plan.streaming(scenario)) {
+                StreamingStatistics streamed = engine.stream(scenario, request.seed(), request.method(), request.paths(),
+                        done);
+                statistics.add(streamed.finish(scenario.name(), request.seed(), scenario.schedule().labels(),
+                        scenario.model().reported(), request.bins()));
+                streamedAny = true;
+            } else {
+                if (results == null || results.horizon() != scenario.horizon()) {
+                    results = PathResults.of(scenario, request.paths());
+                }
+                // Each scenario's statistics are taken before the next overwrites the buffer.
+                engine.run(scenario, PathKernel.Overrides.NONE, request.seed(), request.method(), results, 0, done);
+                statistics.add(statistics(scenario, results));
+            }
+        }
+        results = null;
+        Analyses analyses = analyze(scenarios);
+        long elapsedMillis = (System.nanoTime() - startedNano) / 1_000_000;
+        PrecisionTarget precision = request.precision();
+        RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
+                engine.workers(), request.bins(), startedAt, elapsedMillis,
+                precision == null ? "" : precision + ", at most " + request.maxPaths() + " paths", precisionNotes,
+                streamedAny);
+        boolean replacesReport = !request.report() && output.hasReport();
+        output.publish(folder -> {
+            ResultWriter.write(folder, inputs, scenarios, statistics, run, analyses);
+            if (request.report()) {
+                Report.write(folder);
+            }
+        });
+        return new RunResult(output.path(), scenarios, statistics, analyses, precisionNotes, elapsedMillis,
+                engine.workers(), replacesReport);
+    }
+
+    /** The sensitivity and the injection solve of every scenario, if asked for. */
+    private Analyses analyze(List<Scenario> scenarios) {
+        Map<String, List<Sensitivity.Row>> sensitivities = new LinkedHashMap<>();
+        List<InjectionSolver.Solution> solutions = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            if (request.sensitivity()) {
+                listener.phase(scenario.name(), "sensitivity");
+                sensitivities.put(scenario.name(), Sensitivity.of(engine, scenario, request.seed(), request.method(),
+                        plan.analysisPaths(scenario)));
+            }
+            if (request.solve()) {
+                listener.phase(scenario.name(), "solving for the injection");
+                solutions.addAll(new InjectionSolver(engine, scenario, request.seed(), request.method(),
+                        plan.analysisPaths(scenario), request.solveQuarter()).solve(Analyses.targets()));
+            }
+        }
+        return new Analyses(sensitivities, solutions);
+    }
+
+    /**
+     * Simulates a scenario in rounds until the precision target is met or the cap is reached.
+     * Each round adds whole blocks after the ones already run, sized from how far the intervals
+     * are from the target (half-widths shrink as 1/sqrt(paths)); the result is exactly the run of
+     * its final path count.
+     */
+    private ScenarioStatistics untilPrecise(Scenario scenario, AtomicLong done, Map<String, String> notes) {
+        PrecisionTarget precision = request.precision();
+        int block = Simulation.BLOCK_SIZE;
+        int cap = plan.precisionCap(scenario);
+        int n = Math.min(roundUp(request.paths(), block), cap);
+        PathResults results = engine.run(scenario, PathKernel.Overrides.NONE, request.seed(), request.method(),
+                PathResults.of(scenario, n), 0, done);
+        ScenarioStatistics statistics = statistics(scenario, results);
+        while (!precision.met(statistics) && n < cap) {
+            double shortfall = precision.shortfall(statistics);
+            // A fifth more than the estimate needs, at least one block and at most eight times as many paths.
+            double wanted = Double.isFinite(shortfall) ? n * Math.min(8.0, 1.2 * shortfall * shortfall) : 8.0 * n;
+            int next = (int) Math.min(cap, Math.max(n + (long) block, roundUp((long) Math.ceil(wanted), block)));
+            results = engine.run(scenario, PathKernel.Overrides.NONE, request.seed(), request.method(),
+                    results.grownTo(next), n, done);
+            n = next;
+            statistics = statistics(scenario, results);
+        }
+        String note = (precision.met(statistics) ? "target met" : (cap < request.maxPaths()
+                ? "the most paths --memory holds (" + cap + ")" : "--max-paths") + " reached before the target") + " at "
+                + n + " paths: " + precision.describe(statistics);
+        notes.put(scenario.name(), note);
+        listener.note(scenario.name() + ": " + note);
+        return statistics;
+    }
+
+    private ScenarioStatistics statistics(Scenario scenario, PathResults results) {
+        return ScenarioStatistics.of(scenario.name(), request.seed(), results, scenario.schedule().labels(),
+                scenario.model().reported(), request.bins(), engine.pool());
+    }
+
+    private static int roundUp(long value, int multiple) {
+        return (int) Math.min(Integer.MAX_VALUE - multiple, (value + multiple - 1) / multiple * multiple);
+    }
+}
