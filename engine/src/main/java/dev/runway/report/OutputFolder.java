@@ -177,7 +177,8 @@ public final class OutputFolder {
         if (problem != null) {
             return problem;
         }
-        String simulate = "run '" + ShellCommand.of("simulate --out " + ShellCommand.word(given.toString())) + "' first";
+        // No quotes around the command: the prefix may be quoted itself ('./it'\''s/bin/runway'), and a hint is pasted whole.
+        String simulate = "first run: " + ShellCommand.of("simulate --out " + ShellCommand.word(given.toString()));
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return shown() + " does not exist; " + simulate;
         }
@@ -185,8 +186,8 @@ public final class OutputFolder {
             return shown() + " is empty; " + simulate;
         }
         return settledContentProblem("runway report draws only into a folder that holds exactly the files its run wrote ("
-                + FileRecord.NAME + "), so that the report is published with them", "Run '" + ShellCommand.of("simulate --report") + "' "
-                + "into another --out, or ");
+                + FileRecord.NAME + "), so that the report is published with them", "Draw it into another --out ("
+                + ShellCommand.of("simulate --report --out DIR") + "), or ");
     }
 
     /** Whether the folder holds a recorded {@code report.html}, one that a run without a report would replace. */

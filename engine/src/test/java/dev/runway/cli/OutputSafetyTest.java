@@ -319,7 +319,7 @@ class OutputSafetyTest {
         assertEquals(2, report.exitCode(), report::printed);
         assertEquals("error: " + out + " holds notes.txt, which no Runway run wrote; runway report draws only into a "
                 + "folder that holds exactly the files its run wrote (files.csv), so that the report is published "
-                + "with them. Run 'runway simulate --report' into another --out, or move the file.\n", report.err());
+                + "with them. Draw it into another --out (runway simulate --report --out DIR), or move the file.\n", report.err());
         assertSameContents(before, contents(out));
     }
 
@@ -334,8 +334,8 @@ class OutputSafetyTest {
 
         assertEquals(2, report.exitCode(), report::printed);
         assertEquals("error: " + out + " has a manifest.csv but no files.csv: an older Runway wrote it without "
-                + "recording its files, so Runway cannot tell whether everything in it is its own. Run 'runway "
-                + "simulate --report' into another --out, or move or delete " + out + " yourself.\n", report.err());
+                + "recording its files, so Runway cannot tell whether everything in it is its own. Draw it into "
+                + "another --out (runway simulate --report --out DIR), or move or delete " + out + " yourself.\n", report.err());
         assertSameContents(before, contents(out));
     }
 
