@@ -68,6 +68,16 @@ public final class OutputFolder {
         void writeTo(Path folder) throws IOException;
     }
 
+    /**
+     * Writes files made from the output being replaced (as {@code runway report} makes its own
+     * from the run's) into the folder it is given, and says which output: the
+     * {@link #copyRecordedFiles} digest of its record. The new files replace only that output.
+     */
+    @FunctionalInterface
+    public interface Update {
+        String writeTo(Path folder) throws IOException;
+    }
+
     /** The steps of {@link #publish(Contents, StepListener)}, in order; a kill after any of them loses nothing. */
     public enum Step {
         /** The temporary folder exists, empty. */
@@ -356,6 +366,25 @@ public final class OutputFolder {
      *         results are where they were
      */
     public void publish(Contents contents, StepListener listener) throws IOException {
+        publish(folder -> {
+            contents.writeTo(folder);
+            return null;
+        }, listener);
+    }
+
+    /**
+     * Writes {@code update} and moves it into place, but only over the output it was made from:
+     * if another run published into the folder meanwhile, that run's results stay and nothing is
+     * published. Told of each {@link Step} as {@link #publish(Contents, StepListener)} is.
+     *
+     * @throws PublishException as {@link #publish(Contents, StepListener)}, and if the folder no
+     *         longer holds the output the update was made from
+     */
+    public void update(Update update, StepListener listener) throws IOException {
+        publish(update, listener);
+    }
+
+    private void publish(Update contents, StepListener listener) throws IOException {
         boolean earlier = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && !isEmpty(path);
         Path staging;
         try {
@@ -376,7 +405,7 @@ public final class OutputFolder {
             listener.reached(Step.STAGING_CREATED);
             Files.createFile(staging.resolve(MARKER));
             listener.reached(Step.MARKED);
-            contents.writeTo(staging);
+            String basis = contents.writeTo(staging);
             listener.reached(Step.FILES_WRITTEN);
             FileRecord record = FileRecord.of(staging, Set.of(MARKER), true);
             listener.reached(Step.FILES_SYNCED);
@@ -385,7 +414,9 @@ public final class OutputFolder {
             Files.delete(staging.resolve(MARKER));
             syncFolders(staging);
             listener.reached(Step.STAGING_SYNCED);
-            swapIn(staging, swap, listener, earlier);
+            swapIn(staging, swap, listener, earlier, basis);
+        } catch (OutputFolderReader.MalformedOutputException e) {
+            throw e;
         } catch (UncheckedIOException e) {
             throw failure("writing", e.getCause(), staging, earlier);
         } catch (PublishException e) {
@@ -410,7 +441,8 @@ public final class OutputFolder {
      * Another run may publish to the same target meanwhile: then the folder it moved in is
      * replaced in turn, after the same check, and the last run to finish wins whole.
      */
-    private void swapIn(Path staging, Swap swap, StepListener listener, boolean earlier) throws IOException {
+    private void swapIn(Path staging, Swap swap, StepListener listener, boolean earlier, String basis)
+            throws IOException {
         int failures = 0;
         for (int attempt = 0; ; attempt++) {
             Path previous = null;
@@ -419,6 +451,10 @@ public final class OutputFolder {
                 if (swap.stopped) {
                     throw new PublishException("the run was stopped before its results were moved into "
                             + shown() + "; nothing was written" + unchanged(earlier), null);
+                }
+                if (basis != null && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    // The output the update was made from was moved aside by another run, now between its renames.
+                    throw changed();
                 }
                 if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     previous = reserveTemporary(PREVIOUS);
@@ -433,6 +469,16 @@ public final class OutputFolder {
                     String problem = contentProblem(previous, RULE, "Choose another --out, or ");
                     if (problem != null) {
                         refuse(previous, problem);
+                    }
+                    if (basis != null && !basis.equals(FileRecord.digest(previous))) {
+                        try {
+                            move(previous, path);
+                            IN_USE.remove(previous);
+                        } catch (IOException e) {
+                            throw new PublishException(changed().getMessage() + " (its results are in " + previous
+                                    + ", since yet another run wrote " + shown() + " meanwhile)", e);
+                        }
+                        throw changed();
                     }
                 }
                 try {
@@ -484,6 +530,13 @@ public final class OutputFolder {
                     + "another run wrote " + shown() + " meanwhile.", e);
         }
         throw new PublishException(problem + " Nothing was written.", null);
+    }
+
+    /** An update made from an output that another run has replaced since. */
+    private PublishException changed() {
+        return new PublishException("--out " + shown() + " changed while the report was drawn (another run published "
+                + "into it); nothing was written, and that run's results stay. Run the report again: "
+                + ShellCommand.of("report --out " + ShellCommand.word(given.toString())), null);
     }
 
     /**
@@ -646,16 +699,35 @@ public final class OutputFolder {
 
     /**
      * Copies the recorded files that {@code keep} accepts (by relative path) into {@code into}:
-     * the start of a new output made from this one, as {@code runway report} makes one.
+     * the start of a new output made from this one, as {@code runway report} makes one. Each copy
+     * is checked against the record, so that the copies are of one run even if another run
+     * replaces the folder meanwhile.
+     *
+     * @return the digest of the record the copies match, for {@link Update#writeTo}
+     * @throws PublishException if the folder changed while it was copied
      */
-    public void copyRecordedFiles(Path into, Predicate<String> keep) throws IOException {
-        for (String file : FileRecord.read(path).entries().keySet()) {
-            if (keep.test(file)) {
-                Path copy = into.resolve(file);
+    public String copyRecordedFiles(Path into, Predicate<String> keep) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path.resolve(FileRecord.NAME));
+        } catch (NoSuchFileException e) {
+            throw changed();
+        }
+        for (FileRecord.Entry entry : FileRecord.parse(bytes).entries().values()) {
+            if (keep.test(entry.file())) {
+                Path copy = into.resolve(entry.file());
                 Files.createDirectories(copy.getParent());
-                Files.copy(path.resolve(file), copy);
+                try {
+                    Files.copy(path.resolve(entry.file()), copy, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    throw changed();
+                }
+                if (Files.size(copy) != entry.bytes() || !FileRecord.sha256(copy, false).equals(entry.sha256())) {
+                    throw changed();
+                }
             }
         }
+        return FileRecord.digest(bytes);
     }
 
     /** A new temporary folder beside the target, reserved for this process before it exists. */

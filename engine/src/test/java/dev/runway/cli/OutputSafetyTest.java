@@ -439,4 +439,42 @@ class OutputSafetyTest {
                 + ":2: column 'p1': expected a number such as 12.5 or -3e2, found \"abc\""), run::printed);
         assertTrue(Arrays.stream(run.out().split("\n")).noneMatch(line -> line.contains("all valid")), run::printed);
     }
+
+    @Test
+    void aReportDoesNotPublishAnOlderRunOverOneThatFinishedWhileItDrew() throws IOException {
+        Path out = tmp.resolve("results");
+        Path inputs = goodInputs();
+        assertEquals(0, RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(), "--paths",
+                "500", "--threads", "2", "--bins", "10", "--seed", "1").exitCode());
+        Map<String, Map<String, byte[]>> newer = new TreeMap<>();
+        ReportCommand command = new ReportCommand();
+        // While the report is drawn (its files are written, not yet published), a run with another seed finishes.
+        command.listener = step -> {
+            if (step == OutputFolder.Step.FILES_WRITTEN) {
+                RunwayRun seed2 = RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(),
+                        "--paths", "500", "--threads", "2", "--bins", "10", "--seed", "2");
+                assertEquals(0, seed2.exitCode(), seed2::printed);
+                try {
+                    newer.put("seed 2", contents(out));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine report = new picocli.CommandLine(command);
+        report.setErr(new java.io.PrintWriter(err));
+
+        int exit = report.execute("--out", out.toString());
+
+        assertEquals(2, exit, err::toString);
+        assertEquals("error: --out " + out + " changed while the report was drawn (another run published into it); "
+                + "nothing was written, and that run's results stay. Run the report again: runway report --out "
+                + out + "\n", err.toString());
+        assertTrue(Files.readString(out.resolve("manifest.csv")).contains("seed,2"), "the newer run is in --out");
+        assertSameContents(newer.get("seed 2"), contents(out));
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertEquals(List.of("inputs", "results"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
 }
