@@ -38,10 +38,12 @@ import java.util.stream.Stream;
  * when everything in it is Runway's.
  *
  * <p>A run writes into a hidden temporary folder beside the target
- * ({@code .NAME.writing-PID-RANDOM}, marked as Runway's by a {@link #MARKER} file written first),
- * forces every file to the disk, writes the {@link FileRecord} of its files last, and then swaps
- * it in: the earlier folder is renamed aside ({@code .NAME.previous-PID-RANDOM}), the new one
- * renamed into place, the parent folder forced to the disk, and the earlier folder deleted. A
+ * ({@code .NAME.writing-PID-RANDOM}, marked as Runway's by a {@link #MARKER} file written first
+ * and locked by the run until it is done), forces every file to the disk, writes the
+ * {@link FileRecord} of its files last, and then swaps it in while it holds the lock file
+ * {@code .NAME.lock} beside the target: the earlier folder is renamed aside
+ * ({@code .NAME.previous-PID-RANDOM}), the new one renamed into place, the parent folder forced
+ * to the disk, and the files the earlier folder's record lists deleted, then its folders. A
  * folder is replaced only if it does not exist, is empty, or holds exactly the files of its
  * record; anything else may be the user's and is refused before any work.
  *
@@ -621,10 +623,14 @@ public final class OutputFolder {
 
     /**
      * Cleans up after runs that were stopped while publishing to this folder: for each
-     * temporary folder beside it whose process is no longer running, an unfinished one is
-     * deleted, and an earlier output moved aside is put back if the folder is missing (the run
-     * was stopped between its two renames), else deleted. A folder is touched only if it is
-     * Runway's: empty, marked, or holding exactly its record. One note per thing done or left.
+     * temporary folder beside it that no process holds (a writing folder whose marker is not
+     * locked; an unmarked one, or an earlier output moved aside, only while this holds the
+     * target's lock file: process ids mean nothing across containers sharing a folder), an
+     * unfinished one is emptied of the kinds of file Runway writes, and an earlier output moved
+     * aside is put back if the folder is missing (the run was stopped between its two renames),
+     * else emptied of the files its record lists. A folder is touched only if it is Runway's:
+     * empty, marked, or holding exactly its record; what is not Runway's stays. One note per
+     * thing done or left.
      */
     public void recover() {
         Path parent = path.getParent();
