@@ -40,6 +40,9 @@ public final class ReportCommand implements Callable<Integer> {
                 + "charts/ are then published together, replacing the folder as a whole.")
     Path out;
 
+    /** Told of each step of publishing; tests use it to publish another run into --out meanwhile. */
+    OutputFolder.StepListener listener = OutputFolder.StepListener.NONE;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -51,13 +54,24 @@ public final class ReportCommand implements Callable<Integer> {
             return fail(err, problem);
         }
         try {
-            OutputFolderReader.RunResults results = OutputFolderReader.read(folder.path());
             // The run's files, the new report and a new record are published together, as a run is:
-            // a failure midway leaves the folder as it was.
-            folder.publish(staging -> {
-                folder.copyRecordedFiles(staging, file -> !Report.isReportFile(file));
+            // a failure midway leaves the folder as it was. The report is drawn from the copies, checked
+            // against the run's record, and replaces only that run: a run published meanwhile stays.
+            folder.update(staging -> {
+                String basis = folder.copyRecordedFiles(staging, file -> !Report.isReportFile(file));
+                OutputFolderReader.RunResults results;
+                try {
+                    OutputFolderReader.RunResults copied = OutputFolderReader.read(staging);
+                    results = new OutputFolderReader.RunResults(folder.path(), copied.manifest(), copied.scenarios(),
+                            copied.hasSolve());
+                } catch (OutputFolderReader.MalformedOutputException e) {
+                    // Named as the user knows the files: in --out, not in the temporary copy.
+                    throw new OutputFolderReader.MalformedOutputException(
+                            e.getMessage().replace(staging.toString(), folder.path().toString()));
+                }
                 Report.write(results, staging);
-            });
+                return basis;
+            }, listener);
         } catch (OutputFolderReader.MalformedOutputException | OutputFolder.PublishException e) {
             return fail(err, e.getMessage());
         }

@@ -140,9 +140,32 @@ public final class FileRecord {
      * @throws MalformedRecordException if it is not a record Runway could have written
      */
     public static FileRecord read(Path folder) throws IOException {
-        Path file = folder.resolve(NAME);
+        return parse(Files.readAllBytes(folder.resolve(NAME)));
+    }
+
+    /** The SHA-256 of the record of {@code folder} as it is on the disk, or null if it has none. */
+    static String digest(Path folder) throws IOException {
+        try {
+            return digest(Files.readAllBytes(folder.resolve(NAME)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** The SHA-256 of the bytes of a record: what identifies the run that wrote it. */
+    static String digest(byte[] record) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(record));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The record in the bytes of a {@code files.csv}. */
+    static FileRecord parse(byte[] record) throws IOException {
         List<String[]> rows;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(record),
+                StandardCharsets.UTF_8.newDecoder());
                 CSVReader csv = new CSVReaderBuilder(reader).build()) {
             rows = csv.readAll();
         } catch (CsvException e) {
@@ -264,7 +287,7 @@ public final class FileRecord {
         return String.join("/", names);
     }
 
-    private static String sha256(Path file, boolean sync) throws IOException {
+    static String sha256(Path file, boolean sync) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -3,8 +3,11 @@ package dev.runway.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -34,10 +38,12 @@ import java.util.stream.Stream;
  * when everything in it is Runway's.
  *
  * <p>A run writes into a hidden temporary folder beside the target
- * ({@code .NAME.writing-PID-RANDOM}, marked as Runway's by a {@link #MARKER} file written first),
- * forces every file to the disk, writes the {@link FileRecord} of its files last, and then swaps
- * it in: the earlier folder is renamed aside ({@code .NAME.previous-PID-RANDOM}), the new one
- * renamed into place, the parent folder forced to the disk, and the earlier folder deleted. A
+ * ({@code .NAME.writing-PID-RANDOM}, marked as Runway's by a {@link #MARKER} file written first
+ * and locked by the run until it is done), forces every file to the disk, writes the
+ * {@link FileRecord} of its files last, and then swaps it in while it holds the lock file
+ * {@code .NAME.lock} beside the target: the earlier folder is renamed aside
+ * ({@code .NAME.previous-PID-RANDOM}), the new one renamed into place, the parent folder forced
+ * to the disk, and the files the earlier folder's record lists deleted, then its folders. A
  * folder is replaced only if it does not exist, is empty, or holds exactly the files of its
  * record; anything else may be the user's and is refused before any work.
  *
@@ -61,11 +67,30 @@ public final class OutputFolder {
             + "run wrote (" + FileRecord.NAME + ")";
     /** The temporary folders this process is using, so its own threads leave each other's alone. */
     private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
+    /** What the lock file beside the target adds to its name; created on demand and never deleted. */
+    public static final String LOCK = "lock";
+    /**
+     * This process's threads' hold on each target's lock file: a file lock is held by a whole
+     * process, and a second one in the same process is refused rather than waited for.
+     */
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
+    /** The kinds of file a Runway run writes: a writing folder's leftovers of these, and nothing else, are deleted. */
+    private static final List<String> RUNWAY_KINDS = List.of(".csv", ".png", ".svg", ".html");
 
     /** Writes the files of a run into the folder it is given. */
     @FunctionalInterface
     public interface Contents {
         void writeTo(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes files made from the output being replaced (as {@code runway report} makes its own
+     * from the run's) into the folder it is given, and says which output: the
+     * {@link #copyRecordedFiles} digest of its record. The new files replace only that output.
+     */
+    @FunctionalInterface
+    public interface Update {
+        String writeTo(Path folder) throws IOException;
     }
 
     /** The steps of {@link #publish(Contents, StepListener)}, in order; a kill after any of them loses nothing. */
@@ -177,7 +202,8 @@ public final class OutputFolder {
         if (problem != null) {
             return problem;
         }
-        String simulate = "run '" + ShellCommand.of("simulate --out " + ShellCommand.word(given.toString())) + "' first";
+        // No quotes around the command: the prefix may be quoted itself ('./it'\''s/bin/runway'), and a hint is pasted whole.
+        String simulate = "first run: " + ShellCommand.of("simulate --out " + ShellCommand.word(given.toString()));
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return shown() + " does not exist; " + simulate;
         }
@@ -185,8 +211,8 @@ public final class OutputFolder {
             return shown() + " is empty; " + simulate;
         }
         return settledContentProblem("runway report draws only into a folder that holds exactly the files its run wrote ("
-                + FileRecord.NAME + "), so that the report is published with them", "Run '" + ShellCommand.of("simulate --report") + "' "
-                + "into another --out, or ");
+                + FileRecord.NAME + "), so that the report is published with them", "Draw it into another --out ("
+                + ShellCommand.of("simulate --report --out DIR") + "), or ");
     }
 
     /** Whether the folder holds a recorded {@code report.html}, one that a run without a report would replace. */
@@ -355,11 +381,45 @@ public final class OutputFolder {
      *         results are where they were
      */
     public void publish(Contents contents, StepListener listener) throws IOException {
+        publish(folder -> {
+            contents.writeTo(folder);
+            return null;
+        }, listener);
+    }
+
+    /**
+     * Writes {@code update} and moves it into place, but only over the output it was made from:
+     * if another run published into the folder meanwhile, that run's results stay and nothing is
+     * published. Told of each {@link Step} as {@link #publish(Contents, StepListener)} is.
+     *
+     * @throws PublishException as {@link #publish(Contents, StepListener)}, and if the folder no
+     *         longer holds the output the update was made from
+     */
+    public void update(Update update, StepListener listener) throws IOException {
+        publish(update, listener);
+    }
+
+    private void publish(Update contents, StepListener listener) throws IOException {
         boolean earlier = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && !isEmpty(path);
         Path staging;
+        FileChannel owner;
         try {
             Files.createDirectories(path.getParent());
-            staging = createTemporary(WRITING);
+            // Created and locked while no other process recovers this target: an unmarked writing folder is
+            // then never a live one, and a marked one is live exactly while its marker is locked.
+            try (Held target = lockTarget(true)) {
+                staging = createTemporary(WRITING);
+                try {
+                    owner = FileChannel.open(staging.resolve(MARKER), StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                    owner.lock();
+                } catch (IOException e) {
+                    Files.deleteIfExists(staging.resolve(MARKER));
+                    Files.deleteIfExists(staging);
+                    IN_USE.remove(staging);
+                    throw e;
+                }
+            }
         } catch (IOException e) {
             throw new PublishException("cannot create a temporary folder beside " + shown() + ": " + reason(e)
                     + "; nothing was written" + unchanged(earlier) + ". Choose another --out.", e);
@@ -367,24 +427,34 @@ public final class OutputFolder {
         Swap swap = new Swap();
         Thread hook = new Thread(() -> {
             if (swap.stop()) {
-                deleteQuietly(staging, StepListener.NONE);
+                deleteWriting(staging);
             }
         }, "runway-publish-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             listener.reached(Step.STAGING_CREATED);
-            Files.createFile(staging.resolve(MARKER));
             listener.reached(Step.MARKED);
-            contents.writeTo(staging);
+            String basis = contents.writeTo(staging);
             listener.reached(Step.FILES_WRITTEN);
             FileRecord record = FileRecord.of(staging, Set.of(MARKER), true);
             listener.reached(Step.FILES_SYNCED);
             record.writeTo(staging);
             listener.reached(Step.RECORD_WRITTEN);
-            Files.delete(staging.resolve(MARKER));
-            syncFolders(staging);
-            listener.reached(Step.STAGING_SYNCED);
-            swapIn(staging, swap, listener, earlier);
+            try (Held target = lockTarget(true)) {
+                // The marker goes, and the swap runs, while no other process recovers this target.
+                Files.delete(staging.resolve(MARKER));
+                syncFolders(staging);
+                listener.reached(Step.STAGING_SYNCED);
+                try {
+                    swapIn(staging, swap, listener, earlier, basis);
+                } finally {
+                    if (!swap.published()) {
+                        deleteWriting(staging);
+                    }
+                }
+            }
+        } catch (OutputFolderReader.MalformedOutputException e) {
+            throw e;
         } catch (UncheckedIOException e) {
             throw failure("writing", e.getCause(), staging, earlier);
         } catch (PublishException e) {
@@ -392,8 +462,13 @@ public final class OutputFolder {
         } catch (IOException e) {
             throw failure("writing", e, staging, earlier);
         } finally {
-            if (!swap.published()) {
-                deleteQuietly(staging, StepListener.NONE);
+            if (!swap.published() && Files.exists(staging.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                deleteWriting(staging);
+            }
+            try {
+                owner.close();
+            } catch (IOException e) {
+                // Closing releases the lock; the channel is gone either way.
             }
             IN_USE.remove(staging);
             try {
@@ -409,7 +484,8 @@ public final class OutputFolder {
      * Another run may publish to the same target meanwhile: then the folder it moved in is
      * replaced in turn, after the same check, and the last run to finish wins whole.
      */
-    private void swapIn(Path staging, Swap swap, StepListener listener, boolean earlier) throws IOException {
+    private void swapIn(Path staging, Swap swap, StepListener listener, boolean earlier, String basis)
+            throws IOException {
         int failures = 0;
         for (int attempt = 0; ; attempt++) {
             Path previous = null;
@@ -418,6 +494,10 @@ public final class OutputFolder {
                 if (swap.stopped) {
                     throw new PublishException("the run was stopped before its results were moved into "
                             + shown() + "; nothing was written" + unchanged(earlier), null);
+                }
+                if (basis != null && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    // The output the update was made from was moved aside by another run, now between its renames.
+                    throw changed();
                 }
                 if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     previous = reserveTemporary(PREVIOUS);
@@ -432,6 +512,16 @@ public final class OutputFolder {
                     String problem = contentProblem(previous, RULE, "Choose another --out, or ");
                     if (problem != null) {
                         refuse(previous, problem);
+                    }
+                    if (basis != null && !basis.equals(FileRecord.digest(previous))) {
+                        try {
+                            move(previous, path);
+                            IN_USE.remove(previous);
+                        } catch (IOException e) {
+                            throw new PublishException(changed().getMessage() + " (its results are in " + previous
+                                    + ", since yet another run wrote " + shown() + " meanwhile)", e);
+                        }
+                        throw changed();
                     }
                 }
                 try {
@@ -450,7 +540,7 @@ public final class OutputFolder {
                     anotherRun = !putBack(previous, failed);
                 }
                 if (previous != null && anotherRun) {
-                    deleteQuietly(previous, StepListener.NONE);
+                    deletePrevious(previous, StepListener.NONE);
                     IN_USE.remove(previous);
                 }
                 if (!anotherRun && ++failures >= 3) {
@@ -466,7 +556,7 @@ public final class OutputFolder {
             syncFolder(path.getParent());
             listener.reached(Step.PARENT_SYNCED);
             if (previous != null) {
-                deleteQuietly(previous, listener);
+                deletePrevious(previous, listener);
                 IN_USE.remove(previous);
             }
             return;
@@ -483,6 +573,13 @@ public final class OutputFolder {
                     + "another run wrote " + shown() + " meanwhile.", e);
         }
         throw new PublishException(problem + " Nothing was written.", null);
+    }
+
+    /** An update made from an output that another run has replaced since. */
+    private PublishException changed() {
+        return new PublishException("--out " + shown() + " changed while the report was drawn (another run published "
+                + "into it); nothing was written, and that run's results stay. Run the report again: "
+                + ShellCommand.of("report --out " + ShellCommand.word(given.toString())), null);
     }
 
     /**
@@ -526,10 +623,14 @@ public final class OutputFolder {
 
     /**
      * Cleans up after runs that were stopped while publishing to this folder: for each
-     * temporary folder beside it whose process is no longer running, an unfinished one is
-     * deleted, and an earlier output moved aside is put back if the folder is missing (the run
-     * was stopped between its two renames), else deleted. A folder is touched only if it is
-     * Runway's: empty, marked, or holding exactly its record. One note per thing done or left.
+     * temporary folder beside it that no process holds (a writing folder whose marker is not
+     * locked; an unmarked one, or an earlier output moved aside, only while this holds the
+     * target's lock file: process ids mean nothing across containers sharing a folder), an
+     * unfinished one is emptied of the kinds of file Runway writes, and an earlier output moved
+     * aside is put back if the folder is missing (the run was stopped between its two renames),
+     * else emptied of the files its record lists. A folder is touched only if it is Runway's:
+     * empty, marked, or holding exactly its record; what is not Runway's stays. One note per
+     * thing done or left.
      */
     public void recover() {
         Path parent = path.getParent();
@@ -546,6 +647,32 @@ public final class OutputFolder {
             return;
         }
         leftovers.sort(null);
+        if (leftovers.stream().noneMatch(leftover -> isTemporaryName(leftover, prefix))) {
+            return;
+        }
+        Held target;
+        try {
+            target = lockTarget(false);
+        } catch (IOException e) {
+            notes.accept("could not look for unfinished runs beside " + shown() + ": " + reason(e));
+            return;
+        }
+        try (target) {
+            recover(leftovers, prefix, target != null);
+        }
+    }
+
+    private static boolean isTemporaryName(Path leftover, String prefix) {
+        String rest = leftover.getFileName().toString().substring(prefix.length());
+        return rest.startsWith(WRITING + "-") || rest.startsWith(PREVIOUS + "-");
+    }
+
+    /**
+     * {@link #recover()} of the listed folders; {@code locked} if it holds the target's lock, so
+     * that no other process is between creating a writing folder and marking it, nor swapping.
+     */
+    private void recover(List<Path> leftovers, String prefix, boolean locked) {
+        Path parent = path.getParent();
         List<Path> earlierResults = new ArrayList<>();
         for (Path leftover : leftovers) {
             String rest = leftover.getFileName().toString().substring(prefix.length());
@@ -562,22 +689,35 @@ public final class OutputFolder {
             }
             long pid = Long.parseLong(owner.group(1));
             // Gone by now: its run was still at work when the folder was listed, and has finished since.
-            if (running(leftover, pid) || !Files.exists(leftover, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            if (!isOurs(leftover)) {
-                boolean missing = kind.equals(PREVIOUS) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
-                notes.accept("left " + name + " alone: it is named like a temporary folder of Runway (process " + pid
-                        + "), but holds files Runway did not write; " + (missing ? shown() + " is missing, and this "
-                        + "may be what it held: check it and rename it back yourself" : "check it and delete it "
-                        + "yourself"));
+            if (IN_USE.contains(leftover) || !Files.exists(leftover, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             if (kind.equals(WRITING)) {
-                if (deleteQuietly(leftover, StepListener.NONE)) {
-                    notes.accept("removed " + name + ": the unfinished files of a Runway run (process " + pid
-                            + ") that was stopped before it finished");
+                // Whatever its process id says (another container or host may share the folder), a writing
+                // folder is live while its marker is locked; an unmarked one is dead only under the target's lock.
+                FileChannel marker = lockMarker(leftover);
+                if (marker == null && (!locked || Files.exists(leftover.resolve(MARKER), LinkOption.NOFOLLOW_LINKS))) {
+                    continue;
                 }
+                try {
+                    if (!isOurs(leftover)) {
+                        notLeftovers(name, pid, false);
+                    } else if (deleteWriting(leftover)) {
+                        notes.accept("removed " + name + ": the unfinished files of a Runway run (process " + pid
+                                + ") that was stopped before it finished");
+                    }
+                } finally {
+                    closeQuietly(marker);
+                }
+            } else if (!locked) {
+                // A run is swapping right now, and this is what it moved aside (or a stopped run's, looked at later).
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    notes.accept("left " + name + " alone: another Runway run is replacing " + shown() + " right now; "
+                            + "if " + shown() + " is still missing when it is done, the earlier results are in "
+                            + leftover);
+                }
+            } else if (!isOurs(leftover)) {
+                notLeftovers(name, pid, !Files.exists(path, LinkOption.NOFOLLOW_LINKS));
             } else {
                 earlierResults.add(leftover);
             }
@@ -601,18 +741,103 @@ public final class OutputFolder {
                     continue;
                 }
             }
-            if (deleteQuietly(leftover, StepListener.NONE)) {
+            if (deletePrevious(leftover, StepListener.NONE)) {
                 notes.accept("removed " + name + ": earlier results that a stopped Runway run had already replaced");
             }
         }
     }
 
-    /** Whether a temporary folder may still be in use: by this process's own publishing, or by a live process. */
-    private static boolean running(Path leftover, long pid) {
-        if (pid == ProcessHandle.current().pid()) {
-            return IN_USE.contains(leftover);
+    private void notLeftovers(String name, long pid, boolean missing) {
+        notes.accept("left " + name + " alone: it is named like a temporary folder of Runway (process " + pid
+                + "), but holds files Runway did not write; " + (missing ? shown() + " is missing, and this "
+                + "may be what it held: check it and rename it back yourself" : "check it and delete it "
+                + "yourself"));
+    }
+
+    /** A hold on the lock file beside the target, for this thread in this process and for the process. */
+    private static final class Held implements AutoCloseable {
+        private final ReentrantLock local;
+        private final FileChannel channel;
+
+        Held(ReentrantLock local, FileChannel channel) {
+            this.local = local;
+            this.channel = channel;
         }
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+
+        @Override
+        public void close() {
+            closeQuietly(channel);
+            local.unlock();
+        }
+    }
+
+    /**
+     * Locks {@code .NAME.lock} beside the target (created on demand, never deleted: a lock file
+     * deleted while another process waits on it would let two processes hold "the" lock): held by
+     * a publisher from creating its writing folder until it is marked, and from unmarking it until
+     * the earlier output is deleted; by {@link #recover()} while it handles the earlier outputs.
+     *
+     * @param wait whether to wait for it; else null if another thread or process holds it
+     */
+    private Held lockTarget(boolean wait) throws IOException {
+        Path file = path.resolveSibling("." + path.getFileName() + "." + LOCK);
+        ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(file, key -> new ReentrantLock());
+        if (wait) {
+            local.lock();
+        } else if (!local.tryLock()) {
+            return null;
+        }
+        if (local.getHoldCount() > 1) {
+            // This thread holds it already (a step listener that publishes): the process holds the file lock.
+            return new Held(local, null);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            FileLock lock;
+            try {
+                lock = wait ? channel.lock() : channel.tryLock();
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                // By a channel other than Runway's own (a test's stand-in for another process).
+                lock = null;
+            }
+            if (lock == null) {
+                closeQuietly(channel);
+                local.unlock();
+                return null;
+            }
+            return new Held(local, channel);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            local.unlock();
+            throw e;
+        }
+    }
+
+    /** The marker of a writing folder, locked, if no process holds it; null if one does, or there is none. */
+    private static FileChannel lockMarker(Path folder) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(folder.resolve(MARKER), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            // No marker, not a plain file, or held by this process.
+        }
+        closeQuietly(channel);
+        return null;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Closing releases the lock; the channel is gone either way.
+            }
+        }
     }
 
     /** Runway's own temporary folder: a real folder, empty, marked, or holding exactly its record. */
@@ -645,16 +870,35 @@ public final class OutputFolder {
 
     /**
      * Copies the recorded files that {@code keep} accepts (by relative path) into {@code into}:
-     * the start of a new output made from this one, as {@code runway report} makes one.
+     * the start of a new output made from this one, as {@code runway report} makes one. Each copy
+     * is checked against the record, so that the copies are of one run even if another run
+     * replaces the folder meanwhile.
+     *
+     * @return the digest of the record the copies match, for {@link Update#writeTo}
+     * @throws PublishException if the folder changed while it was copied
      */
-    public void copyRecordedFiles(Path into, Predicate<String> keep) throws IOException {
-        for (String file : FileRecord.read(path).entries().keySet()) {
-            if (keep.test(file)) {
-                Path copy = into.resolve(file);
+    public String copyRecordedFiles(Path into, Predicate<String> keep) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path.resolve(FileRecord.NAME));
+        } catch (NoSuchFileException e) {
+            throw changed();
+        }
+        for (FileRecord.Entry entry : FileRecord.parse(bytes).entries().values()) {
+            if (keep.test(entry.file())) {
+                Path copy = into.resolve(entry.file());
                 Files.createDirectories(copy.getParent());
-                Files.copy(path.resolve(file), copy);
+                try {
+                    Files.copy(path.resolve(entry.file()), copy, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    throw changed();
+                }
+                if (Files.size(copy) != entry.bytes() || !FileRecord.sha256(copy, false).equals(entry.sha256())) {
+                    throw changed();
+                }
             }
         }
+        return FileRecord.digest(bytes);
     }
 
     /** A new temporary folder beside the target, reserved for this process before it exists. */
@@ -711,33 +955,84 @@ public final class OutputFolder {
     }
 
     /**
-     * Deletes one of Runway's temporary folders: it is marked first and the marker deleted last,
-     * so a kill midway leaves a folder that is still recognisably Runway's.
+     * Deletes what a run wrote into a writing folder: regular files of the kinds Runway writes
+     * (never following a link), the marker last, then the folders that are left empty. Anything
+     * else is left, with a note: the folder's name and marker are no proof that all in it is Runway's.
      *
      * @return whether the folder is gone
      */
-    private boolean deleteQuietly(Path folder, StepListener listener) {
+    private boolean deleteWriting(Path folder) {
+        return deleteKnown(folder, file -> {
+            String name = file.getFileName().toString();
+            return RUNWAY_KINDS.stream().anyMatch(name::endsWith);
+        }, StepListener.NONE);
+    }
+
+    /**
+     * Deletes an earlier output moved aside: the files its record lists, the record and the
+     * marker (written first, so a kill midway leaves a folder still recognisably Runway's), then
+     * its folders one by one. A file that another run or the user put in meanwhile stays, with a note.
+     *
+     * @return whether the folder is gone
+     */
+    private boolean deletePrevious(Path folder, StepListener listener) {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        Set<Path> recorded = new java.util.HashSet<>();
+        try {
+            for (String file : FileRecord.read(folder).entries().keySet()) {
+                recorded.add(folder.resolve(file));
+            }
+        } catch (NoSuchFileException noRecord) {
+            // Deleted already by an earlier attempt, stopped after it: only the marker and empty folders remain.
+        } catch (IOException e) {
+            notes.accept("left " + folder + " alone: its " + FileRecord.NAME + " cannot be read (" + reason(e) + "), so "
+                    + "Runway cannot tell which files in it are its own; check it and delete it yourself");
+            return false;
+        }
+        try {
+            Files.createFile(folder.resolve(MARKER));
+        } catch (FileAlreadyExistsException alreadyMarked) {
+            // Written when the folder was moved aside and stopped, or by an earlier attempt to delete it.
+        } catch (IOException e) {
+            notes.accept("could not remove " + folder + ": " + reason(e) + "; a later Runway run for this --out tries "
+                    + "again, or remove it yourself");
+            return false;
+        }
+        listener.reached(Step.OLD_MARKED);
+        Path record = folder.resolve(FileRecord.NAME);
+        return deleteKnown(folder, file -> recorded.contains(file) || file.equals(record), listener);
+    }
+
+    /**
+     * Deletes the regular files under {@code folder} that {@code known} accepts (links are
+     * neither followed nor deleted), then the marker, then each folder left empty, deepest first.
+     *
+     * @return whether the folder is gone; if not, a note names it and the first thing left
+     */
+    private boolean deleteKnown(Path folder, Predicate<Path> known, StepListener listener) {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
         Path marker = folder.resolve(MARKER);
+        List<String> left = new ArrayList<>();
         try {
-            try {
-                Files.createFile(marker);
-            } catch (FileAlreadyExistsException alreadyMarked) {
-                // Written when the folder was created, or by an earlier attempt to delete it.
-            }
-            listener.reached(Step.OLD_MARKED);
             boolean[] first = {true};
             Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    if (!file.equals(marker)) {
-                        Files.delete(file);
-                        if (first[0]) {
-                            first[0] = false;
-                            listener.reached(Step.OLD_PARTLY_DELETED);
-                        }
+                    if (file.equals(marker)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (!attributes.isRegularFile() || !known.test(file)) {
+                        left.add(FileRecord.relative(folder, file));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    Files.deleteIfExists(file);
+                    if (first[0]) {
+                        first[0] = false;
+                        listener.reached(Step.OLD_PARTLY_DELETED);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -748,14 +1043,23 @@ public final class OutputFolder {
                         throw e;
                     }
                     if (dir.equals(folder)) {
+                        // Last, even if something stays: the folder is no longer Runway's alone.
                         Files.deleteIfExists(marker);
+                        if (!left.isEmpty()) {
+                            return FileVisitResult.CONTINUE;
+                        }
                     }
-                    Files.delete(dir);
+                    try {
+                        Files.deleteIfExists(dir);
+                    } catch (DirectoryNotEmptyException notOnlyOurs) {
+                        // Something was put in meanwhile; it stays, and the folders it is in.
+                        if (left.isEmpty()) {
+                            left.add(FileRecord.relative(folder, dir) + "/");
+                        }
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
-            listener.reached(Step.OLD_DELETED);
-            return true;
         } catch (IOException e) {
             if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 return true;
@@ -764,6 +1068,14 @@ public final class OutputFolder {
                     + "Runway run for this --out tries again, or remove it yourself");
             return false;
         }
+        if (!left.isEmpty()) {
+            notes.accept("left " + folder + " in place: Runway removed its own files from it, but it also holds "
+                    + left.get(0) + (left.size() > 1 ? " and " + (left.size() - 1) + " more" : "") + ", which Runway "
+                    + "did not write; check it and delete it yourself");
+            return false;
+        }
+        listener.reached(Step.OLD_DELETED);
+        return true;
     }
 
     /**

@@ -167,12 +167,12 @@ public final class OutputFolderReader {
     /** Reads the folder; the optional files are read when present. */
     public static RunResults read(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new MalformedOutputException(folder + " is not a folder; run '" + simulateInto(folder) + "' first");
+            throw new MalformedOutputException(folder + " is not a folder; first run: " + simulateInto(folder));
         }
         for (String required : List.of(ResultWriter.SUMMARY, ResultWriter.MANIFEST)) {
             if (!Files.isRegularFile(folder.resolve(required))) {
                 throw new MalformedOutputException(folder + " has no " + required
-                        + ", so it is not a Runway output folder; run '" + simulateInto(folder) + "' first");
+                        + ", so it is not a Runway output folder; first run: " + simulateInto(folder));
             }
         }
         Map<String, String> manifest = readManifest(folder.resolve(ResultWriter.MANIFEST));

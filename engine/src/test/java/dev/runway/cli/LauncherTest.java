@@ -126,7 +126,7 @@ class LauncherTest {
         assertTrue(top.out().contains("  bin/runway help simulate"), top::printed);
 
         RunwayRun report = RunwayRun.of("report", "--out", tmp.resolve("nothing here").toString());
-        assertTrue(report.err().contains("run 'bin/runway simulate --out '"), report::printed);
+        assertTrue(report.err().contains("first run: bin/runway simulate --out '"), report::printed);
 
         List<String> printed = new ArrayList<>(List.of(validate.err(), typo.err(), help.out(), top.out(),
                 report.err()));
@@ -143,5 +143,30 @@ class LauncherTest {
         assertEquals("runway validate --inputs 'a b'", Launcher.command("validate --inputs "
                 + Launcher.shellWord("a b")));
         assertEquals("'it'\\''s'", Launcher.shellWord("it's"));
+    }
+
+    @Test
+    void aHintWithAQuotedPrefixPastesAsItIsPrinted() throws IOException {
+        // A launcher in a folder with a quote in its name: the prefix is already quoted for the shell.
+        String prefix = "'./it'\\''s/bin/runway'";
+        System.setProperty(Launcher.PROPERTY, prefix);
+        Path missing = tmp.resolve("nothing here");
+
+        RunwayRun report = RunwayRun.of("report", "--out", missing.toString());
+        assertTrue(report.err().endsWith("; first run: " + prefix + " simulate --out '" + missing + "'\n"),
+                report::printed);
+
+        Path user = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(user.resolve("notes.txt"), "mine");
+        RunwayRun refused = RunwayRun.of("report", "--out", user.toString());
+        assertTrue(refused.err().contains("(" + prefix + " simulate --report --out DIR)"), refused::printed);
+
+        for (String text : List.of(report.err(), refused.err())) {
+            assertTrue(!text.contains("'" + prefix), "the command wrapped in quotes:\n" + text);
+        }
+        IOException unread = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> dev.runway.report.OutputFolderReader.read(missing));
+        assertTrue(unread.getMessage().endsWith("first run: " + prefix + " simulate --out '" + missing + "'"),
+                unread.getMessage());
     }
 }

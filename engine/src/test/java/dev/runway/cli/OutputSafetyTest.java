@@ -72,7 +72,8 @@ class OutputSafetyTest {
 
     private List<String> entriesOfTmp() throws IOException {
         try (Stream<Path> entries = Files.list(tmp)) {
-            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+            // The lock file beside an output stays by design (deleting a lock file races).
+            return entries.map(p -> p.getFileName().toString()).filter(name -> !(name.startsWith(".") && name.endsWith(".lock"))).sorted().toList();
         }
     }
 
@@ -319,7 +320,7 @@ class OutputSafetyTest {
         assertEquals(2, report.exitCode(), report::printed);
         assertEquals("error: " + out + " holds notes.txt, which no Runway run wrote; runway report draws only into a "
                 + "folder that holds exactly the files its run wrote (files.csv), so that the report is published "
-                + "with them. Run 'runway simulate --report' into another --out, or move the file.\n", report.err());
+                + "with them. Draw it into another --out (runway simulate --report --out DIR), or move the file.\n", report.err());
         assertSameContents(before, contents(out));
     }
 
@@ -334,8 +335,8 @@ class OutputSafetyTest {
 
         assertEquals(2, report.exitCode(), report::printed);
         assertEquals("error: " + out + " has a manifest.csv but no files.csv: an older Runway wrote it without "
-                + "recording its files, so Runway cannot tell whether everything in it is its own. Run 'runway "
-                + "simulate --report' into another --out, or move or delete " + out + " yourself.\n", report.err());
+                + "recording its files, so Runway cannot tell whether everything in it is its own. Draw it into "
+                + "another --out (runway simulate --report --out DIR), or move or delete " + out + " yourself.\n", report.err());
         assertSameContents(before, contents(out));
     }
 
@@ -438,5 +439,43 @@ class OutputSafetyTest {
         assertTrue(run.err().contains(inputs.resolve("drivers.csv")
                 + ":2: column 'p1': expected a number such as 12.5 or -3e2, found \"abc\""), run::printed);
         assertTrue(Arrays.stream(run.out().split("\n")).noneMatch(line -> line.contains("all valid")), run::printed);
+    }
+
+    @Test
+    void aReportDoesNotPublishAnOlderRunOverOneThatFinishedWhileItDrew() throws IOException {
+        Path out = tmp.resolve("results");
+        Path inputs = goodInputs();
+        assertEquals(0, RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(), "--paths",
+                "500", "--threads", "2", "--bins", "10", "--seed", "1").exitCode());
+        Map<String, Map<String, byte[]>> newer = new TreeMap<>();
+        ReportCommand command = new ReportCommand();
+        // While the report is drawn (its files are written, not yet published), a run with another seed finishes.
+        command.listener = step -> {
+            if (step == OutputFolder.Step.FILES_WRITTEN) {
+                RunwayRun seed2 = RunwayRun.of("simulate", "--inputs", inputs.toString(), "--out", out.toString(),
+                        "--paths", "500", "--threads", "2", "--bins", "10", "--seed", "2");
+                assertEquals(0, seed2.exitCode(), seed2::printed);
+                try {
+                    newer.put("seed 2", contents(out));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine report = new picocli.CommandLine(command);
+        report.setErr(new java.io.PrintWriter(err));
+
+        int exit = report.execute("--out", out.toString());
+
+        assertEquals(2, exit, err::toString);
+        assertEquals("error: --out " + out + " changed while the report was drawn (another run published into it); "
+                + "nothing was written, and that run's results stay. Run the report again: runway report --out "
+                + out + "\n", err.toString());
+        assertTrue(Files.readString(out.resolve("manifest.csv")).contains("seed,2"), "the newer run is in --out");
+        assertSameContents(newer.get("seed 2"), contents(out));
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            assertEquals(List.of("inputs", "results"), siblings.map(p -> p.getFileName().toString()).filter(name -> !name.equals(".results.lock")).sorted().toList());
+        }
     }
 }

@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -294,20 +296,89 @@ class OutputFolderTest {
         assertTrue(notes.stream().allMatch(note -> note.startsWith("removed .out.previous-")), notes::toString);
     }
 
+    /** Holds a file's lock as another process would: a run in another container, whatever its process id. */
+    private static FileChannel lockAsAnotherProcess(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.lock();
+        return channel;
+    }
+
     @Test
-    void temporaryFoldersOfARunningProcessAreLeftAlone() throws IOException {
+    void temporaryFoldersOfARunningProcessAreLeftAloneWhateverItsProcessIdAndTheNoteSaysWhereTheResultsAre()
+            throws IOException {
         Path out = earlierOutput();
-        long running = ProcessHandle.current().parent().orElseThrow().pid();
-        Path writing = Files.createDirectories(tmp.resolve(".out.writing-" + running + "-0a1b2c3d"));
-        Files.createFile(writing.resolve(OutputFolder.MARKER));
-        Path aside = tmp.resolve(".out.previous-" + running + "-0a1b2c3d");
+        // A process id that is not running here: the run is in another PID namespace sharing the folder.
+        Path writing = Files.createDirectories(tmp.resolve(".out.writing-" + GONE + "-0a1b2c3d"));
+        Path aside = tmp.resolve(".out.previous-" + GONE + "-0a1b2c3d");
         Files.move(out, aside);
+
+        try (FileChannel marker = lockAsAnotherProcess(writing.resolve(OutputFolder.MARKER));
+                FileChannel swapping = lockAsAnotherProcess(tmp.resolve(".out.lock"))) {
+            folder(out).recover();
+        }
+
+        assertEquals(List.of(".out.previous-" + GONE + "-0a1b2c3d", ".out.writing-" + GONE + "-0a1b2c3d"),
+                entries(tmp), "another run is publishing: its folders are its own");
+        assertEquals(List.of("left .out.previous-" + GONE + "-0a1b2c3d beside " + out + " alone: another Runway run is "
+                + "replacing " + out + " right now; if " + out + " is still missing when it is done, the earlier "
+                + "results are in " + aside), notes);
+    }
+
+    @Test
+    void aWritingFolderWhoseMarkerIsLockedIsLeftAloneEvenIfItsProcessIdIsGone() throws IOException {
+        Path out = earlierOutput();
+        Path writing = Files.createDirectories(tmp.resolve(".out.writing-" + GONE + "-0a1b2c3d"));
+        Files.writeString(writing.resolve("summary.csv"), "being written");
+
+        try (FileChannel marker = lockAsAnotherProcess(writing.resolve(OutputFolder.MARKER))) {
+            folder(out).recover();
+        }
+
+        assertEquals("being written", Files.readString(writing.resolve("summary.csv")));
+        assertEquals(List.of(), notes);
+    }
+
+    @Test
+    void aLeftoverIsEmptiedOnlyOfWhatRunwayWritesAndTheRestStaysWithANote() throws IOException {
+        Path out = earlierOutput();
+        Path mine = Files.createDirectories(tmp.resolve(".out.writing-" + GONE + "-abc"));
+        Files.createFile(mine.resolve(OutputFolder.MARKER));
+        Files.writeString(mine.resolve("thesis.docx"), "three years of work");
+        Files.writeString(Files.createDirectories(mine.resolve("alpha")).resolve("quarterly.csv"), "half");
 
         folder(out).recover();
 
-        assertEquals(List.of(".out.previous-" + running + "-0a1b2c3d", ".out.writing-" + running + "-0a1b2c3d"),
-                entries(tmp), "another run is publishing: its folders are its own");
-        assertEquals(List.of(), notes);
+        assertEquals("three years of work", Files.readString(mine.resolve("thesis.docx")));
+        assertFalse(Files.exists(mine.resolve("alpha")), "Runway's own unfinished files are removed");
+        assertEquals(List.of("left " + mine + " in place: Runway removed its own files from it, but it also holds "
+                + "thesis.docx, which Runway did not write; check it and delete it yourself"), notes);
+    }
+
+    @Test
+    void aFileWrittenIntoTheEarlierOutputAfterItWasCheckedIsNotDeletedWithIt() throws IOException {
+        Path out = earlierOutput();
+        folder(out).publish(writing(Map.of("summary.csv", "newer")), step -> {
+            if (step == OutputFolder.Step.NEW_MOVED_IN) {
+                try (java.util.stream.Stream<Path> asides = Files.list(tmp)) {
+                    Path aside = asides.filter(p -> p.getFileName().toString().startsWith(".out.previous-"))
+                            .findFirst().orElseThrow();
+                    Files.writeString(aside.resolve("late.txt"), "written meanwhile");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+
+        assertEquals("newer", Files.readString(out.resolve("summary.csv")));
+        List<String> left = entries(tmp);
+        assertEquals(2, left.size(), left::toString);
+        Path aside = tmp.resolve(left.get(0));
+        assertTrue(left.get(0).startsWith(".out.previous-"), left::toString);
+        assertEquals("written meanwhile", Files.readString(aside.resolve("late.txt")));
+        assertEquals(List.of("late.txt"), entries(aside), "the earlier output's own files are removed");
+        assertEquals(1, notes.size(), notes::toString);
+        assertTrue(notes.get(0).startsWith("left " + aside + " in place:") && notes.get(0).contains("late.txt"),
+                notes::toString);
     }
 
     @Test

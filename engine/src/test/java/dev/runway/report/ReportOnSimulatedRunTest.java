@@ -85,7 +85,7 @@ class ReportOnSimulatedRunTest {
         int exit = report.execute("--out", tmp.resolve("nothing-here").toString());
 
         assertEquals(RunwayCommand.INPUT_ERROR, exit);
-        assertTrue(err.toString().contains("run 'runway simulate --out"), err.toString());
+        assertTrue(err.toString().contains("first run: runway simulate --out "), err.toString());
     }
 
     @Test
