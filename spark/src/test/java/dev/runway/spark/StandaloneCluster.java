@@ -1,5 +1,6 @@
 package dev.runway.spark;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,15 +85,6 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    String masterUrl() {
-        return masterUrl;
-    }
-
-    /** The folders the workers run their executors in: {@code worker-N/app-…/executor-id/}. */
-    List<Path> workDirs() {
-        return List.copyOf(workDirs);
-    }
-
     /**
      * Runs {@code spark-submit} — {@code SparkSubmit} in a JVM of its own, the driver in client
      * mode — against this cluster, and returns its exit code; past {@code timeout} it is killed
@@ -109,16 +101,25 @@ final class StandaloneCluster implements AutoCloseable {
         return -1;
     }
 
-    /** The last lines of every log of this cluster's JVMs, to say why something failed. */
+    /** The last lines of every log of this cluster's JVMs, executors included, to say why something failed. */
     String logTails() {
+        List<Path> all = new ArrayList<>(logs);
+        for (Path work : workDirs) {
+            // A worker keeps each executor's output in work/app-id/executor-id/stderr.
+            try (Stream<Path> files = Files.walk(work)) {
+                files.filter(file -> file.getFileName().toString().equals("stderr")).sorted().forEach(all::add);
+            } catch (IOException e) {
+                all.add(work);
+            }
+        }
         StringBuilder tails = new StringBuilder();
-        for (Path log : logs) {
+        for (Path log : all) {
+            tails.append("\n--- ").append(dir.relativize(log)).append(" ---\n");
             try {
                 List<String> lines = Files.readAllLines(log);
-                tails.append("\n--- ").append(log.getFileName()).append(" ---\n").append(String.join("\n",
-                        lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                tails.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
             } catch (IOException e) {
-                tails.append("\n--- ").append(log.getFileName()).append(": ").append(e.getMessage());
+                tails.append(e);
             }
         }
         return tails.toString();
@@ -178,7 +179,7 @@ final class StandaloneCluster implements AutoCloseable {
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.addAll(moduleOptions());
         command.add("-cp");
-        command.add(sparkHome.resolve("conf") + java.io.File.pathSeparator + sparkHome.resolve("jars").resolve("*"));
+        command.add(sparkHome.resolve("conf") + File.pathSeparator + sparkHome.resolve("jars").resolve("*"));
         command.add(mainClass);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
