@@ -59,7 +59,7 @@ class SparkRunwayTest {
     }
 
     /** Every output file's text; the manifest without the lines about the execution itself. */
-    private static Map<String, String> files(Path out) throws IOException {
+    static Map<String, String> files(Path out) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
