@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code runway-spark}: the {@code simulate} of the engine, with the paths simulated on a Spark
@@ -155,15 +154,6 @@ public final class SparkRunway implements Callable<Integer> {
     /** Tells --precision's notes as they come; the cluster's own UI shows the progress. */
     private static RunListener notes(PrintWriter err) {
         return new RunListener() {
-            @Override
-            public AtomicLong begin(String scenario) {
-                return new AtomicLong();
-            }
-
-            @Override
-            public void phase(String scenario, String what) {
-            }
-
             @Override
             public void note(String line) {
                 err.println(line);
