@@ -168,16 +168,6 @@ public final class OutputFolder {
         return !text.isEmpty() && given.normalize().equals(given) ? text : text + " (that is, " + path + ")";
     }
 
-    /** Checks, before any work, that {@code target} may be replaced: null if it may, else why not. */
-    public static String replaceProblem(Path target) {
-        return of(target, note -> System.err.println("note: " + note)).replaceProblem();
-    }
-
-    /** Publishes {@code contents} as {@code target}; see {@link #publish(Contents)}. */
-    public static void publish(Path target, Contents contents) throws IOException {
-        of(target, note -> System.err.println("note: " + note)).publish(contents);
-    }
-
     /**
      * Why this folder may not be replaced by a new run, or null if it may: it must not exist,
      * be empty, or hold exactly the files of its record; and it must be possible to create it
