@@ -2,6 +2,7 @@ package dev.runway.cli;
 
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputException;
+import dev.runway.report.ShellCommand;
 import dev.runway.run.RunInputs;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,7 @@ final class InputOptions {
             err.println("error: the inputs in " + folder + " have " + e.errors().size() + " problem(s):");
             e.lines().forEach(err::println);
             err.println("Nothing was written. Fix the rows above; this checks them without running: "
-                    + Launcher.command("validate --inputs " + Launcher.shellWord(folder.toString())
+                    + Launcher.command("validate --inputs " + ShellCommand.word(folder.toString())
                             + (repairCorrelations ? " --repair-correlations" : "")));
             err.flush();
             return null;

@@ -31,7 +31,7 @@ public final class Launcher {
             return command.strip();
         }
         Path jar = runningJar();
-        return jar == null ? "runway" : "java -jar " + shellWord(relativeToWorkingFolder(jar).toString());
+        return jar == null ? "runway" : "java -jar " + ShellCommand.word(relativeToWorkingFolder(jar).toString());
     }
 
     /** A command to print in a hint: the prefix, then the subcommand and its arguments. */
@@ -39,10 +39,6 @@ public final class Launcher {
         return prefix() + " " + arguments;
     }
 
-    /** A word as a POSIX shell reads it back: as it is when that is safe, else in single quotes. */
-    static String shellWord(String word) {
-        return ShellCommand.word(word);
-    }
 
     /** The jar this class was loaded from, or null when it was loaded from a folder of classes. */
     private static Path runningJar() {

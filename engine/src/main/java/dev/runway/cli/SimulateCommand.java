@@ -4,6 +4,7 @@ import dev.runway.model.CaseInputs;
 import dev.runway.model.NonFiniteValueException;
 import dev.runway.report.OutputFolder;
 import dev.runway.report.Report;
+import dev.runway.report.ShellCommand;
 import dev.runway.run.Engine;
 import dev.runway.run.LocalEngine;
 import dev.runway.run.RunOptions;
@@ -120,7 +121,7 @@ public class SimulateCommand implements Callable<Integer> {
             // A report describes the run that made it, so it went with that run's files.
             err.println("note: the report.html and charts in " + out + " described the earlier run and were replaced "
                     + "with it; draw this run's with: "
-                    + Launcher.command("report --out " + Launcher.shellWord(out.toString())));
+                    + Launcher.command("report --out " + ShellCommand.word(out.toString())));
             err.flush();
         }
 

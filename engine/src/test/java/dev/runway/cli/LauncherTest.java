@@ -3,6 +3,7 @@ package dev.runway.cli;
 import dev.runway.io.InputFolderFixture;
 import dev.runway.io.InputReader;
 import dev.runway.report.ResultWriter;
+import dev.runway.report.ShellCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,8 +142,8 @@ class LauncherTest {
         // The tests load the classes from a folder, not a jar: there is no jar to name.
         assertEquals("runway", Launcher.prefix());
         assertEquals("runway validate --inputs 'a b'", Launcher.command("validate --inputs "
-                + Launcher.shellWord("a b")));
-        assertEquals("'it'\\''s'", Launcher.shellWord("it's"));
+                + ShellCommand.word("a b")));
+        assertEquals("'it'\\''s'", ShellCommand.word("it's"));
     }
 
     @Test
