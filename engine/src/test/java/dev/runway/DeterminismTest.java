@@ -1,8 +1,8 @@
 package dev.runway;
 
 import dev.runway.cli.RunwayCommand;
-import dev.runway.report.FileRecord;
-import dev.runway.report.ResultWriter;
+import dev.runway.output.FileRecord;
+import dev.runway.output.OutputFiles.ManifestCsv;
 import dev.runway.sample.SamplingMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,12 +61,12 @@ class DeterminismTest {
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
                 String text = Files.readString(file);
-                if (file.getFileName().toString().equals(ResultWriter.MANIFEST)) {
+                if (file.getFileName().toString().equals(ManifestCsv.SCHEMA.file())) {
                     text = text.lines().filter(line -> !isExecutionLine(line)).collect(Collectors.joining("\n"));
                 }
                 if (out.relativize(file).toString().equals(FileRecord.NAME)) {
                     // The record hashes every file; the manifest's hash changes with its execution lines.
-                    text = text.lines().filter(line -> !line.startsWith(ResultWriter.MANIFEST + ","))
+                    text = text.lines().filter(line -> !line.startsWith(ManifestCsv.SCHEMA.file() + ","))
                             .collect(Collectors.joining("\n"));
                 }
                 files.put(out.relativize(file).toString(), text);
@@ -76,7 +76,7 @@ class DeterminismTest {
     }
 
     private static boolean isExecutionLine(String line) {
-        return ResultWriter.EXECUTION_KEYS.stream().anyMatch(key -> line.startsWith(key + ","));
+        return ManifestCsv.EXECUTION_KEYS.stream().anyMatch(key -> line.startsWith(key + ","));
     }
 
     @Test

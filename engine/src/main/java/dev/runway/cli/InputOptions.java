@@ -2,7 +2,7 @@ package dev.runway.cli;
 
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputException;
-import dev.runway.report.ShellCommand;
+import dev.runway.output.ShellCommand;
 import dev.runway.run.RunInputs;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dev.runway.cli;
 
-import dev.runway.report.ShellCommand;
+import dev.runway.output.ShellCommand;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;

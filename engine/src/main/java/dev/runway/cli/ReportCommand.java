@@ -1,7 +1,7 @@
 package dev.runway.cli;
 
-import dev.runway.report.OutputFolder;
-import dev.runway.report.OutputFolderReader;
+import dev.runway.output.OutputFolder;
+import dev.runway.output.OutputFolderReader;
 import dev.runway.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,6 @@
 package dev.runway.cli;
 
-import dev.runway.report.ResultWriter;
+import dev.runway.output.ResultWriter;
 import dev.runway.run.UsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,9 +2,9 @@ package dev.runway.cli;
 
 import dev.runway.model.CaseInputs;
 import dev.runway.model.NonFiniteValueException;
-import dev.runway.report.OutputFolder;
+import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
-import dev.runway.report.ShellCommand;
+import dev.runway.output.ShellCommand;
 import dev.runway.run.Engine;
 import dev.runway.run.LocalEngine;
 import dev.runway.run.RunOptions;

@@ -4,6 +4,7 @@ import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Scenario;
+import dev.runway.output.Numbers;
 import dev.runway.run.Machine;
 import dev.runway.run.RunPlan;
 import dev.runway.run.RunRequest;
@@ -167,6 +168,6 @@ public final class SolveCommand implements Callable<Integer> {
     }
 
     private static String percent(double share) {
-        return Percentages.of(share, 2);
+        return Numbers.percent(share, 2);
     }
 }

@@ -3,6 +3,7 @@ package dev.runway.cli;
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.Scenario;
+import dev.runway.output.Numbers;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.QuarterStatistics;
 import dev.runway.stats.ScenarioStatistics;
@@ -29,7 +30,7 @@ final class SummaryTable {
         List<String> breach = new ArrayList<>();
         int breachWidth = 13;
         for (ScenarioStatistics s : statistics) {
-            breach.add(Percentages.withInterval(s.breachProb(), 1));
+            breach.add(Numbers.percentWithInterval(s.breachProb(), 1));
             breachWidth = Math.max(breachWidth, breach.get(breach.size() - 1).length());
         }
         String format = "%-18s %" + breachWidth + "s %10s %10s %10s %8s %12s %8s %11s%n";
@@ -57,7 +58,7 @@ final class SummaryTable {
                     money(end.percentile(0.05).value(), decimals), money(end.percentile(0.50).value(), decimals),
                     money(end.percentile(0.95).value(), decimals),
                     money(worst.percentile(0.05).value(), decimals) + " (" + worst.quarter() + ")",
-                    Percentages.of(s.injectionProb().value(), 1),
+                    Numbers.percent(s.injectionProb().value(), 1),
                     Double.isNaN(s.injectionMean()) ? "-" : money(s.injectionMean(), decimals));
         }
         out.println("Money in " + (unit.isEmpty() ? "the model's unit" : unit) + ". 'breach prob': share of paths in "
@@ -127,7 +128,7 @@ final class SummaryTable {
         long tenth = Math.max(FEW_PATHS, roundUp(z * z * variance / (0.0005 * 0.0005)));
         return String.format(Locale.ROOT, "warning: %,d path(s) per scenario are too few for these digits: a breach "
                 + "probability's 95%% interval reaches %s points from it; about %,d paths give every one to ±0.5 point "
-                + "(--paths %d), %,d to ±0.05.", fewest, Percentages.number(widest, 1), wholePercent, wholePercent,
+                + "(--paths %d), %,d to ±0.05.", fewest, Numbers.percentNumber(widest, 1), wholePercent, wholePercent,
                 tenth);
     }
 
@@ -148,11 +149,10 @@ final class SummaryTable {
                 scale = Math.max(scale, Math.abs(s.terminalQuarter().percentile(level).value()));
             }
         }
-        return scale >= 100 || !(scale > 0) || Double.isInfinite(scale) ? 0
-                : (int) Math.min(12, 2 - Math.floor(Math.log10(scale)));
+        return Numbers.moneyDecimals(scale);
     }
 
     private static String money(double value, int decimals) {
-        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+        return Numbers.money(value, decimals);
     }
 }

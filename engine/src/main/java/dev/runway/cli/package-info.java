@@ -7,7 +7,7 @@
  * {@link dev.runway.cli.SolveCommand} runs the {@link dev.runway.analysis.InjectionSolver} on this
  * machine's threads; {@link dev.runway.cli.ReportCommand} draws an output folder's report again.
  *
- * <p>Depends on: model, sample, sim, stats, analysis, report, run; and on picocli. The top of the
+ * <p>Depends on: model, sample, sim, stats, analysis, output, report, run; and on picocli. The top of the
  * engine: no package imports it.
  */
 package dev.runway.cli;

@@ -1,12 +1,13 @@
 package dev.runway.report;
 
-import dev.runway.report.OutputFolderReader.Bin;
-import dev.runway.report.OutputFolderReader.BreachLevel;
-import dev.runway.report.OutputFolderReader.Quarter;
-import dev.runway.report.OutputFolderReader.RunResults;
-import dev.runway.report.OutputFolderReader.ScenarioResults;
-import dev.runway.report.OutputFolderReader.Sensitivity;
-import dev.runway.report.Report.Numbers;
+import dev.runway.output.OutputFolder;
+import dev.runway.output.OutputFolderReader.Bin;
+import dev.runway.output.OutputFolderReader.BreachLevel;
+import dev.runway.output.OutputFolderReader.Quarter;
+import dev.runway.output.OutputFolderReader.RunResults;
+import dev.runway.output.OutputFolderReader.ScenarioResults;
+import dev.runway.output.OutputFolderReader.Sensitivity;
+import dev.runway.output.Numbers;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;

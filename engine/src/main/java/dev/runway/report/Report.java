@@ -1,13 +1,13 @@
 package dev.runway.report;
 
+import dev.runway.output.OutputFiles;
+import dev.runway.output.OutputFolder;
+import dev.runway.output.OutputFolderReader;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code sensitivity.csv} and the folder's {@code solve.csv} when they are there.
  */
 public final class Report {
-    public static final String PAGE = "report.html";
+    public static final String PAGE = OutputFiles.REPORT_PAGE;
     public static final String CHARTS = "charts";
 
     private Report() {
@@ -52,69 +52,5 @@ public final class Report {
     /** Whether a file of an output folder, by its path relative to the folder, belongs to the report. */
     public static boolean isReportFile(String file) {
         return file.equals(PAGE) || file.startsWith(CHARTS + "/");
-    }
-
-    /**
-     * How the charts and the page write numbers, so that a title and a table cell show the same
-     * text for the same value: locale-free, money with thousands separators (whole units from 10 up,
-     * three significant digits below, so small units such as USD bn keep their detail),
-     * probabilities as percentages to one decimal, never "-0".
-     */
-    static final class Numbers {
-        private Numbers() {
-        }
-
-        /** Money to the unit from 10 up, {@code 1,821}, {@code -567}; {@code 0.312} below; "-" when unknown. */
-        static String money(double value) {
-            if (Double.isNaN(value)) {
-                return "-";
-            }
-            double magnitude = Math.abs(value);
-            int decimals = magnitude >= 10 || magnitude == 0 || Double.isInfinite(magnitude) ? 0
-                    : (int) Math.min(12, 2 - Math.floor(Math.log10(magnitude)));
-            return noNegativeZero(String.format(Locale.ROOT, "%,." + decimals + "f", value));
-        }
-
-        /** A share as a percentage to one decimal: {@code 71.9%}; "-" when unknown. */
-        static String percent(double share) {
-            return Double.isNaN(share) ? "-" : percentNumber(share) + "%";
-        }
-
-        /** A 95% interval of a share: {@code 71.7–72.1%}. */
-        static String percentRange(double low, double high) {
-            return Double.isNaN(low) || Double.isNaN(high) ? "-" : percentNumber(low) + "–" + percent(high);
-        }
-
-        /** A 95% interval of money: {@code -575 to -559}. */
-        static String moneyRange(double low, double high) {
-            return Double.isNaN(low) || Double.isNaN(high) ? "-" : money(low) + " to " + money(high);
-        }
-
-        /** A target share without trailing zeros: 0.05 as {@code 5%}, 0.005 as {@code 0.5%}. */
-        static String target(double share) {
-            return new BigDecimal(Double.toString(share)).movePointRight(2).stripTrailingZeros()
-                    .toPlainString() + "%";
-        }
-
-        /** A plain number to three significant digits, for correlations and driver values. */
-        static String decimal(double value) {
-            if (Double.isNaN(value)) {
-                return "-";
-            }
-            double magnitude = Math.abs(value);
-            String text = magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)
-                    ? String.format(Locale.ROOT, "%.3g", value)
-                    : new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros()
-                            .toPlainString();
-            return noNegativeZero(text);
-        }
-
-        private static String percentNumber(double share) {
-            return noNegativeZero(String.format(Locale.ROOT, "%.1f", 100 * share));
-        }
-
-        private static String noNegativeZero(String text) {
-            return text.startsWith("-") && text.replaceAll("[-0.,%]", "").isEmpty() ? text.substring(1) : text;
-        }
     }
 }

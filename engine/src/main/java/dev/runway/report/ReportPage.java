@@ -1,13 +1,15 @@
 package dev.runway.report;
 
 import dev.runway.report.Charts.RenderedChart;
-import dev.runway.report.OutputFolderReader.Quarter;
-import dev.runway.report.OutputFolderReader.RunResults;
-import dev.runway.report.OutputFolderReader.ScenarioResults;
-import dev.runway.report.OutputFolderReader.Sensitivity;
-import dev.runway.report.OutputFolderReader.Solve;
-import dev.runway.report.OutputFolderReader.Summary;
-import dev.runway.report.Report.Numbers;
+import dev.runway.output.OutputFolderReader.Quarter;
+import dev.runway.output.OutputFolderReader.RunResults;
+import dev.runway.output.OutputFolderReader.ScenarioResults;
+import dev.runway.output.OutputFolderReader.Sensitivity;
+import dev.runway.output.OutputFolderReader.Solve;
+import dev.runway.output.OutputFolderReader.Summary;
+import dev.runway.output.Numbers;
+import dev.runway.output.OutputFiles.SensitivityCsv;
+import dev.runway.output.OutputFiles.SolveCsv;
 
 import java.awt.Color;
 import java.util.ArrayList;
@@ -240,7 +242,7 @@ final class ReportPage {
                 ? "quarter " + s.firstBreachP50Quarter().getAsInt() + " of " + scenario.quarters().size() : "");
         key(page, "breach level", scenario.breachLevel().known() ? Numbers.money(scenario.breachLevel().value()) : "-",
                 scenario.breachLevel().known() ? (scenario.breachLevel().constant() ? scenario.unit() + ", constant"
-                        : scenario.unit() + ", mean of " + scenario.breachLevel().distribution()) : "not in the manifest");
+                        : scenario.unit() + ", mean of " + scenario.breachLevel().distribution()) : "the breach rule is not item < level");
         key(page, "cash at end of " + last.label() + ", median", Numbers.money(s.terminalP50().value()),
                 "95%: " + Numbers.moneyRange(s.terminalP50().low(), s.terminalP50().high()));
         key(page, "cash at end, P05 (worst 5%)", Numbers.money(s.terminalP05().value()),
@@ -269,12 +271,12 @@ final class ReportPage {
         page.element("h3", "What drives the risk");
         if (!scenario.hasSensitivity()) {
             page.element("p", "No tornado chart and no sensitivity table: this folder has no " + scenario.name() + "/"
-                    + OutputFolderReader.SENSITIVITY + " (the sensitivity analysis was not run for this scenario).",
+                    + SensitivityCsv.SCHEMA.file() + " (the sensitivity analysis was not run for this scenario).",
                     "class", "note tornado-skipped");
             return;
         }
         if (Charts.tornadoRows(scenario).isEmpty()) {
-            page.element("p", "No tornado chart: " + OutputFolderReader.SENSITIVITY + " has no driver with breach "
+            page.element("p", "No tornado chart: " + SensitivityCsv.SCHEMA.file() + " has no driver with breach "
                     + "probabilities at its P10 and P90.", "class", "note tornado-skipped");
         }
         List<Sensitivity> rows = scenario.sensitivity();
@@ -303,7 +305,7 @@ final class ReportPage {
         }
         page.close("tbody");
         page.close("table").close("div");
-        page.element("p", "Rows in the order of " + OutputFolderReader.SENSITIVITY + " (largest rank correlation "
+        page.element("p", "Rows in the order of " + SensitivityCsv.SCHEMA.file() + " (largest rank correlation "
                 + "first)" + (rows.size() > SENSITIVITY_ROWS ? "; " + (rows.size() - SENSITIVITY_ROWS)
                 + " more row(s) in the file" : "") + "."
                 + (rows.stream().anyMatch(Sensitivity::isEvent) ? " Rows named event:… are an event's amount; they "
@@ -314,7 +316,7 @@ final class ReportPage {
     private static void solve(Markup page, ScenarioResults scenario) {
         page.element("h3", "What would prevent it: an up-front injection");
         if (scenario.solve().isEmpty()) {
-            page.element("p", OutputFolderReader.SOLVE + " has no row for " + scenario.name() + ".", "class", "note");
+            page.element("p", SolveCsv.SCHEMA.file() + " has no row for " + scenario.name() + ".", "class", "note");
             return;
         }
         page.open("ul", "class", "solve");

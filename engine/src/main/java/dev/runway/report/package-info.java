@@ -1,12 +1,10 @@
 /**
- * A run's output folder. {@link dev.runway.report.ResultWriter} writes its CSV files (the summary,
- * the manifest with its {@link dev.runway.report.RunInfo}, each scenario's quarterly and terminal
- * files, the sensitivity and the solve); {@link dev.runway.report.OutputFolder} publishes them all
- * at once, with their {@link dev.runway.report.FileRecord}; {@link dev.runway.report.OutputFolderReader}
- * reads them back; and {@link dev.runway.report.Report} draws the charts and the HTML page from those
- * files alone. {@link dev.runway.report.ShellCommand} writes a Runway command as a hint prints it.
+ * The report of an output folder: {@link dev.runway.report.Report} reads the folder's CSV files
+ * back through {@link dev.runway.output.OutputFolderReader} and draws the charts
+ * ({@link dev.runway.report.Charts}) and the HTML page ({@link dev.runway.report.ReportPage}) from
+ * those files alone.
  *
- * <p>Depends on: lang, model, sample, sim, stats, analysis (the results it writes); and on opencsv
- * and XChart. Never on run or cli.
+ * <p>Depends on: output (the files it reads, the numbers as they print), analysis (the solver's
+ * statuses), stats; and on XChart. Never on run or cli.
  */
 package dev.runway.report;

@@ -1,6 +1,6 @@
 package dev.runway.run;
 
-import dev.runway.report.ShellCommand;
+import dev.runway.output.ShellCommand;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;

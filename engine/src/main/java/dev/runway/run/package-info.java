@@ -7,7 +7,7 @@
  * cluster's. The command line's {@code simulate} and {@code sensitivity} and the Spark job only parse
  * options and print; {@code runway solve} still checks its options and runs its solver itself.
  *
- * <p>Depends on: lang (the "did you mean" of a usage error), model, io, sample, sim, stats, analysis
- * and report; and on picocli for the shared options and usage errors. Never on cli.
+ * <p>Depends on: lang (the "did you mean" of a usage error), model, io, sample, sim, stats, analysis,
+ * output and report; and on picocli for the shared options and usage errors. Never on cli.
  */
 package dev.runway.run;

@@ -2,6 +2,7 @@ package dev.runway.cli;
 
 import dev.runway.io.InputFolderFixture;
 import dev.runway.io.InputReader;
+import dev.runway.output.Numbers;
 import dev.runway.stats.Estimate;
 import dev.runway.stats.Intervals;
 import dev.runway.stats.ScenarioStatistics;
@@ -39,14 +40,14 @@ class HonestNumbersTest {
 
     @Test
     void aNonzeroShareNeverPrintsAsZeroOrAHundred() {
-        assertEquals("0.008%", Percentages.of(8e-5, 1));
-        assertEquals("0.0083%", Percentages.of(8.3e-5, 1));
-        assertEquals("99.992%", Percentages.of(1 - 8e-5, 1));
-        assertEquals("0%", Percentages.of(0, 1));
-        assertEquals("100%", Percentages.of(1, 1));
-        assertEquals("71.9%", Percentages.of(0.719, 1));
-        assertEquals("0.1%", Percentages.of(0.001, 1));
-        assertEquals("5.00%", Percentages.of(0.05, 2));
+        assertEquals("0.008%", Numbers.percent(8e-5, 1));
+        assertEquals("0.0083%", Numbers.percent(8.3e-5, 1));
+        assertEquals("99.992%", Numbers.percent(1 - 8e-5, 1));
+        assertEquals("0%", Numbers.percent(0, 1));
+        assertEquals("100%", Numbers.percent(1, 1));
+        assertEquals("71.9%", Numbers.percent(0.719, 1));
+        assertEquals("0.1%", Numbers.percent(0.001, 1));
+        assertEquals("5.00%", Numbers.percent(0.05, 2));
     }
 
     @Test
@@ -54,15 +55,15 @@ class HonestNumbersTest {
         // 71,900 of 100,000: Wilson's arms differ by far less than the printed 0.1 point.
         Estimate common = breaches(71_900, 100_000);
         String arm = String.format(Locale.ROOT, "%.1f", 100 * (common.value() - common.low()));
-        assertEquals("71.9% ±" + arm, Percentages.withInterval(common, 1));
+        assertEquals("71.9% ±" + arm, Numbers.percentWithInterval(common, 1));
 
         // One path that breached: Wilson's interval runs from about 21% to 100%, nowhere near symmetric.
         Estimate one = breaches(1, 1);
-        assertEquals("100% [" + Percentages.number(one.low(), 1) + ", 100]", Percentages.withInterval(one, 1));
+        assertEquals("100% [" + Numbers.percentNumber(one.low(), 1) + ", 100]", Numbers.percentWithInterval(one, 1));
         assertTrue(one.low() > 0.2 && one.low() < 0.21, "Wilson's lower end for 1 of 1: " + one.low());
 
         // 8 of 100,000: printed 0.008%, its interval [0.004, 0.016] is lopsided.
-        String rare = Percentages.withInterval(breaches(8, 100_000), 1);
+        String rare = Numbers.percentWithInterval(breaches(8, 100_000), 1);
         assertTrue(rare.startsWith("0.008% ["), rare);
         assertFalse(rare.contains("±"), rare);
     }
@@ -86,7 +87,7 @@ class HonestNumbersTest {
 
         String row = run.out().lines().filter(line -> line.startsWith("base ")).findFirst().orElseThrow();
         String cell = row.substring("base".length()).strip();
-        assertTrue(cell.startsWith(Percentages.number(breachProb, 1) + "% ["), row);
+        assertTrue(cell.startsWith(Numbers.percentNumber(breachProb, 1) + "% ["), row);
         assertFalse(cell.startsWith("0.0%") || cell.startsWith("0%"), row);
         assertTrue(row.contains(" Q1 "), "the median first breach beside it: " + row);
     }
@@ -108,8 +109,8 @@ class HonestNumbersTest {
         assertEquals(0, run.exitCode(), run::printed);
         String row = run.out().lines().filter(line -> line.startsWith("status_quo ")).findFirst().orElseThrow();
         assertFalse(row.contains("±"), "not a symmetric ±: " + row);
-        assertTrue(row.contains("100% [" + Percentages.number(breaches(1, 1).low(), 1) + ", 100]")
-                || row.contains("0% [0, " + Percentages.number(breaches(0, 1).high(), 1) + "]"), row);
+        assertTrue(row.contains("100% [" + Numbers.percentNumber(breaches(1, 1).low(), 1) + ", 100]")
+                || row.contains("0% [0, " + Numbers.percentNumber(breaches(0, 1).high(), 1) + "]"), row);
         String warning = run.out().lines().filter(line -> line.startsWith("warning: ")).findFirst().orElse("");
         assertTrue(warning.startsWith("warning: 1 path(s) per scenario are too few for these digits"), run::printed);
         assertTrue(warning.contains("paths give every one to ±0.5 point (--paths "), warning);

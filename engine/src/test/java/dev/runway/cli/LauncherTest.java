@@ -2,8 +2,8 @@ package dev.runway.cli;
 
 import dev.runway.io.InputFolderFixture;
 import dev.runway.io.InputReader;
-import dev.runway.report.ResultWriter;
-import dev.runway.report.ShellCommand;
+import dev.runway.output.ResultWriter;
+import dev.runway.output.ShellCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,7 +166,7 @@ class LauncherTest {
             assertTrue(!text.contains("'" + prefix), "the command wrapped in quotes:\n" + text);
         }
         IOException unread = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> dev.runway.report.OutputFolderReader.read(missing));
+                () -> dev.runway.output.OutputFolderReader.read(missing));
         assertTrue(unread.getMessage().endsWith("first run: " + prefix + " simulate --out '" + missing + "'"),
                 unread.getMessage());
     }

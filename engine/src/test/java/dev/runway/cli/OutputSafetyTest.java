@@ -1,7 +1,7 @@
 package dev.runway.cli;
 
 import dev.runway.io.InputFolderFixture;
-import dev.runway.report.OutputFolder;
+import dev.runway.output.OutputFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

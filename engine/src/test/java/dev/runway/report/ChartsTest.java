@@ -1,7 +1,10 @@
 package dev.runway.report;
 
-import dev.runway.report.OutputFolderReader.RunResults;
-import dev.runway.report.OutputFolderReader.Sensitivity;
+import dev.runway.output.OutputFiles;
+import dev.runway.output.OutputFolderReader;
+import dev.runway.output.OutputFolderFixture;
+import dev.runway.output.OutputFolderReader.RunResults;
+import dev.runway.output.OutputFolderReader.Sensitivity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -22,8 +25,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import static dev.runway.report.OutputFolderFixture.ALPHA;
-import static dev.runway.report.OutputFolderFixture.BETA;
+import static dev.runway.output.OutputFolderFixture.ALPHA;
+import static dev.runway.output.OutputFolderFixture.BETA;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,7 +129,7 @@ class ChartsTest {
         Path out = reportOn(OutputFolderFixture.withOptionalFiles(), "out");
         assertTrue(Files.exists(out.resolve(Report.CHARTS).resolve("alpha-tornado.png")));
 
-        Files.delete(out.resolve(ALPHA).resolve(OutputFolderReader.SENSITIVITY));
+        Files.delete(out.resolve(ALPHA).resolve(OutputFiles.SensitivityCsv.SCHEMA.file()));
         Report.write(out);
 
         assertFalse(Files.exists(out.resolve(Report.CHARTS).resolve("alpha-tornado.png")));

@@ -1,5 +1,6 @@
 package dev.runway.report;
 
+import dev.runway.output.OutputFolderFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Attr;
@@ -10,19 +11,20 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.runway.report.OutputFolderFixture.ALPHA_DESCRIPTION;
-import static dev.runway.report.OutputFolderFixture.BETA;
+import static dev.runway.output.OutputFolderFixture.ALPHA_DESCRIPTION;
+import static dev.runway.output.OutputFolderFixture.BETA;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -240,7 +242,11 @@ class ReportPageTest {
         return null;
     }
 
+    /**
+     * A share between 0.1% and 99.9% as the page prints it: the exact binary value rounded half
+     * up to one decimal (not the shortest decimal of 100 * share, which can round the other way).
+     */
     static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+        return new BigDecimal(100 * share).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }

@@ -3,7 +3,7 @@ package dev.runway.spark;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputException;
 import dev.runway.model.NonFiniteValueException;
-import dev.runway.report.OutputFolder;
+import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
 import dev.runway.run.RunInputs;
 import dev.runway.run.RunListener;

@@ -1,9 +1,9 @@
 package dev.runway.spark;
 
 import dev.runway.cli.RunwayCommand;
-import dev.runway.report.FileRecord;
+import dev.runway.output.FileRecord;
+import dev.runway.output.OutputFiles.ManifestCsv;
 import dev.runway.report.Report;
-import dev.runway.report.ResultWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -35,7 +35,7 @@ class SparkRunLayerTest {
 
     /** A row of the report's manifest table that says how the run went, not what it computed. */
     private static final Pattern EXECUTION_ROW = Pattern.compile("<tr><td>(" + String.join("|",
-            ResultWriter.EXECUTION_KEYS) + ")</td><td[^>]*>[^<]*</td></tr>");
+            ManifestCsv.EXECUTION_KEYS) + ")</td><td[^>]*>[^<]*</td></tr>");
 
     @TempDir
     Path outputs;
@@ -59,13 +59,13 @@ class SparkRunLayerTest {
         Map<String, String> onSpark = spark("spark-precise", run);
         // Each scenario stopped past --paths, so the rounds that add blocks to a run ran on Spark too.
         Matcher stop = Pattern.compile("\nprecision:[a-z_]+,\"?[^\n]* at (\\d+) paths")
-                .matcher(onSpark.get(ResultWriter.MANIFEST));
+                .matcher(onSpark.get(ManifestCsv.SCHEMA.file()));
         int stops = 0;
         while (stop.find()) {
             stops++;
             assertTrue(Integer.parseInt(stop.group(1)) > 4096, stop.group());
         }
-        assertEquals(2, stops, onSpark.get(ResultWriter.MANIFEST));
+        assertEquals(2, stops, onSpark.get(ManifestCsv.SCHEMA.file()));
         assertFilesEqual(local, onSpark);
     }
 
@@ -110,13 +110,13 @@ class SparkRunLayerTest {
                     continue;
                 }
                 String text = Files.readString(file);
-                if (name.equals(ResultWriter.MANIFEST)) {
-                    text = text.lines().filter(line -> ResultWriter.EXECUTION_KEYS.stream()
+                if (name.equals(ManifestCsv.SCHEMA.file())) {
+                    text = text.lines().filter(line -> ManifestCsv.EXECUTION_KEYS.stream()
                             .noneMatch(key -> line.startsWith(key + ","))).collect(Collectors.joining("\n"));
                 }
                 if (name.equals(FileRecord.NAME)) {
                     // The record hashes every file; the manifest's and the report's hashes change with the execution lines.
-                    text = text.lines().filter(line -> !line.startsWith(ResultWriter.MANIFEST + ",")
+                    text = text.lines().filter(line -> !line.startsWith(ManifestCsv.SCHEMA.file() + ",")
                             && !line.startsWith(Report.PAGE + ","))
                             .collect(Collectors.joining("\n"));
                 }

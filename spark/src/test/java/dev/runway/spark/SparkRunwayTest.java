@@ -1,8 +1,8 @@
 package dev.runway.spark;
 
 import dev.runway.cli.RunwayCommand;
-import dev.runway.report.FileRecord;
-import dev.runway.report.ResultWriter;
+import dev.runway.output.FileRecord;
+import dev.runway.output.OutputFiles.ManifestCsv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +64,13 @@ class SparkRunwayTest {
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path file : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
                 String text = Files.readString(file);
-                if (file.getFileName().toString().equals(ResultWriter.MANIFEST)) {
-                    text = text.lines().filter(line -> ResultWriter.EXECUTION_KEYS.stream()
+                if (file.getFileName().toString().equals(ManifestCsv.SCHEMA.file())) {
+                    text = text.lines().filter(line -> ManifestCsv.EXECUTION_KEYS.stream()
                             .noneMatch(key -> line.startsWith(key + ","))).collect(Collectors.joining("\n"));
                 }
                 if (out.relativize(file).toString().equals(FileRecord.NAME)) {
                     // The record hashes every file; the manifest's hash changes with its execution lines.
-                    text = text.lines().filter(line -> !line.startsWith(ResultWriter.MANIFEST + ","))
+                    text = text.lines().filter(line -> !line.startsWith(ManifestCsv.SCHEMA.file() + ","))
                             .collect(Collectors.joining("\n"));
                 }
                 files.put(out.relativize(file).toString(), text);

@@ -1,4 +1,4 @@
-package dev.runway.report;
+package dev.runway.output;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
@@ -19,28 +19,28 @@ import java.util.Locale;
  * {@code normal(900, 50)}, an injection event). Optionally {@code alpha/sensitivity.csv} and
  * {@code solve.csv}. The numbers that tests look for are constants here.
  */
-final class OutputFolderFixture {
-    static final String ALPHA = "alpha";
-    static final String BETA = "beta";
-    static final String[] SCENARIOS = {ALPHA, BETA};
-    static final String[] LABELS = {"FY2025Q1", "FY2025Q2", "FY2025Q3", "FY2025Q4"};
+public final class OutputFolderFixture {
+    public static final String ALPHA = "alpha";
+    public static final String BETA = "beta";
+    public static final String[] SCENARIOS = {ALPHA, BETA};
+    public static final String[] LABELS = {"FY2025Q1", "FY2025Q2", "FY2025Q3", "FY2025Q4"};
 
-    static final String DRIVERS_SHA256 = "ab220dae682470173904d9d064dba8fff4e1ff8187387819879e5b4e0ed1bade";
+    public static final String DRIVERS_SHA256 = "ab220dae682470173904d9d064dba8fff4e1ff8187387819879e5b4e0ed1bade";
 
     /** A description with every character that must be escaped in XML. */
-    static final String ALPHA_DESCRIPTION = "Sales <fall> & \"margins\" thin; 'no' rescue";
+    public static final String ALPHA_DESCRIPTION = "Sales <fall> & \"margins\" thin; 'no' rescue";
 
-    static final String SUMMARY_HEADER = "scenario,paths,seed,terminal_mean,terminal_p05,terminal_p50,terminal_p95,"
+    public static final String SUMMARY_HEADER = "scenario,paths,seed,terminal_mean,terminal_p05,terminal_p50,terminal_p95,"
             + "breach_prob,first_breach_p50_quarter,injection_prob,injection_mean,terminal_mean_lo,terminal_mean_hi,"
             + "terminal_p05_lo,terminal_p05_hi,terminal_p50_lo,terminal_p50_hi,terminal_p95_lo,terminal_p95_hi,"
             + "breach_prob_lo,breach_prob_hi,injection_prob_lo,injection_prob_hi";
-    static final String ALPHA_SUMMARY = "alpha,4000,20250513,604.967,-566.987,589.218,1820.755,0.719360,3,0.000000,,"
+    public static final String ALPHA_SUMMARY = "alpha,4000,20250513,604.967,-566.987,589.218,1820.755,0.719360,3,0.000000,,"
             + "600.474,609.461,-575.462,-559.131,584.128,594.919,1811.262,1830.507,0.716567,0.722136,0.000000,0.000038";
-    static final String BETA_SUMMARY = "beta,4000,20250513,1550.689,495.338,1520.106,2642.583,0.183930,4,0.183600,"
+    public static final String BETA_SUMMARY = "beta,4000,20250513,1550.689,495.338,1520.106,2642.583,0.183930,4,0.183600,"
             + "403.231,1546.724,1554.653,487.499,504.161,1515.758,1524.450,2634.035,2651.540,0.181541,0.186343,"
             + "0.181213,0.186012";
 
-    static final String SENSITIVITY = String.join("\n",
+    public static final String SENSITIVITY = String.join("\n",
             "driver,spearman,variance_share,breach_prob_at_p10,breach_prob_at_p90,value_at_p10,value_at_p90,"
                 + "terminal_mean_at_p10,terminal_mean_at_p90",
             "volume_trend,0.501,0.243,0.874,0.552,-0.0121,-0.0019,255.1,960.2",
@@ -50,7 +50,7 @@ final class OutputFolderFixture {
             "opening_cash,0,0,0.719360,0.719360,2200,2200,604.967,604.967",
             "");
 
-    static final String SOLVE = String.join("\n",
+    public static final String SOLVE = String.join("\n",
             "scenario,quarter,max_breach_prob,injection,injection_lo,injection_hi,breach_prob_at_injection,status",
             "alpha,1,0.01,,,,,out of reach",
             "alpha,1,0.05,1234.5,1210.0,1260.2,0.0498,solved",
@@ -67,16 +67,16 @@ final class OutputFolderFixture {
     }
 
     /** The CSV files of a run, without the optional files. */
-    static OutputFolderFixture plain() {
+    public static OutputFolderFixture plain() {
         return new OutputFolderFixture(false, false);
     }
 
     /** With {@code alpha/sensitivity.csv} and {@code solve.csv}. */
-    static OutputFolderFixture withOptionalFiles() {
+    public static OutputFolderFixture withOptionalFiles() {
         return new OutputFolderFixture(true, true);
     }
 
-    Path writeTo(Path folder) {
+    public Path writeTo(Path folder) {
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("summary.csv"), String.join("\n", SUMMARY_HEADER, ALPHA_SUMMARY,
@@ -112,6 +112,7 @@ final class OutputFolderFixture {
         rows.add(new String[] {"scenario:alpha", ALPHA_DESCRIPTION});
         rows.add(new String[] {"source:alpha:driver:opening_cash", "constant(2200.0); Automotive cash, 31 Mar 2025"});
         rows.add(new String[] {"source:alpha:driver:min_liquidity", "constant(1000.0); About one month of revenue"});
+        rows.add(new String[] {"breach_level:alpha", "1000.0"});
         rows.add(new String[] {"source:alpha:driver:contribution_margin", "pert(0.18, 0.2, 0.22); Calibrated to FCF"});
         rows.add(new String[] {"source:alpha:event:tariff_bill", "Up to 450 bn before mitigation"});
         rows.add(new String[] {"correlation:alpha:volume_trend~contribution_margin",
@@ -119,6 +120,8 @@ final class OutputFolderFixture {
         rows.add(new String[] {"scenario:beta", "A rescue that may come"});
         rows.add(new String[] {"source:beta:driver:opening_cash", "constant(2200.0); Automotive cash, 31 Mar 2025"});
         rows.add(new String[] {"source:beta:driver:min_liquidity", "normal(900.0, 50.0); A level that varies"});
+        rows.add(new String[] {"breach_level:beta", "900.0"});
+        rows.add(new String[] {"breach_level_distribution:beta", "normal(900.0, 50.0)"});
         rows.add(new String[] {"source:beta:event:partner_injection", "A partner's capital, probability 0.5"});
         rows.add(new String[] {"threads", "2"});
         rows.add(new String[] {"started_at", "2025-06-01T00:00:00Z"});

@@ -1,11 +1,11 @@
-package dev.runway.report;
+package dev.runway.output;
 
 import dev.runway.analysis.InjectionSolver;
-import dev.runway.report.OutputFolderReader.BreachLevel;
-import dev.runway.report.OutputFolderReader.MalformedOutputException;
-import dev.runway.report.OutputFolderReader.RunResults;
-import dev.runway.report.OutputFolderReader.ScenarioResults;
-import dev.runway.report.OutputFolderReader.Solve;
+import dev.runway.output.OutputFolderReader.BreachLevel;
+import dev.runway.output.OutputFolderReader.MalformedOutputException;
+import dev.runway.output.OutputFolderReader.RunResults;
+import dev.runway.output.OutputFolderReader.ScenarioResults;
+import dev.runway.output.OutputFolderReader.Solve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,10 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-import static dev.runway.report.OutputFolderFixture.ALPHA;
-import static dev.runway.report.OutputFolderFixture.ALPHA_DESCRIPTION;
-import static dev.runway.report.OutputFolderFixture.BETA;
+import static dev.runway.output.OutputFolderFixture.ALPHA;
+import static dev.runway.output.OutputFolderFixture.ALPHA_DESCRIPTION;
+import static dev.runway.output.OutputFolderFixture.BETA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,7 +84,7 @@ class OutputFolderReaderTest {
     }
 
     @Test
-    void breachLevelIsTheConstantOrTheMeanOfTheDistributionInTheManifest() throws IOException {
+    void breachLevelIsTheConstantOrTheMeanTheRunWroteInTheManifest() throws IOException {
         RunResults results = OutputFolderReader.read(OutputFolderFixture.plain().writeTo(tmp.resolve("out")));
 
         BreachLevel alpha = results.scenarios().get(0).breachLevel();
@@ -93,9 +94,11 @@ class OutputFolderReaderTest {
         assertEquals(900.0, beta.value(), "the mean of normal(900, 50)");
         assertFalse(beta.constant());
         assertEquals("normal(900.0, 50.0)", beta.distribution());
-        assertEquals(0.2, OutputFolderReader.breachLevel("pert(0.18, 0.2, 0.22); calibrated").value(), 1e-12);
-        assertFalse(OutputFolderReader.breachLevel("a level of 1,000").known());
-        assertFalse(OutputFolderReader.breachLevel(null).known());
+        // The level is what the run wrote, never parsed out of a driver's description.
+        Map<String, String> described = Map.of("source:gamma:driver:min_liquidity", "constant(1000.0); About a month");
+        assertFalse(OutputFolderReader.breachLevel(described, "gamma").known());
+        assertFalse(OutputFolderReader.breachLevel(Map.of("breach_level:gamma", "a level of 1,000"), "gamma").known());
+        assertFalse(OutputFolderReader.breachLevel(Map.of("breach_level:gamma", "NaN"), "gamma").known());
     }
 
     @Test

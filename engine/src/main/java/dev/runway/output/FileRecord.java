@@ -1,4 +1,4 @@
-package dev.runway.report;
+package dev.runway.output;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 public final class FileRecord {
     /** The record's file name, at the top of an output folder. */
     public static final String NAME = "files.csv";
-    private static final String[] HEADER = {"file", "bytes", "sha256"};
+    private static final String[] HEADER = OutputFiles.FilesCsv.SCHEMA.header().toArray(new String[0]);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** One recorded file: its path relative to the folder (with {@code /}), size and SHA-256. */

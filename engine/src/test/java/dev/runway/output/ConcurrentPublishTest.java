@@ -1,4 +1,4 @@
-package dev.runway.report;
+package dev.runway.output;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.runway.report.PublishKillTest.entries;
-import static dev.runway.report.PublishKillTest.files;
+import static dev.runway.output.PublishKillTest.entries;
+import static dev.runway.output.PublishKillTest.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

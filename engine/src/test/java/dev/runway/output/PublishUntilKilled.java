@@ -1,4 +1,4 @@
-package dev.runway.report;
+package dev.runway.output;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.runway.report;
+package dev.runway.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -208,7 +208,7 @@ public final class OutputFolder {
     /** Whether the folder holds a recorded {@code report.html}, one that a run without a report would replace. */
     public boolean hasReport() {
         try {
-            return FileRecord.read(path).entries().containsKey(Report.PAGE);
+            return FileRecord.read(path).entries().containsKey(OutputFiles.REPORT_PAGE);
         } catch (IOException e) {
             return false;
         }
@@ -299,8 +299,8 @@ public final class OutputFolder {
                 return null;
             }
             if (!Files.exists(folder.resolve(FileRecord.NAME), LinkOption.NOFOLLOW_LINKS)) {
-                if (Files.exists(folder.resolve(ResultWriter.MANIFEST))) {
-                    return shown() + " has a " + ResultWriter.MANIFEST + " but no " + FileRecord.NAME + ": an older "
+                if (Files.exists(folder.resolve(OutputFiles.ManifestCsv.SCHEMA.file()))) {
+                    return shown() + " has a " + OutputFiles.ManifestCsv.SCHEMA.file() + " but no " + FileRecord.NAME + ": an older "
                             + "Runway wrote it without recording its files, so Runway cannot tell whether everything "
                             + "in it is its own. " + advice + "move or delete " + shown() + " yourself.";
                 }

@@ -1,5 +1,7 @@
-package dev.runway.report;
+package dev.runway.output;
 
+import dev.runway.report.Charts;
+import dev.runway.report.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static dev.runway.report.PublishKillTest.entries;
-import static dev.runway.report.PublishKillTest.files;
+import static dev.runway.output.PublishKillTest.entries;
+import static dev.runway.output.PublishKillTest.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
-package dev.runway.report;
+package dev.runway.output;
 
+import dev.runway.report.Report;
 import dev.runway.cli.RunwayCommand;
 import dev.runway.io.InputFolderFixture;
 import org.junit.jupiter.api.BeforeAll;

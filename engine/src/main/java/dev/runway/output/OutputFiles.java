@@ -1,0 +1,215 @@
+package dev.runway.output;
+
+import dev.runway.output.Column.Estimated;
+import dev.runway.stats.ScenarioStatistics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.runway.output.Numbers.Kind.DECIMAL;
+import static dev.runway.output.Numbers.Kind.MONEY;
+import static dev.runway.output.Numbers.Kind.PROBABILITY;
+
+/**
+ * Every file of an output folder (docs/model.md §12), each CSV's columns defined once: the
+ * writer ({@link ResultWriter}) and the reader ({@link OutputFolderReader}) both use these
+ * schemas. An estimate's interval columns ({@code _lo}, {@code _hi}) follow all the values.
+ */
+public final class OutputFiles {
+    /** The report's page; its charts are in {@code charts/}. */
+    public static final String REPORT_PAGE = "report.html";
+
+    private OutputFiles() {
+    }
+
+    /** Every CSV an output folder can hold. */
+    public static List<Schema> schemas() {
+        return List.of(SummaryCsv.SCHEMA, ItemSummaryCsv.SCHEMA, QuarterlyCsv.SCHEMA, ItemQuarterlyCsv.SCHEMA,
+                TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, ManifestCsv.SCHEMA, FilesCsv.SCHEMA);
+    }
+
+    /** {@code summary.csv}: one row per scenario, its terminal and horizon statistics. */
+    public static final class SummaryCsv {
+        public static final Column SCENARIO = Column.text("scenario");
+        public static final Column PATHS = Column.text("paths");
+        public static final Column SEED = Column.text("seed");
+        public static final Estimated TERMINAL_MEAN = Column.estimated("terminal_mean", MONEY);
+        public static final Estimated TERMINAL_P05 = Column.estimated("terminal_p05", MONEY);
+        public static final Estimated TERMINAL_P50 = Column.estimated("terminal_p50", MONEY);
+        public static final Estimated TERMINAL_P95 = Column.estimated("terminal_p95", MONEY);
+        public static final Estimated BREACH_PROB = Column.estimated("breach_prob", PROBABILITY);
+        /** Empty when no path breaches. */
+        public static final Column FIRST_BREACH_P50_QUARTER = Column.text("first_breach_p50_quarter");
+        public static final Estimated INJECTION_PROB = Column.estimated("injection_prob", PROBABILITY);
+        /** Empty when no injection fired. */
+        public static final Column INJECTION_MEAN = Column.number("injection_mean", MONEY);
+        public static final Schema SCHEMA = new Schema("summary.csv", columns(
+                List.of(SCENARIO, PATHS, SEED, TERMINAL_MEAN.value(), TERMINAL_P05.value(), TERMINAL_P50.value(),
+                        TERMINAL_P95.value(), BREACH_PROB.value(), FIRST_BREACH_P50_QUARTER, INJECTION_PROB.value(),
+                        INJECTION_MEAN),
+                TERMINAL_MEAN, TERMINAL_P05, TERMINAL_P50, TERMINAL_P95, BREACH_PROB, INJECTION_PROB));
+
+        private SummaryCsv() {
+        }
+    }
+
+    /** {@code item_summary.csv}, for a model reporting several items: per scenario and item, its terminal statistics. */
+    public static final class ItemSummaryCsv {
+        public static final Column ITEM = Column.text("item");
+        public static final Column UNIT = Column.text("unit");
+        public static final Schema SCHEMA = new Schema("item_summary.csv", columns(
+                List.of(SummaryCsv.SCENARIO, ITEM, UNIT, SummaryCsv.TERMINAL_MEAN.value(),
+                        SummaryCsv.TERMINAL_P05.value(), SummaryCsv.TERMINAL_P50.value(),
+                        SummaryCsv.TERMINAL_P95.value()),
+                SummaryCsv.TERMINAL_MEAN, SummaryCsv.TERMINAL_P05, SummaryCsv.TERMINAL_P50, SummaryCsv.TERMINAL_P95));
+
+        private ItemSummaryCsv() {
+        }
+    }
+
+    /** {@code <scenario>/quarterly.csv}: the primary item's statistics per quarter. */
+    public static final class QuarterlyCsv {
+        public static final Column QUARTER = Column.text("quarter");
+        public static final Column LABEL = Column.text("label");
+        public static final Estimated MEAN = Column.estimated("mean", MONEY);
+        public static final Column SD = Column.number("sd", MONEY);
+        /** {@code p01} to {@code p99}, at the levels of {@link ScenarioStatistics#percentileLevels()}. */
+        public static final List<Estimated> PERCENTILES = Arrays.stream(ScenarioStatistics.percentileLevels())
+                .mapToObj(level -> Column.estimated(String.format(Locale.ROOT, "p%02d", Math.round(level * 100)), MONEY))
+                .toList();
+        public static final Estimated BREACH_PROB = Column.estimated("breach_prob", PROBABILITY);
+        public static final Estimated CUM_BREACH_PROB = Column.estimated("cum_breach_prob", PROBABILITY);
+        public static final Column CVAR05 = Column.number("cvar05", MONEY);
+        public static final Schema SCHEMA = new Schema("quarterly.csv", columns(
+                concat(List.of(QUARTER, LABEL, MEAN.value(), SD), values(PERCENTILES),
+                        List.of(BREACH_PROB.value(), CUM_BREACH_PROB.value(), CVAR05)),
+                concat(List.of(MEAN), PERCENTILES, List.of(BREACH_PROB, CUM_BREACH_PROB)).toArray(Estimated[]::new)));
+
+        private QuarterlyCsv() {
+        }
+    }
+
+    /** {@code <scenario>/item_quarterly.csv}, for a model reporting several items: per item and quarter. */
+    public static final class ItemQuarterlyCsv {
+        public static final Schema SCHEMA = new Schema("item_quarterly.csv", columns(
+                concat(List.of(ItemSummaryCsv.ITEM, ItemSummaryCsv.UNIT, QuarterlyCsv.QUARTER, QuarterlyCsv.LABEL,
+                        QuarterlyCsv.MEAN.value(), QuarterlyCsv.SD), values(QuarterlyCsv.PERCENTILES)),
+                concat(List.of(QuarterlyCsv.MEAN), QuarterlyCsv.PERCENTILES).toArray(Estimated[]::new)));
+
+        private ItemQuarterlyCsv() {
+        }
+    }
+
+    /** {@code <scenario>/terminal.csv}: the histogram of the primary item at the horizon. */
+    public static final class TerminalCsv {
+        public static final Column BIN_LOW = Column.number("bin_low", MONEY);
+        public static final Column BIN_HIGH = Column.number("bin_high", MONEY);
+        public static final Column COUNT = Column.text("count");
+        public static final Schema SCHEMA = new Schema("terminal.csv", List.of(BIN_LOW, BIN_HIGH, COUNT));
+
+        private TerminalCsv() {
+        }
+    }
+
+    /** {@code <scenario>/sensitivity.csv}: each driver's and event's effect on the terminal value and the breach. */
+    public static final class SensitivityCsv {
+        /** The driver, or {@link #EVENT_PREFIX} and an event's name. */
+        public static final Column DRIVER = Column.text("driver");
+        public static final Column SPEARMAN = Column.number("spearman", PROBABILITY);
+        public static final Column VARIANCE_SHARE = Column.number("variance_share", PROBABILITY);
+        public static final Column BREACH_PROB_AT_P10 = Column.number("breach_prob_at_p10", PROBABILITY);
+        public static final Column BREACH_PROB_AT_P90 = Column.number("breach_prob_at_p90", PROBABILITY);
+        public static final Column VALUE_AT_P10 = Column.number("value_at_p10", DECIMAL);
+        public static final Column VALUE_AT_P90 = Column.number("value_at_p90", DECIMAL);
+        public static final Column TERMINAL_MEAN_AT_P10 = Column.number("terminal_mean_at_p10", MONEY);
+        public static final Column TERMINAL_MEAN_AT_P90 = Column.number("terminal_mean_at_p90", MONEY);
+        /** Prefix of the rows that are an event's amount rather than a per-path driver. */
+        public static final String EVENT_PREFIX = "event:";
+        public static final Schema SCHEMA = new Schema("sensitivity.csv", List.of(DRIVER, SPEARMAN, VARIANCE_SHARE,
+                BREACH_PROB_AT_P10, BREACH_PROB_AT_P90, VALUE_AT_P10, VALUE_AT_P90, TERMINAL_MEAN_AT_P10,
+                TERMINAL_MEAN_AT_P90));
+
+        private SensitivityCsv() {
+        }
+    }
+
+    /** {@code solve.csv}: the smallest injection per scenario, quarter and target. */
+    public static final class SolveCsv {
+        public static final Column SCENARIO = SummaryCsv.SCENARIO;
+        /** The quarter's number as the solver wrote it. */
+        public static final Column QUARTER = QuarterlyCsv.QUARTER;
+        public static final Column MAX_BREACH_PROB = Column.number("max_breach_prob", PROBABILITY);
+        /** Empty when the target is out of reach. */
+        public static final Column INJECTION = Column.number("injection", MONEY);
+        public static final Column INJECTION_LO = Column.number("injection_lo", MONEY);
+        public static final Column INJECTION_HI = Column.number("injection_hi", MONEY);
+        public static final Column BREACH_PROB_AT_INJECTION = Column.number("breach_prob_at_injection", PROBABILITY);
+        /** One of the solver's status labels. */
+        public static final Column STATUS = Column.text("status");
+        public static final Schema SCHEMA = new Schema("solve.csv", List.of(SCENARIO, QUARTER, MAX_BREACH_PROB,
+                INJECTION, INJECTION_LO, INJECTION_HI, BREACH_PROB_AT_INJECTION, STATUS));
+
+        private SolveCsv() {
+        }
+    }
+
+    /** {@code manifest.csv}: how the run was made, one key and value per row. */
+    public static final class ManifestCsv {
+        public static final Column KEY = Column.text("key");
+        public static final Column VALUE = Column.text("value");
+        public static final Schema SCHEMA = new Schema("manifest.csv", List.of(KEY, VALUE));
+        /** The name of the primary item (e.g. {@code cash}) and its unit. */
+        public static final String PRIMARY_ITEM = "primary_item";
+        public static final String UNIT = "unit";
+        /** {@code scenario:<name>}: the scenario's description. */
+        public static final String SCENARIO = "scenario:";
+        /**
+         * {@code breach_level:<scenario>}: the level the primary item is in breach below, when the
+         * breach rule is {@code item < level}: the number, or the mean of the driver it names.
+         */
+        public static final String BREACH_LEVEL = "breach_level:";
+        /** {@code breach_level_distribution:<scenario>}: the distribution when the level is a random driver. */
+        public static final String BREACH_LEVEL_DISTRIBUTION = "breach_level_distribution:";
+        /** Keys that describe this particular execution, not its results. */
+        public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
+
+        private ManifestCsv() {
+        }
+    }
+
+    /** {@code files.csv}, written last: every file of the run, with its size and SHA-256 ({@link FileRecord}). */
+    public static final class FilesCsv {
+        public static final Column FILE = Column.text("file");
+        public static final Column BYTES = Column.text("bytes");
+        public static final Column SHA256 = Column.text("sha256");
+        public static final Schema SCHEMA = new Schema(FileRecord.NAME, List.of(FILE, BYTES, SHA256));
+
+        private FilesCsv() {
+        }
+    }
+
+    /** The values first, then each estimate's interval ends in the order given. */
+    private static List<Column> columns(List<Column> values, Estimated... intervals) {
+        List<Column> columns = new ArrayList<>(values);
+        for (Estimated estimated : intervals) {
+            columns.add(estimated.low());
+            columns.add(estimated.high());
+        }
+        return columns;
+    }
+
+    private static List<Column> values(List<Estimated> estimates) {
+        return estimates.stream().map(Estimated::value).toList();
+    }
+
+    @SafeVarargs
+    private static <T> List<T> concat(List<? extends T>... lists) {
+        List<T> all = new ArrayList<>();
+        for (List<? extends T> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,286 @@
+package dev.runway.output;
+
+import dev.runway.analysis.Analyses;
+import dev.runway.analysis.InjectionSolver;
+import dev.runway.analysis.Sensitivity;
+import dev.runway.lang.Expr;
+import dev.runway.model.CaseInputs;
+import dev.runway.model.Correlation;
+import dev.runway.model.DistributionKind;
+import dev.runway.model.Event;
+import dev.runway.model.Distribution;
+import dev.runway.model.Model;
+import dev.runway.model.Scenario;
+import dev.runway.output.OutputFiles.ItemQuarterlyCsv;
+import dev.runway.output.OutputFiles.ItemSummaryCsv;
+import dev.runway.output.OutputFiles.ManifestCsv;
+import dev.runway.output.OutputFiles.QuarterlyCsv;
+import dev.runway.output.OutputFiles.SensitivityCsv;
+import dev.runway.output.OutputFiles.SolveCsv;
+import dev.runway.output.OutputFiles.SummaryCsv;
+import dev.runway.output.OutputFiles.TerminalCsv;
+import dev.runway.sample.BlockStreams;
+import dev.runway.sim.Simulation;
+import dev.runway.stats.Estimate;
+import dev.runway.stats.Histogram;
+import dev.runway.stats.LogHistogram;
+import dev.runway.stats.QuarterStatistics;
+import dev.runway.stats.ScenarioStatistics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Writes the output files of docs/model.md §12 into a folder, each by its schema in
+ * {@link OutputFiles}: {@code summary.csv}, {@code manifest.csv}, per scenario
+ * {@code quarterly.csv} and {@code terminal.csv}, every reported item's statistics when the model
+ * reports several, and the analyses' {@code sensitivity.csv} and {@code solve.csv} when a run has them.
+ */
+public final class ResultWriter {
+    private ResultWriter() {
+    }
+
+    public static void write(Path folder, CaseInputs inputs, List<Scenario> scenarios,
+            List<ScenarioStatistics> statistics, RunInfo run, Analyses analyses) throws IOException {
+        writeSummary(folder, statistics);
+        // A model that reports more than its primary item gets every reported item's statistics too.
+        boolean items = inputs.model().reported().size() > 1;
+        if (items) {
+            writeItemSummary(folder, inputs.model(), statistics);
+        }
+        for (ScenarioStatistics scenario : statistics) {
+            Path dir = Files.createDirectories(folder.resolve(scenario.scenario()));
+            writeQuarterly(dir, scenario);
+            if (items) {
+                writeItemQuarterly(dir, inputs.model(), scenario);
+            }
+            writeTerminal(dir, scenario.terminal());
+            List<Sensitivity.Row> sensitivity = analyses.sensitivity().get(scenario.scenario());
+            if (sensitivity != null) {
+                writeSensitivity(dir, sensitivity);
+            }
+        }
+        if (!analyses.solutions().isEmpty()) {
+            writeSolve(folder, analyses.solutions());
+        }
+        writeManifest(folder, inputs, scenarios, run);
+    }
+
+    private static void writeSensitivity(Path dir, List<Sensitivity.Row> rows) throws IOException {
+        Schema schema = SensitivityCsv.SCHEMA;
+        List<Schema.Row> lines = new ArrayList<>();
+        for (Sensitivity.Row row : rows) {
+            lines.add(schema.row().text(SensitivityCsv.DRIVER, row.input())
+                    .number(SensitivityCsv.SPEARMAN, row.spearman())
+                    .number(SensitivityCsv.VARIANCE_SHARE, row.varianceShare())
+                    .number(SensitivityCsv.BREACH_PROB_AT_P10, row.breachAtLow())
+                    .number(SensitivityCsv.BREACH_PROB_AT_P90, row.breachAtHigh())
+                    .number(SensitivityCsv.VALUE_AT_P10, row.valueAtLow())
+                    .number(SensitivityCsv.VALUE_AT_P90, row.valueAtHigh())
+                    .number(SensitivityCsv.TERMINAL_MEAN_AT_P10, row.meanAtLow())
+                    .number(SensitivityCsv.TERMINAL_MEAN_AT_P90, row.meanAtHigh()));
+        }
+        schema.write(dir.resolve(schema.file()), lines);
+    }
+
+    private static void writeSolve(Path folder, List<InjectionSolver.Solution> solutions) throws IOException {
+        Schema schema = SolveCsv.SCHEMA;
+        List<Schema.Row> lines = new ArrayList<>();
+        for (InjectionSolver.Solution solution : solutions) {
+            lines.add(schema.row().text(SolveCsv.SCENARIO, solution.scenario())
+                    .whole(SolveCsv.QUARTER, solution.quarter())
+                    .number(SolveCsv.MAX_BREACH_PROB, solution.target())
+                    .number(SolveCsv.INJECTION, solution.injection())
+                    .number(SolveCsv.INJECTION_LO, solution.low())
+                    .number(SolveCsv.INJECTION_HI, solution.high())
+                    .number(SolveCsv.BREACH_PROB_AT_INJECTION, solution.breachAtInjection())
+                    .text(SolveCsv.STATUS, solution.status().label()));
+        }
+        schema.write(folder.resolve(schema.file()), lines);
+    }
+
+    private static void writeSummary(Path folder, List<ScenarioStatistics> statistics) throws IOException {
+        Schema schema = SummaryCsv.SCHEMA;
+        List<Schema.Row> rows = new ArrayList<>();
+        for (ScenarioStatistics s : statistics) {
+            rows.add(terminal(schema.row(), s.terminalQuarter()).text(SummaryCsv.SCENARIO, s.scenario())
+                    .whole(SummaryCsv.PATHS, s.paths())
+                    .whole(SummaryCsv.SEED, s.seed())
+                    .estimate(SummaryCsv.BREACH_PROB, s.breachProb())
+                    .text(SummaryCsv.FIRST_BREACH_P50_QUARTER, s.firstBreachP50Quarter().isPresent()
+                            ? Integer.toString(s.firstBreachP50Quarter().getAsInt()) : "")
+                    .estimate(SummaryCsv.INJECTION_PROB, s.injectionProb())
+                    .number(SummaryCsv.INJECTION_MEAN, s.injectionMean()));
+        }
+        schema.write(folder.resolve(schema.file()), rows);
+    }
+
+    /** The terminal mean and percentiles of summary.csv and item_summary.csv. */
+    private static Schema.Row terminal(Schema.Row row, QuarterStatistics end) {
+        return row.estimate(SummaryCsv.TERMINAL_MEAN, end.mean())
+                .estimate(SummaryCsv.TERMINAL_P05, end.percentile(0.05))
+                .estimate(SummaryCsv.TERMINAL_P50, end.percentile(0.50))
+                .estimate(SummaryCsv.TERMINAL_P95, end.percentile(0.95));
+    }
+
+    /** Per scenario and reported item: the item's unit and its terminal mean and percentiles, with intervals. */
+    private static void writeItemSummary(Path folder, Model model, List<ScenarioStatistics> statistics)
+            throws IOException {
+        Schema schema = ItemSummaryCsv.SCHEMA;
+        List<Schema.Row> rows = new ArrayList<>();
+        for (ScenarioStatistics s : statistics) {
+            s.items().forEach((item, quarters) -> rows.add(terminal(schema.row(), quarters.get(quarters.size() - 1))
+                    .text(SummaryCsv.SCENARIO, s.scenario())
+                    .text(ItemSummaryCsv.ITEM, item)
+                    .text(ItemSummaryCsv.UNIT, model.unit(item))));
+        }
+        schema.write(folder.resolve(schema.file()), rows);
+    }
+
+    /** Per reported item and quarter: mean, sd and percentiles of the item, with intervals. */
+    private static void writeItemQuarterly(Path dir, Model model, ScenarioStatistics scenario) throws IOException {
+        Schema schema = ItemQuarterlyCsv.SCHEMA;
+        List<Schema.Row> rows = new ArrayList<>();
+        scenario.items().forEach((item, quarters) -> {
+            for (QuarterStatistics q : quarters) {
+                rows.add(quarter(schema.row(), q).text(ItemSummaryCsv.ITEM, item)
+                        .text(ItemSummaryCsv.UNIT, model.unit(item)));
+            }
+        });
+        schema.write(dir.resolve(schema.file()), rows);
+    }
+
+    private static void writeQuarterly(Path dir, ScenarioStatistics scenario) throws IOException {
+        Schema schema = QuarterlyCsv.SCHEMA;
+        List<Schema.Row> rows = new ArrayList<>();
+        for (QuarterStatistics q : scenario.quarters()) {
+            rows.add(quarter(schema.row(), q).estimate(QuarterlyCsv.BREACH_PROB, q.breachProb())
+                    .estimate(QuarterlyCsv.CUM_BREACH_PROB, q.cumBreachProb())
+                    .number(QuarterlyCsv.CVAR05, q.cvar05()));
+        }
+        schema.write(dir.resolve(schema.file()), rows);
+    }
+
+    /** The quarter, its label, mean, sd and percentiles of quarterly.csv and item_quarterly.csv. */
+    private static Schema.Row quarter(Schema.Row row, QuarterStatistics q) {
+        row.whole(QuarterlyCsv.QUARTER, q.quarter()).text(QuarterlyCsv.LABEL, q.label())
+                .estimate(QuarterlyCsv.MEAN, q.mean()).number(QuarterlyCsv.SD, q.sd());
+        Estimate[] percentiles = q.percentiles();
+        for (int p = 0; p < percentiles.length; p++) {
+            row.estimate(QuarterlyCsv.PERCENTILES.get(p), percentiles[p]);
+        }
+        return row;
+    }
+
+    private static void writeTerminal(Path dir, Histogram histogram) throws IOException {
+        Schema schema = TerminalCsv.SCHEMA;
+        List<Schema.Row> rows = new ArrayList<>();
+        for (int b = 0; b < histogram.bins(); b++) {
+            rows.add(schema.row().number(TerminalCsv.BIN_LOW, histogram.low(b))
+                    .number(TerminalCsv.BIN_HIGH, histogram.high(b)).whole(TerminalCsv.COUNT, histogram.count(b)));
+        }
+        schema.write(dir.resolve(schema.file()), rows);
+    }
+
+    private static void writeManifest(Path folder, CaseInputs inputs, List<Scenario> scenarios, RunInfo run)
+            throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"engine", "runway " + engineVersion()});
+        rows.add(new String[] {"java", System.getProperty("java.vm.name") + " " + Runtime.version()});
+        rows.add(new String[] {"seed", Long.toString(run.seed())});
+        rows.add(new String[] {"paths", Integer.toString(run.paths())});
+        rows.add(new String[] {"sampling_method", run.method().cliName()});
+        rows.add(new String[] {"generator", BlockStreams.SOURCE.name() + ", one jump (2^128 draws) per block"});
+        rows.add(new String[] {"block_size", Integer.toString(Simulation.BLOCK_SIZE)});
+        rows.add(new String[] {"percentiles", run.streamed()
+            ? "streaming (memory independent of paths): log-linear histograms of every path, merged exactly; "
+                + "percentiles, CVaR and terminal bins within " + LogHistogram.RELATIVE_ERROR + " relative (0.049%) or "
+                + LogHistogram.FLOOR + " (in each item's unit) absolute of the exact values; means, sds and probabilities exact"
+            : "exact, from all paths: linear interpolation between order statistics (Hyndman-Fan type 7)"});
+        rows.add(new String[] {"intervals", Math.round(ScenarioStatistics.CONFIDENCE * 100) + "% confidence (_lo, "
+            + "_hi columns): percentiles between two order statistics (exact binomial ranks), probabilities Wilson, "
+            + "means normal approximation; they assume independent paths" + (run.method().independentPaths() ? ""
+            : " (with " + run.method().cliName() + " they are conservative for quantities monotone in the inputs; "
+                + "replicate with other seeds to measure the error)")});
+        rows.add(new String[] {"terminal_bins", Integer.toString(run.bins())});
+        if (!run.precision().isEmpty()) {
+            rows.add(new String[] {"precision", run.precision()});
+            run.precisionNotes().forEach((scenario, note) -> rows.add(new String[] {"precision:" + scenario, note}));
+        }
+        rows.add(new String[] {"inputs", run.inputFolder()});
+        Model model = inputs.model();
+        rows.add(new String[] {"model", model.file()});
+        rows.add(new String[] {ManifestCsv.PRIMARY_ITEM, model.primary()});
+        rows.add(new String[] {ManifestCsv.UNIT, model.primaryUnit()});
+        rows.add(new String[] {"reported_items", String.join(" ", model.reported())});
+        rows.add(new String[] {"breach_rule", model.breachText()});
+        inputs.fileHashes().forEach((name, hash) -> rows.add(new String[] {"sha256:" + name, hash}));
+        for (Scenario scenario : scenarios) {
+            rows.add(new String[] {ManifestCsv.SCENARIO + scenario.name(), scenario.description()});
+            scenario.drivers().forEach((driver, distribution) -> rows.add(new String[] {"source:" + scenario.name()
+                + ":driver:" + driver, distribution + "; " + scenario.driverSources().getOrDefault(driver, "")}));
+            breachLevel(scenario).ifPresent(level -> {
+                rows.add(new String[] {ManifestCsv.BREACH_LEVEL + scenario.name(), Double.toString(level.mean())});
+                if (level.kind() != DistributionKind.CONSTANT) {
+                    rows.add(new String[] {ManifestCsv.BREACH_LEVEL_DISTRIBUTION + scenario.name(), level.toString()});
+                }
+            });
+            for (Event event : scenario.events()) {
+                rows.add(new String[] {"source:" + scenario.name() + ":event:" + event.name(), event.source()});
+            }
+            for (Correlation correlation : scenario.correlations()) {
+                rows.add(new String[] {"correlation:" + scenario.name() + ":" + correlation.a() + "~"
+                    + correlation.b(), correlation.rho() + "; " + correlation.source()});
+            }
+            scenario.copula().repair().ifPresent(repair -> rows.add(new String[] {"correlation_repair:"
+                + scenario.name(), String.format(Locale.ROOT, "nearest positive definite matrix: moved %.6f "
+                + "(Frobenius), at most %.6f in one entry, %d iterations", repair.frobeniusDistance(),
+                repair.largestChange(), repair.iterations())}));
+        }
+        rows.add(new String[] {"threads", Integer.toString(run.threads())});
+        rows.add(new String[] {"started_at", run.startedAt().toString()});
+        rows.add(new String[] {"elapsed_ms", Long.toString(run.elapsedMillis())});
+        Schema schema = ManifestCsv.SCHEMA;
+        schema.write(folder.resolve(schema.file()), rows.stream()
+                .map(row -> schema.row().text(ManifestCsv.KEY, row[0]).text(ManifestCsv.VALUE, row[1])).toList());
+    }
+
+    /**
+     * The level the primary item is in breach below, when the breach rule says so plainly
+     * ({@code item < number}, or {@code item < driver}: the driver's distribution); empty otherwise.
+     */
+    static Optional<Distribution> breachLevel(Scenario scenario) {
+        Model model = scenario.model();
+        if (model.breach() instanceof Expr.Binary rule && (rule.op() == Expr.Op.LT || rule.op() == Expr.Op.LE)
+                && rule.left() instanceof Expr.Ref item && item.name().equals(model.primary())) {
+            if (rule.right() instanceof Expr.Num num) {
+                return Optional.of(Distribution.of(DistributionKind.CONSTANT, num.value()));
+            }
+            if (rule.right() instanceof Expr.Ref ref && scenario.drivers().containsKey(ref.name())) {
+                return Optional.of(scenario.driver(ref.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The engine's version, from the jar's build. */
+    public static String engineVersion() {
+        try (InputStream in = ResultWriter.class.getResourceAsStream("/runway.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
