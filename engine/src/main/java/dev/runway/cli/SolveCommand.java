@@ -4,6 +4,7 @@ import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.Scenario;
+import dev.runway.run.InputOptions;
 import dev.runway.run.Machine;
 import dev.runway.run.RunPlan;
 import dev.runway.run.RunRequest;
@@ -75,7 +76,7 @@ public final class SolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOptions();
-        CaseInputs caseInputs = inputs.read(err);
+        CaseInputs caseInputs = inputs.read(err, Launcher.prefix());
         if (caseInputs == null) {
             return RunwayCommand.INPUT_ERROR;
         }
