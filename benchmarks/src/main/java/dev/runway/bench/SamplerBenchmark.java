@@ -2,13 +2,13 @@ package dev.runway.bench;
 
 import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
+import dev.runway.model.QuantileTable;
 import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockSampler;
 import dev.runway.sample.BlockSamplers;
 import dev.runway.sample.BlockStreams;
 import dev.runway.sample.MonteCarloInputs;
 import dev.runway.sample.RandomInputs;
-import dev.runway.sample.QuantileTable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

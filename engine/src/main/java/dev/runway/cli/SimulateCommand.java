@@ -6,6 +6,7 @@ import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
 import dev.runway.output.ShellCommand;
 import dev.runway.run.Engine;
+import dev.runway.run.InputOptions;
 import dev.runway.run.LocalEngine;
 import dev.runway.run.RunOptions;
 import dev.runway.run.RunPlan;
@@ -78,7 +79,7 @@ public class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        RunRequest request = options.request().inputs(inputs.folder).repairCorrelations(inputs.repairCorrelations)
+        RunRequest request = options.request().inputs(inputs.folder()).repairCorrelations(inputs.repairCorrelations())
                 .out(out).threads(threads).build();
         if (!request.problems().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), request.problems().get(0));
@@ -92,7 +93,7 @@ public class SimulateCommand implements Callable<Integer> {
         if (outProblem != null) {
             err.println("error: " + outProblem);
         }
-        CaseInputs caseInputs = inputs.read(err);
+        CaseInputs caseInputs = inputs.read(err, Launcher.prefix());
         if (caseInputs == null || outProblem != null) {
             err.flush();
             return RunwayCommand.INPUT_ERROR;

@@ -1,15 +1,15 @@
 package dev.runway.cli;
 
-import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.model.CaseInputs;
-import dev.runway.model.Scenario;
 import dev.runway.output.Numbers;
-import dev.runway.run.Machine;
-import dev.runway.run.RunPlan;
+import dev.runway.run.Engine;
+import dev.runway.run.InputOptions;
+import dev.runway.run.LocalEngine;
 import dev.runway.run.RunRequest;
+import dev.runway.run.SolvePlan;
+import dev.runway.run.SolveRequest;
 import dev.runway.sample.SamplingMethod;
-import dev.runway.sim.Simulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,11 +20,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.DoubleStream;
 
-/** {@code runway solve}: the capital a rescue needs to bring a scenario's breach probability under a target. */
+/**
+ * {@code runway solve}: the capital a rescue needs to bring a scenario's breach probability under a target. Parses
+ * the options into a {@link SolveRequest}, runs its {@link SolvePlan} on this machine's threads, and prints the table.
+ */
 @Command(name = "solve", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Finds the smallest up-front injection (in the unit of the model's cash, in --quarter) that brings a scenario's horizon breach "
@@ -75,54 +76,28 @@ public final class SolveCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        checkOptions();
-        CaseInputs caseInputs = inputs.read(err);
+        String typedTarget = spec.findOption("--max-breach-prob").originalStringValues().stream()
+                .reduce((first, last) -> last).orElse(null);
+        SolveRequest request = new SolveRequest(scenarioName, target, typedTarget, quarter, paths, seed, method, threads);
+        if (!request.problems().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), request.problems().get(0));
+        }
+        CaseInputs caseInputs = inputs.read(err, Launcher.prefix());
         if (caseInputs == null) {
             return RunwayCommand.INPUT_ERROR;
         }
-        Optional<Scenario> scenario = caseInputs.scenario(scenarioName);
-        if (scenario.isEmpty()) {
-            err.println("error: unknown scenario " + scenarioName + "; expected one of "
-                    + String.join(", ", caseInputs.scenarios().stream().map(Scenario::name).toList()));
+        SolvePlan plan = SolvePlan.of(request, caseInputs);
+        if (!plan.problems().isEmpty()) {
+            plan.problems().forEach(problem -> err.println("error: " + problem));
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
-        String methodProblem = RunPlan.methodProblem(method, scenario.get());
-        if (methodProblem != null) {
-            err.println("error: " + methodProblem);
-            err.flush();
-            return RunwayCommand.INPUT_ERROR;
-        }
-        if (!caseInputs.model().hasCash()) {
-            err.println("error: solve looks for an injection into the item named cash, and " + caseInputs.model().file()
-                    + " has none; name the item that holds the company's cash 'cash'");
-            err.flush();
-            return RunwayCommand.INPUT_ERROR;
-        }
-        if (quarter < 1 || quarter > scenario.get().horizon()) {
-            err.println("error: --quarter must be within 1.." + scenario.get().horizon() + ", found " + quarter);
-            err.flush();
-            return RunwayCommand.INPUT_ERROR;
-        }
-        long need = Machine.times(paths, RunPlan.bytesPerPath(scenario.get()) + 8);
-        String heapProblem = Machine.heapProblem(String.format(Locale.ROOT, "the solve's %,d paths of scenario %s",
-                paths, scenarioName), need);
-        if (heapProblem != null) {
-            err.println("error: " + heapProblem + "; " + Machine.heapAdvice("use fewer --paths", need));
-            err.flush();
-            return RunwayCommand.INPUT_ERROR;
-        }
-        // The target asked for among the standard ones, in increasing order, each once.
-        double[] targets = DoubleStream.concat(DoubleStream.of(target), DoubleStream.of(Analyses.targets())).distinct()
-                .sorted().toArray();
         List<InjectionSolver.Solution> solutions;
-        try (Simulation simulation = new Simulation(threads)) {
-            simulation.prime(scenario.get());
-            InjectionSolver solver = new InjectionSolver(simulation, scenario.get(), seed, method, paths, quarter);
-            solutions = solver.solve(targets);
+        try (Engine engine = new LocalEngine(threads)) {
+            solutions = plan.solve(engine);
         }
         out.printf(Locale.ROOT, "%s: up-front injection in quarter %d (%s), %,d paths, seed %d; amounts in %s%n%n",
-                scenarioName, quarter, scenario.get().schedule().labels().get(quarter - 1), paths, seed,
+                scenarioName, quarter, plan.scenario().schedule().labels().get(quarter - 1), paths, seed,
                 caseInputs.model().unit("cash"));
         out.printf(Locale.ROOT, "%-16s %-14s %-22s %s%n", "breach prob <=", "injection", "95% interval", "breach with it");
         for (InjectionSolver.Solution solution : solutions) {
@@ -132,24 +107,6 @@ public final class SolveCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Checks the options that need no inputs; ParameterException if one is out of range. */
-    private void checkOptions() {
-        CommandLine command = spec.commandLine();
-        if (!(target > 0 && target < 1)) {
-            throw new CommandLine.ParameterException(command, "--max-breach-prob must be a probability between 0 and 1 "
-                    + "(exclusive), such as 0.05 for 5%, found " + spec.findOption("--max-breach-prob").originalStringValues()
-                    .stream().reduce((first, last) -> last).orElse(String.valueOf(target)));
-        }
-        if (paths < 1 || paths > RunRequest.MAX_PATHS) {
-            throw new CommandLine.ParameterException(command, "--paths must be from 1 to " + RunRequest.MAX_PATHS
-                    + ", found " + paths);
-        }
-        String threadsProblem = Machine.threadsProblem(threads);
-        if (threadsProblem != null) {
-            throw new CommandLine.ParameterException(command, threadsProblem);
-        }
     }
 
     private static String amount(InjectionSolver.Solution solution) {

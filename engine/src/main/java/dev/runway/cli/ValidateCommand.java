@@ -6,6 +6,7 @@ import dev.runway.model.Model;
 import dev.runway.model.Event;
 import dev.runway.model.Scenario;
 import dev.runway.model.Schedule;
+import dev.runway.run.InputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,12 +43,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CaseInputs caseInputs = inputs.read(spec.commandLine().getErr());
+        CaseInputs caseInputs = inputs.read(spec.commandLine().getErr(), Launcher.prefix());
         if (caseInputs == null) {
             return RunwayCommand.INPUT_ERROR;
         }
         List<Scenario> scenarios = caseInputs.scenarios();
-        out.printf(Locale.ROOT, "%s: %d scenario(s), all valid.%n", inputs.folder, scenarios.size());
+        out.printf(Locale.ROOT, "%s: %d scenario(s), all valid.%n", inputs.folder(), scenarios.size());
         printModel(out, caseInputs.model());
         for (Scenario scenario : scenarios) {
             printScenario(out, scenario);

@@ -9,7 +9,6 @@ import dev.runway.model.DistributionKind;
 import dev.runway.model.InputError;
 import dev.runway.model.InputLimits;
 import dev.runway.model.Model;
-import dev.runway.sample.BlockSamplers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -236,7 +235,7 @@ final class ModelReader {
         }
         List<Distribution.Problem> problems = Distribution.problems(kind, parameters);
         if (problems.isEmpty()) {
-            Distribution.Problem drawing = BlockSamplers.problem(Distribution.of(kind, parameters));
+            Distribution.Problem drawing = Distribution.of(kind, parameters).drawingProblem();
             problems = drawing == null ? List.of() : List.of(drawing);
         }
         if (!problems.isEmpty()) {

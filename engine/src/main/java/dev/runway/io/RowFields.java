@@ -4,7 +4,6 @@ import dev.runway.model.Distribution;
 import dev.runway.model.DistributionKind;
 import dev.runway.model.InputError;
 import dev.runway.model.InputLimits;
-import dev.runway.sample.BlockSamplers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -166,7 +165,7 @@ final class RowFields {
         List<Distribution.Problem> problems = Distribution.problems(kind, Arrays.copyOf(values, given));
         Distribution distribution = problems.isEmpty() ? Distribution.of(kind, values) : null;
         if (distribution != null) {
-            Distribution.Problem drawing = BlockSamplers.problem(distribution);
+            Distribution.Problem drawing = distribution.drawingProblem();
             if (drawing != null) {
                 problems = List.of(drawing);
                 distribution = null;

@@ -6,7 +6,7 @@
  * column, so the caller gets either complete inputs or one {@link dev.runway.model.InputException}
  * listing them all. The output files are written and read back by report, not here.
  *
- * <p>Depends on: lang, model, and sample only to ask whether a distribution can be drawn
- * ({@link dev.runway.sample.BlockSamplers#problem}).
+ * <p>Depends on: lang and model (which also says whether a distribution can be drawn,
+ * {@link dev.runway.model.Distribution#drawingProblem}); never on sample or anything above it.
  */
 package dev.runway.io;

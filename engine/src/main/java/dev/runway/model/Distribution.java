@@ -1,7 +1,10 @@
 package dev.runway.model;
 
-import java.io.Serializable;
+import org.apache.commons.math3.exception.MathArithmeticException;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -228,6 +231,59 @@ public final class Distribution implements Serializable {
             problems.add(new Problem(hi, kind.parameterName(lo) + " must be " + (strict ? "below " : "at most ")
                     + kind.parameterName(hi) + ", found " + p[lo] + " and " + p[hi]));
         }
+    }
+
+    /**
+     * The table of the standard distribution a tabulated kind rescales (PERT and beta a standard
+     * beta, Student's t the standard t), built once per shape and shared by every caller; null for
+     * a kind drawn in closed form.
+     *
+     * <p>Throws commons-math3's exception if the table cannot be solved; {@link #drawingProblem}
+     * says so as a problem instead.
+     */
+    public QuantileTable quantileTable() {
+        double[] p = parameters;
+        return switch (kind) {
+            case PERT -> {
+                double range = p[2] - p[0];
+                yield QuantileTable.beta(1.0 + 4.0 * (p[1] - p[0]) / range, 1.0 + 4.0 * (p[2] - p[1]) / range);
+            }
+            case BETA -> QuantileTable.beta(p[0], p[1]);
+            case STUDENT_T -> QuantileTable.studentT(p[2]);
+            case CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, DISCRETE_UNIFORM, BERNOULLI -> null;
+        };
+    }
+
+    /**
+     * Why this distribution, whose parameters are in range ({@link #problems}), still cannot be
+     * drawn from, or null if it can: its quantile table cannot be solved. Builds the table, which
+     * the runs of the same process then share, so checking the inputs does the work the run would
+     * do first. (A Student's t may have no variance to bound; whether its tails break the model is
+     * for the pre-flight to find, on the model's own formulas.)
+     */
+    public Problem drawingProblem() {
+        QuantileTable table;
+        try {
+            table = quantileTable();
+        } catch (MathIllegalStateException | MathArithmeticException | MathIllegalArgumentException e) {
+            return new Problem(shapeParameter(), "its quantile table cannot be solved (" + e.getMessage()
+                    + "); move the shape parameters towards 1");
+        }
+        if (table != null && !table.solved()) {
+            return new Problem(shapeParameter(), "its quantile table has values that are not finite; move the shape "
+                    + "parameters towards 1");
+        }
+        return null;
+    }
+
+    /** The parameter that shapes a tabulated distribution, blamed when its table fails. */
+    private int shapeParameter() {
+        return switch (kind) {
+            case STUDENT_T -> 2;
+            case PERT -> 1;
+            case BETA -> 0;
+            case CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, DISCRETE_UNIFORM, BERNOULLI -> -1;
+        };
     }
 
     public DistributionKind kind() {

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The options of a {@code simulate} run, declared once for every command that runs one (the
  * command line's {@code simulate} and {@code sensitivity}, and Spark's job): a picocli mixin that
- * gives a {@link RunRequest.Builder}. The input folder, the output folder and the threads are the
- * command's own, as their defaults and meaning differ.
+ * gives a {@link RunRequest.Builder}. The input folder is {@link InputOptions}'; the output folder
+ * and the threads are the command's own, as their defaults and meaning differ.
  */
 public final class RunOptions {
     @Spec(Spec.Target.MIXEE)

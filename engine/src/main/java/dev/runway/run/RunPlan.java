@@ -45,9 +45,9 @@ public final class RunPlan {
                         + scenario.name() + "), found " + request.solveQuarter());
             }
         }
-        if (request.solve() && !inputs.model().hasCash()) {
-            found.add("--solve looks for an injection into the item named cash, and " + inputs.model().file()
-                    + " has none; name the item that holds the company's cash 'cash'");
+        String cashProblem = request.solve() ? cashProblem("--solve", inputs) : null;
+        if (cashProblem != null) {
+            found.add(cashProblem);
         }
         if (found.isEmpty() && !scenarios.isEmpty()) {
             String resources = resourcesProblem();
@@ -123,6 +123,18 @@ public final class RunPlan {
         return "scenario " + scenario.name() + " has " + dimensions + " random inputs per path (one per driver, 3 per "
                 + "event, one per random series and quarter); the Sobol sequence supports " + SobolInputs.MAX_DIMENSIONS
                 + ". Use --method lhs or antithetic.";
+    }
+
+    /**
+     * Why the injection search, asked for by {@code asker} (--solve, or the solve command), has no
+     * item to inject into, or null: it adds its amount to the item named cash.
+     */
+    static String cashProblem(String asker, CaseInputs inputs) {
+        if (inputs.model().hasCash()) {
+            return null;
+        }
+        return asker + " looks for an injection into the item named cash, and " + inputs.model().file()
+                + " has none; name the item that holds the company's cash 'cash'";
     }
 
     /** The scenarios asked for, in the inputs' order, after naming the unknown ones in {@code found}. */

@@ -83,8 +83,9 @@ public final class RunRequest {
             found.add("--memory must be from 1 to " + heapMb + " MB (the JVM's heap limit, -Xmx), found " + memoryMb
                     + "; " + Machine.heapAdvice("give less", Machine.times(memoryMb, 1L << 20)));
         }
-        if (paths < 1 || paths > MAX_PATHS) {
-            found.add("--paths must be from 1 to " + MAX_PATHS + ", found " + paths);
+        String pathsProblem = pathsProblem(paths);
+        if (pathsProblem != null) {
+            found.add(pathsProblem);
         }
         String threadsProblem = Machine.threadsProblem(threads);
         if (threadsProblem != null) {
@@ -111,6 +112,11 @@ public final class RunRequest {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Why a --paths is out of range, from 1 to {@link #MAX_PATHS}, or null; {@code solve}'s too. */
+    public static String pathsProblem(int paths) {
+        return paths < 1 || paths > MAX_PATHS ? "--paths must be from 1 to " + MAX_PATHS + ", found " + paths : null;
     }
 
     /** Every option out of range, one message each (without the {@code error: }); empty if none is. */

@@ -1,9 +1,7 @@
 package dev.runway.sample;
 
 import dev.runway.model.Distribution;
-import org.apache.commons.math3.exception.MathArithmeticException;
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
-import org.apache.commons.math3.exception.MathIllegalStateException;
+import dev.runway.model.QuantileTable;
 
 import java.util.Arrays;
 
@@ -26,55 +24,17 @@ public final class BlockSamplers {
             case LOGNORMAL -> new Normal(p1, distribution.parameter(1), true);
             case UNIFORM -> new Uniform(p1, distribution.parameter(1) - p1);
             case TRIANGULAR -> new Triangular(p1, distribution.parameter(1), distribution.parameter(2));
-            case PERT -> {
-                double range = distribution.parameter(2) - p1;
-                double alpha = 1.0 + 4.0 * (distribution.parameter(1) - p1) / range;
-                double beta = 1.0 + 4.0 * (distribution.parameter(2) - distribution.parameter(1)) / range;
-                yield new Tabulated(QuantileTable.beta(alpha, beta), p1, range);
-            }
+            // The tables are the model's: reading the inputs builds them, to say whether they can be solved.
+            case PERT -> new Tabulated(distribution.quantileTable(), p1, distribution.parameter(2) - p1);
             case BETA -> {
                 double min = distribution.parameter(2);
-                yield new Tabulated(QuantileTable.beta(p1, distribution.parameter(1)), min,
-                        distribution.parameter(3) - min);
+                yield new Tabulated(distribution.quantileTable(), min, distribution.parameter(3) - min);
             }
-            case STUDENT_T -> new Tabulated(QuantileTable.studentT(distribution.parameter(2)), p1,
-                    distribution.parameter(1));
+            case STUDENT_T -> new Tabulated(distribution.quantileTable(), p1, distribution.parameter(1));
             // The ends are within InputLimits.MAX_WHOLE, so the count fits an int; toIntExact says so if not.
             case DISCRETE_UNIFORM -> new DiscreteUniform(Math.toIntExact((long) p1),
                     Math.toIntExact((long) distribution.parameter(1) - (long) p1 + 1));
             case BERNOULLI -> new Bernoulli(p1);
-        };
-    }
-
-    /**
-     * Why a distribution whose parameters are in range ({@link Distribution#problems}) still cannot
-     * be drawn from, or null if it can: its quantile table cannot be built. Builds the table, which
-     * the runs of the same process then share, so checking the inputs does the work the run would
-     * do first. (A Student's t may have no variance to bound; whether its tails break the model is
-     * for the pre-flight to find, on the model's own formulas.)
-     */
-    public static Distribution.Problem problem(Distribution distribution) {
-        BlockSampler sampler;
-        try {
-            sampler = of(distribution);
-        } catch (MathIllegalStateException | MathArithmeticException | MathIllegalArgumentException e) {
-            return new Distribution.Problem(shapeParameter(distribution), "its quantile table cannot be solved ("
-                    + e.getMessage() + "); move the shape parameters towards 1");
-        }
-        if (sampler instanceof Tabulated tabulated && !tabulated.table.solved()) {
-            return new Distribution.Problem(shapeParameter(distribution), "its quantile table has values that are "
-                    + "not finite; move the shape parameters towards 1");
-        }
-        return null;
-    }
-
-    /** The parameter that shapes a tabulated distribution, blamed when its table fails. */
-    private static int shapeParameter(Distribution distribution) {
-        return switch (distribution.kind()) {
-            case STUDENT_T -> 2;
-            case PERT -> 1;
-            case BETA -> 0;
-            case CONSTANT, NORMAL, LOGNORMAL, UNIFORM, TRIANGULAR, DISCRETE_UNIFORM, BERNOULLI -> -1;
         };
     }
 

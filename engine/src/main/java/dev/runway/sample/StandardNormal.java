@@ -1,5 +1,6 @@
 package dev.runway.sample;
 
+import dev.runway.model.QuantileTable;
 import org.apache.commons.math3.special.Erf;
 
 /**

@@ -6,7 +6,8 @@
  * ({@link dev.runway.sample.PreparedMethod}), gives each block its
  * {@link dev.runway.sample.RandomInputs} (plain Monte Carlo, antithetic pairs, Latin hypercube,
  * Sobol), and a {@link dev.runway.sample.BlockSampler} ({@link dev.runway.sample.BlockSamplers#of})
- * turns them into draws of one distribution for a chunk of paths at a time.
+ * turns them into draws of one distribution for a chunk of paths at a time (beta, PERT and Student's t
+ * through the model's {@link dev.runway.model.QuantileTable}).
  *
  * <p>Depends on: model (the distributions to draw), and on Commons RNG and commons-math3.
  */

@@ -1,5 +1,6 @@
 package dev.runway.cli;
 
+import dev.runway.io.InputFolderFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sensitivity and solve commands from the command line, on the shipped Nissan case. */
+/** The sensitivity and solve commands from the command line, on the shipped Nissan case and a few of their own. */
 class AnalysisCommandsTest {
     private static final String NISSAN = Path.of("../inputs/nissan").toString();
 
@@ -60,5 +61,19 @@ class AnalysisCommandsTest {
         RunwayRun unknown = RunwayRun.of("solve", "--inputs", NISSAN, "--scenario", "nosuch");
         assertEquals(2, unknown.exitCode(), unknown::printed);
         assertTrue(unknown.err().contains("unknown scenario nosuch"), unknown::printed);
+    }
+
+    @Test
+    void solveSaysEveryProblemWithTheInputsInOneRound() {
+        // No item named cash to inject into, and a quarter past the horizon: both are said before any work.
+        Path inputs = InputFolderFixture.withoutCash().writeTo(tmp.resolve("inputs"));
+        RunwayRun run = RunwayRun.of("solve", "--inputs", inputs.toString(), "--scenario", "base", "--quarter", "99");
+        assertEquals(2, run.exitCode(), run::printed);
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run::printed);
+        assertTrue(lines.get(0).startsWith("error: solve looks for an injection into the item named cash, and "),
+                run::printed);
+        assertTrue(lines.get(1).startsWith("error: --quarter must be within 1.."), run::printed);
+        assertEquals("", run.out(), run::printed);
     }
 }

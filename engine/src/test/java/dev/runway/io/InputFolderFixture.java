@@ -72,6 +72,17 @@ public final class InputFolderFixture {
         return new InputFolderFixture(files, Map.of());
     }
 
+    /**
+     * The minimal scenario {@code base} with its own model, whose money is an item named {@code money}:
+     * it simulates, but has no item named cash for an injection to go into.
+     */
+    public static InputFolderFixture withoutCash() {
+        return minimal().file(InputReader.DRIVERS, DRIVERS_HEADER, "base,opening_cash,constant,1000,,,,USD m,test")
+                .file(InputReader.SCHEDULE, "scenario,quarter,label,opex", "base,1,Q1,10", "base,2,Q2,10")
+                .file(InputReader.MODEL, "item,formula,initial,unit,source", "money,prev(money) - opex,opening_cash,USD m,",
+                        "breach,money < 0,,,", "report,money,,,");
+    }
+
     /** Adds lines at the end of a file. */
     public InputFolderFixture append(String file, String... lines) {
         List<String> text = new ArrayList<>(lines(file));

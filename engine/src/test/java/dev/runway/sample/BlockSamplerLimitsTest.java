@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every distribution the input limits accept can be drawn from: its sampler builds, and its draws
  * at the extremes of both kinds of input are finite and inside its support. What the parameter
  * limits cannot see (a Student's t without a variance, whose tails outgrow the magnitude limit)
- * is refused by {@link BlockSamplers#problem} at the parameter to change.
+ * is refused by {@link Distribution#drawingProblem} at the parameter to change.
  */
 class BlockSamplerLimitsTest {
     /** Normals beyond the quantile tables' range on both sides, and inside it. */
@@ -53,7 +53,7 @@ class BlockSamplerLimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("edges")
     void everyDistributionAtTheEdgeOfTheLimitsDrawsFiniteValuesInsideItsSupport(Distribution distribution) {
-        assertNull(BlockSamplers.problem(distribution));
+        assertNull(distribution.drawingProblem());
         BlockSampler sampler = BlockSamplers.of(distribution);
         double[] fromNormals = NORMALS.clone();
         sampler.fromNormals(fromNormals, fromNormals, fromNormals.length);
@@ -71,8 +71,8 @@ class BlockSamplerLimitsTest {
     void fatTailsAreTheModelsToJudgeNotTheSamplers() {
         // A Cauchy, and a t with 3 degrees of freedom in yen (not bn): draws at the tables' ends reach
         // 5e17 and 6e15, yet they break a model only if its formulas make them (the pre-flight's job).
-        assertNull(BlockSamplers.problem(Distribution.of(DistributionKind.STUDENT_T, 0, 1000, 1)));
-        assertNull(BlockSamplers.problem(Distribution.of(DistributionKind.STUDENT_T, 3e11, 5e10, 3)));
+        assertNull(Distribution.of(DistributionKind.STUDENT_T, 0, 1000, 1).drawingProblem());
+        assertNull(Distribution.of(DistributionKind.STUDENT_T, 3e11, 5e10, 3).drawingProblem());
     }
 
     @Test

@@ -148,7 +148,7 @@ class BlockSamplersTest {
         Reference reference = reference(kind);
         Distribution example = reference.example();
         assertEquals(List.of(), Distribution.problems(kind, parameters(example)), "the example is valid");
-        assertNull(BlockSamplers.problem(example), "the example can be drawn from");
+        assertNull(example.drawingProblem(), "the example can be drawn from");
         assertEquals(reference.mean(), example.mean(), 1e-12 * Math.max(1, Math.abs(reference.mean())), "mean");
         assertEquals(reference.lowerBound(), example.lowerBound(), 1e-12, "lower bound");
         assertEquals(reference.upperBound(), example.upperBound(), 1e-12, "upper bound");

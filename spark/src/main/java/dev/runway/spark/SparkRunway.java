@@ -1,11 +1,10 @@
 package dev.runway.spark;
 
 import dev.runway.model.CaseInputs;
-import dev.runway.model.InputException;
 import dev.runway.model.NonFiniteValueException;
 import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
-import dev.runway.run.RunInputs;
+import dev.runway.run.InputOptions;
 import dev.runway.run.RunListener;
 import dev.runway.run.RunOptions;
 import dev.runway.run.RunPlan;
@@ -43,14 +42,8 @@ import java.util.concurrent.Callable;
         description = {"Runs 'runway simulate' with the paths simulated on Apache Spark.",
             "Submit it with spark-submit (the master comes from there), or run it here with --master local[*]."})
 public final class SparkRunway implements Callable<Integer> {
-    @Option(names = "--inputs", paramLabel = "DIR", defaultValue = "inputs/nissan",
-            description = "Input folder (default: ${DEFAULT-VALUE}).")
-    Path inputs;
-
-    @Option(names = "--repair-correlations",
-            description = "If a scenario's correlations cannot hold together (their matrix is not positive definite), "
-                + "use the nearest matrix that is, and say how far it moved, instead of stopping with an error.")
-    boolean repairCorrelations;
+    @Mixin
+    InputOptions inputs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs/nissan-spark",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -84,7 +77,8 @@ public final class SparkRunway implements Callable<Integer> {
         PrintWriter err = new PrintWriter(System.err, true);
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        RunRequest request = options.request().inputs(inputs).repairCorrelations(repairCorrelations).out(out).build();
+        RunRequest request = options.request().inputs(inputs.folder()).repairCorrelations(inputs.repairCorrelations())
+                .out(out).build();
         if (!request.problems().isEmpty()) {
             return refuse(err, request.problems());
         }
@@ -94,16 +88,11 @@ public final class SparkRunway implements Callable<Integer> {
         if (outProblem != null) {
             return refuse(err, List.of(outProblem));
         }
-        CaseInputs caseInputs;
-        try {
-            caseInputs = RunInputs.read(inputs, repairCorrelations);
-        } catch (InputException e) {
-            err.println("error: the inputs in " + inputs + " have " + e.errors().size() + " problem(s):");
-            e.lines().forEach(err::println);
-            err.println("Nothing was written.");
+        // The engine's own command line is not at hand on a cluster, so no validate to paste.
+        CaseInputs caseInputs = inputs.read(err, null);
+        if (caseInputs == null) {
             return UsageErrors.INPUT_ERROR;
         }
-        RunInputs.repairNotes(caseInputs).forEach(err::println);
         RunPlan plan = RunPlan.of(request, caseInputs);
         if (!plan.problems().isEmpty()) {
             return refuse(err, plan.problems());

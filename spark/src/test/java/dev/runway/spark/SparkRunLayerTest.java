@@ -7,6 +7,8 @@ import dev.runway.report.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -67,6 +70,25 @@ class SparkRunLayerTest {
         }
         assertEquals(2, stops, onSpark.get(ManifestCsv.SCHEMA.file()));
         assertFilesEqual(local, onSpark);
+    }
+
+    @Test
+    void sparkTakesTheCommandLinesOwnDeclarationOfEveryOptionTheyShare() {
+        CommandSpec simulate = RunwayCommand.commandLine().getSubcommands().get("simulate").getCommandSpec();
+        CommandSpec spark = SparkRunway.commandLine().getCommandSpec();
+        int shared = 0;
+        for (OptionSpec option : spark.options()) {
+            OptionSpec local = simulate.findOption(option.longestName());
+            // The output folder is each command's own: its default differs.
+            if (local == null || option.longestName().equals("--out")) {
+                continue;
+            }
+            shared++;
+            assertEquals(List.of(local.description()), List.of(option.description()), option.longestName());
+            assertEquals(local.defaultValue(), option.defaultValue(), option.longestName());
+        }
+        assertTrue(shared > 10, shared + " options shared");
+        assertTrue(spark.findOption("--inputs") != null && spark.findOption("--repair-correlations") != null);
     }
 
     private static void assertFilesEqual(Map<String, String> local, Map<String, String> onSpark) {

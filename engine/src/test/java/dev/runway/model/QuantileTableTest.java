@@ -1,4 +1,4 @@
-package dev.runway.sample;
+package dev.runway.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +85,7 @@ class QuantileTableTest {
 
     /** A standard beta on [0, 1] that the engine tabulates, and the bounds its table is held to. */
     record BetaShape(String name, double alpha, double beta, Bounds bounds) {
-        /** The beta a PERT row rescales, computed exactly as BlockSamplers does, so the very same table is tested. */
+        /** The beta a PERT row rescales, computed exactly as Distribution#quantileTable does, so the very same table is tested. */
         static BetaShape pert(String row, double min, double mode, double max) {
             double range = max - min;
             return new BetaShape("pert " + row, 1.0 + 4.0 * (mode - min) / range, 1.0 + 4.0 * (max - mode) / range,

@@ -1,4 +1,4 @@
-package dev.runway.sample;
+package dev.runway.model;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.special.Beta;
