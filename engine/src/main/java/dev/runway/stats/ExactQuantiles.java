@@ -15,9 +15,8 @@ import java.util.Arrays;
  * ({@link Intervals#orderStatisticRanks}). The tail mean is the mean of the {@code tailCount}
  * smallest values.
  */
-public final class ExactQuantiles {
+public final class ExactQuantiles implements Quantiles {
     private static final int BINS = 1 << 14;
-    private static final int RANKS_PER_LEVEL = 4;
 
     private final Estimate[] quantiles;
     private final double tailMean;
@@ -47,19 +46,8 @@ public final class ExactQuantiles {
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
-        // Per level: the two order statistics the estimate interpolates, then the interval's two ends.
-        int[] ranks = new int[RANKS_PER_LEVEL * levels.length + 1];
-        for (int l = 0; l < levels.length; l++) {
-            if (!(levels[l] > 0 && levels[l] < 1)) {
-                throw new IllegalArgumentException("levels must be in (0, 1), found " + levels[l]);
-            }
-            int lower = (int) Math.floor((n - 1) * levels[l]);
-            int[] interval = Intervals.orderStatisticRanks(n, levels[l], confidence);
-            ranks[RANKS_PER_LEVEL * l] = lower;
-            ranks[RANKS_PER_LEVEL * l + 1] = Math.min(lower + 1, n - 1);
-            ranks[RANKS_PER_LEVEL * l + 2] = interval[0];
-            ranks[RANKS_PER_LEVEL * l + 3] = interval[1];
-        }
+        // The percentiles' ranks, then the tail's last rank.
+        int[] ranks = Arrays.copyOf(Quantiles.ranks(n, levels, confidence), Quantiles.RANKS_PER_LEVEL * levels.length + 1);
         ranks[ranks.length - 1] = tailCount - 1;
         double[] atRank = new double[ranks.length];
         double sumBelowTail;
@@ -68,16 +56,7 @@ public final class ExactQuantiles {
         } else {
             sumBelowTail = selectBySorting(values, ranks, atRank);
         }
-        Estimate[] quantiles = new Estimate[levels.length];
-        for (int l = 0; l < levels.length; l++) {
-            int at = RANKS_PER_LEVEL * l;
-            double h = (n - 1) * levels[l];
-            double lower = atRank[at];
-            double estimate = lower + (h - ranks[at]) * (atRank[at + 1] - lower);
-            // The interval's ends are order statistics; the interpolated estimate lies between them.
-            quantiles[l] = new Estimate(estimate, Math.min(atRank[at + 2], estimate), Math.max(atRank[at + 3], estimate));
-        }
-        return new ExactQuantiles(quantiles, sumBelowTail / tailCount, min, max);
+        return new ExactQuantiles(Quantiles.interpolate(n, levels, ranks, atRank), sumBelowTail / tailCount, min, max);
     }
 
     /**
@@ -172,19 +151,22 @@ public final class ExactQuantiles {
         return sum;
     }
 
-    /** The percentile at {@code levels[index]} of the call that made this, with its interval. */
+    @Override
     public Estimate quantile(int index) {
         return quantiles[index];
     }
 
+    @Override
     public double tailMean() {
         return tailMean;
     }
 
+    @Override
     public double min() {
         return min;
     }
 
+    @Override
     public double max() {
         return max;
     }

@@ -116,6 +116,21 @@ public final class LogHistogram implements Serializable {
         throw new AssertionError("counts add up to the total");
     }
 
+    /**
+     * The percentiles at {@code levels}, with their intervals at {@code confidence}, the mean of
+     * the {@code tailCount} smallest values and the range: the exact ones' order statistics, each
+     * read to within its bucket.
+     */
+    Quantiles quantiles(double[] levels, long tailCount, double confidence) {
+        int[] ranks = Quantiles.ranks(total, levels, confidence);
+        double[] values = new double[ranks.length];
+        for (int j = 0; j < ranks.length; j++) {
+            values[j] = atRank(ranks[j]);
+        }
+        return new Quantiles.Found(Quantiles.interpolate(total, levels, ranks, values), lowerTailMean(tailCount), min,
+                max);
+    }
+
     /** The mean of the {@code count} smallest values, each at its bucket's midpoint (the exact min for the smallest). */
     public double lowerTailMean(long count) {
         double sum = 0.0;

@@ -1,13 +1,15 @@
 package dev.runway.stats;
 
 /**
- * The distribution of cash at the end of one quarter across all paths, each reported figure
- * with its {@link ScenarioStatistics#CONFIDENCE} interval.
+ * The distribution of a reported item (cash, for the primary one) at the end of one quarter
+ * across all paths, each reported figure with its {@link ScenarioStatistics#CONFIDENCE} interval.
+ * The breach probabilities are the scenario's, the same for every item.
  *
  * @param mean          the mean cash, with a normal-approximation interval
  * @param sd            the sample standard deviation
- * @param percentiles   at the levels of {@link ScenarioStatistics#percentileLevels}, exact, with
- *                      order-statistic intervals
+ * @param percentiles   at the levels of {@link ScenarioStatistics#percentileLevels}, with
+ *                      order-statistic intervals: exact, or within {@link LogHistogram#RELATIVE_ERROR}
+ *                      when streamed
  * @param breachProb    P(cash[q] &lt; min_liquidity), with a Wilson interval
  * @param cumBreachProb P(breach in some quarter &lt;= q), with a Wilson interval
  * @param cvar05        the mean of cash[q] over the worst 5% of paths (the ceil(5% n) lowest)
@@ -25,11 +27,6 @@ public record QuarterStatistics(int quarter, String label, Estimate mean, double
     @Override
     public Estimate[] percentiles() {
         return percentiles.clone();
-    }
-
-    /** The same quarter with its cumulative breach probability, which needs every path's first breach. */
-    QuarterStatistics withCumBreachProb(Estimate cumulative) {
-        return new QuarterStatistics(quarter, label, mean, sd, percentiles, breachProb, cumulative, cvar05, min, max);
     }
 
     /** The percentile at {@code level}, one of {@link ScenarioStatistics#percentileLevels}. */

@@ -14,8 +14,10 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * Everything the outputs report about one scenario, computed from all of its simulated paths:
- * per-quarter moments, exact percentiles, breach probabilities and tail means, and the
- * horizon-wide breach timing and injections.
+ * per-quarter moments, percentiles, breach probabilities and tail means, and the horizon-wide
+ * breach timing and injections. Exact statistics ({@link #of}) and streamed ones
+ * ({@link StreamingStatistics#finish}) gather their columns and counts each their own way, and
+ * {@link #assemble} turns either into these.
  *
  * @param breachProb            share of paths that breach in any quarter of the horizon (Wilson interval)
  * @param firstBreachP50Quarter the smallest quarter by which half of the breaching paths have
@@ -23,7 +25,7 @@ import java.util.concurrent.ForkJoinTask;
  * @param injectionProb         share of paths on which any injection fired (Wilson interval)
  * @param injectionMean         mean total injected on those paths; NaN if there are none
  * @param items                 every reported item's quarters, by name, the primary one first (its quarters are
- *                              {@code quarters}); only the primary one when the statistics were streamed
+ *                              {@code quarters})
  */
 public record ScenarioStatistics(String scenario, int paths, long seed, List<QuarterStatistics> quarters,
         Estimate breachProb, OptionalInt firstBreachP50Quarter, Estimate injectionProb, double injectionMean,
@@ -50,7 +52,7 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
 
     /**
      * Summarizes a scenario's paths. The quarters and the terminal histogram are computed in
-     * parallel on {@code pool} (the breach timing meanwhile on the caller's thread); each sums its
+     * parallel on {@code pool} (the counts meanwhile on the caller's thread); each sums its
      * paths in index order, so the numbers do not depend on the pool.
      *
      * @param items the names of the reported items, the primary one first
@@ -58,19 +60,22 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
      */
     public static ScenarioStatistics of(String scenario, long seed, PathResults results, List<String> labels,
             List<String> items, int bins, ForkJoinPool pool) {
+        if (items.size() != results.items()) {
+            throw new IllegalArgumentException("need a name for each of the " + results.items()
+                    + " reported items, found " + items);
+        }
         int paths = results.paths();
         int horizon = results.horizon();
-        List<List<ForkJoinTask<QuarterStatistics>>> itemTasks = new ArrayList<>();
+        int tailCount = tailCount(paths);
+        List<List<ForkJoinTask<Column>>> columns = new ArrayList<>();
         for (int r = 0; r < results.items(); r++) {
-            List<ForkJoinTask<QuarterStatistics>> quarterTasks = new ArrayList<>(horizon);
+            List<ForkJoinTask<Column>> quarters = new ArrayList<>(horizon);
             for (int q = 1; q <= horizon; q++) {
-                int quarter = q;
-                int item = r;
-                String name = items.get(r);
-                quarterTasks.add(pool.submit(() -> quarter(scenario, name, results, item, quarter,
-                        labels.get(quarter - 1))));
+                double[] values = results.valueAt(r, q);
+                quarters.add(pool.submit(() -> new Column(Moments.of(values),
+                        ExactQuantiles.of(values, PERCENTILES, tailCount, CONFIDENCE))));
             }
-            itemTasks.add(quarterTasks);
+            columns.add(quarters);
         }
         ForkJoinTask<Histogram> histogramTask = pool.submit(() -> {
             double[] terminal = results.primaryAt(horizon);
@@ -82,66 +87,76 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
             }
             return Histogram.of(terminal, min, max, bins);
         });
-        long[] firstBreachCounts = new long[horizon + 1];
-        long injections = 0;
-        double injectedSum = 0.0;
-        for (int i = 0; i < paths; i++) {
-            firstBreachCounts[results.firstBreach(i)]++;
-            if (results.injectionFired(i)) {
-                injections++;
-                injectedSum += results.injected(i);
-            }
-        }
-        List<QuarterStatistics> quarters = new ArrayList<>(horizon);
-        long breachedSoFar = 0;
-        for (int q = 1; q <= horizon; q++) {
-            breachedSoFar += firstBreachCounts[q];
-            quarters.add(itemTasks.get(0).get(q - 1).join().withCumBreachProb(share(breachedSoFar, paths)));
-        }
+        Counts counts = Counts.of(results, paths);
+        return assemble(scenario, seed, labels, items, counts, (r, q) -> columns.get(r).get(q - 1).join(),
+                histogramTask.join());
+    }
+
+    /** One reported item's values in one quarter, summarized: their moments and quantiles. */
+    record Column(Moments moments, Quantiles quantiles) {
+    }
+
+    /** Where {@link #assemble} finds each item's summary in each quarter. */
+    interface Columns {
+        /** Item {@code item}'s (0 = the primary) summary in quarter {@code quarter} (1-based). */
+        Column at(int item, int quarter);
+    }
+
+    /**
+     * The one assembly of a scenario's statistics, exact or streamed: each quarter's mean with its
+     * normal interval, percentiles, breach share and CVaR from its column and the counts, and the
+     * breach timing and injections over the horizon from the counts.
+     *
+     * @param items    the names of the reported items, the primary one first, as {@code columns} numbers them
+     * @param terminal the histogram of the primary item in the last quarter
+     * @throws NonFiniteValueException if some item's mean or spread is not finite, the first in item and quarter order
+     */
+    static ScenarioStatistics assemble(String scenario, long seed, List<String> labels, List<String> items,
+            Counts counts, Columns columns, Histogram terminal) {
+        long paths = counts.paths();
+        int horizon = counts.inBreach().length;
         Map<String, List<QuarterStatistics>> itemQuarters = new LinkedHashMap<>();
-        itemQuarters.put(items.get(0), quarters);
-        for (int r = 1; r < itemTasks.size(); r++) {
-            itemQuarters.put(items.get(r), itemTasks.get(r).stream().map(ForkJoinTask::join).toList());
+        for (int r = 0; r < items.size(); r++) {
+            List<QuarterStatistics> quarters = new ArrayList<>(horizon);
+            long breachedSoFar = 0;
+            for (int q = 1; q <= horizon; q++) {
+                breachedSoFar += counts.firstBreaches()[q];
+                String label = labels.get(q - 1);
+                Column column = columns.at(r, q);
+                Moments moments = column.moments();
+                NonFiniteValueException.requireFinite(moments.mean(), moments.sd(), scenario, items.get(r), label);
+                double[] meanInterval = Intervals.mean(moments.mean(), moments.sd(), paths, CONFIDENCE);
+                Quantiles quantiles = column.quantiles();
+                Estimate[] percentiles = new Estimate[PERCENTILES.length];
+                for (int p = 0; p < PERCENTILES.length; p++) {
+                    percentiles[p] = quantiles.quantile(p);
+                }
+                quarters.add(new QuarterStatistics(q, label,
+                        new Estimate(moments.mean(), meanInterval[0], meanInterval[1]), moments.sd(), percentiles,
+                        share(counts.inBreach()[q - 1], paths), share(breachedSoFar, paths), quantiles.tailMean(),
+                        quantiles.min(), quantiles.max()));
+            }
+            itemQuarters.put(items.get(r), quarters);
         }
-        long breached = paths - firstBreachCounts[0];
-        return new ScenarioStatistics(scenario, paths, seed, quarters, share(breached, paths),
-                lowerMedianQuarter(firstBreachCounts, breached), share(injections, paths),
-                injections > 0 ? injectedSum / injections : Double.NaN, histogramTask.join(), itemQuarters);
+        long breached = counts.breached();
+        long injections = counts.injections();
+        return new ScenarioStatistics(scenario, (int) paths, seed, itemQuarters.get(items.get(0)),
+                share(breached, paths), lowerMedianQuarter(counts.firstBreaches(), breached), share(injections, paths),
+                injections > 0 ? counts.injected() / injections : Double.NaN, terminal, itemQuarters);
+    }
+
+    /** How many of the worst paths {@code cvar05} averages: ceil({@link #TAIL_PERCENT}% of them), at least one. */
+    static int tailCount(long paths) {
+        return (int) Math.max(1, (TAIL_PERCENT * paths + 99) / 100);
     }
 
     /** A share of paths with its Wilson interval. */
-    static Estimate share(long count, long paths) {
+    private static Estimate share(long count, long paths) {
         double[] interval = Intervals.wilson(count, paths, CONFIDENCE);
         return new Estimate((double) count / paths, interval[0], interval[1]);
     }
 
-    /** One item's statistics in one quarter, its cumulative breach probability left to be set. */
-    private static QuarterStatistics quarter(String scenario, String item, PathResults results, int r, int q,
-            String label) {
-        double[] cash = results.valueAt(r, q);
-        boolean[] inBreach = results.breachAt(q);
-        int paths = cash.length;
-        long breaches = 0;
-        for (int i = 0; i < paths; i++) {
-            if (inBreach[i]) {
-                breaches++;
-            }
-        }
-        int tailCount = (int) Math.max(1, (TAIL_PERCENT * (long) paths + 99) / 100);
-        ExactQuantiles quantiles = ExactQuantiles.of(cash, PERCENTILES, tailCount, CONFIDENCE);
-        Estimate[] percentiles = new Estimate[PERCENTILES.length];
-        for (int p = 0; p < PERCENTILES.length; p++) {
-            percentiles[p] = quantiles.quantile(p);
-        }
-        Moments moments = Moments.of(cash);
-        NonFiniteValueException.requireFinite(moments.mean(), moments.sd(), scenario, item, label);
-        double[] meanInterval = Intervals.mean(moments.mean(), moments.sd(), paths, CONFIDENCE);
-        return new QuarterStatistics(q, label, new Estimate(moments.mean(), meanInterval[0], meanInterval[1]),
-                moments.sd(), percentiles, share(breaches, paths), null, quantiles.tailMean(), quantiles.min(),
-                quantiles.max());
-    }
-
-    static OptionalInt lowerMedianQuarter(long[] firstBreachCounts, long breached) {
+    private static OptionalInt lowerMedianQuarter(long[] firstBreachCounts, long breached) {
         long cumulative = 0;
         for (int q = 1; q < firstBreachCounts.length; q++) {
             cumulative += firstBreachCounts[q];

@@ -1,12 +1,10 @@
 package dev.runway.stats;
 
-import dev.runway.model.NonFiniteValueException;
 import dev.runway.sim.PathResults;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,40 +95,23 @@ public final class StreamingStatistics {
     public void accept(int run, PathResults results, int paths) {
         int block = run - firstBlock;
         LogHistogram[] perColumn = byThread.computeIfAbsent(Thread.currentThread(), thread -> newColumns());
+        Counts counted = Counts.of(results, paths);
         count[block] = paths;
-        for (int q = 0; q < horizon; q++) {
-            boolean[] inBreach = results.breachAt(q + 1);
-            long below = 0;
-            for (int i = 0; i < paths; i++) {
-                if (inBreach[i]) {
-                    below++;
-                }
-            }
-            breaches[block][q] = below;
-            for (int r = 0; r < items; r++) {
+        System.arraycopy(counted.inBreach(), 0, breaches[block], 0, horizon);
+        System.arraycopy(counted.firstBreaches(), 0, firstBreaches[block], 0, horizon + 1);
+        injections[block] = counted.injections();
+        injected[block] = counted.injected();
+        for (int r = 0; r < items; r++) {
+            for (int q = 0; q < horizon; q++) {
                 int column = r * horizon + q;
                 double[] values = results.valueAt(r, q + 1);
                 LogHistogram histogram = perColumn[column];
-                double total = 0.0;
                 for (int i = 0; i < paths; i++) {
                     histogram.add(values[i]);
-                    total += values[i];
                 }
-                double mean = total / paths;
-                double deviations = 0.0;
-                for (int i = 0; i < paths; i++) {
-                    double d = values[i] - mean;
-                    deviations += d * d;
-                }
+                double total = Moments.sum(values, paths);
                 sum[block][column] = total;
-                squares[block][column] = deviations;
-            }
-        }
-        for (int i = 0; i < paths; i++) {
-            firstBreaches[block][results.firstBreach(i)]++;
-            if (results.injectionFired(i)) {
-                injections[block]++;
-                injected[block] += results.injected(i);
+                squares[block][column] = Moments.squaredDeviations(values, paths, total / paths);
             }
         }
     }
@@ -175,45 +156,25 @@ public final class StreamingStatistics {
     public ScenarioStatistics finish(String scenario, long seed, List<String> labels, List<String> itemNames,
             int bins) {
         LogHistogram[] merged = merged();
-        long paths = 0;
-        long[] firstBreachCounts = new long[horizon + 1];
-        long fired = 0;
-        double injectedSum = 0.0;
+        Counts counts = Counts.none(horizon);
         for (int b = 0; b < count.length; b++) {
-            paths += count[b];
-            for (int q = 0; q <= horizon; q++) {
-                firstBreachCounts[q] += firstBreaches[b][q];
-            }
-            fired += injections[b];
-            injectedSum += injected[b];
+            counts = counts.plus(new Counts(count[b], breaches[b], firstBreaches[b], injections[b], injected[b]));
         }
-        int tailCount = (int) Math.max(1, (ScenarioStatistics.TAIL_PERCENT * paths + 99) / 100);
-        Map<String, List<QuarterStatistics>> itemQuarters = new LinkedHashMap<>();
-        for (int r = 0; r < items; r++) {
-            List<QuarterStatistics> quarters = new ArrayList<>(horizon);
-            long breachedSoFar = 0;
-            for (int q = 0; q < horizon; q++) {
-                breachedSoFar += firstBreachCounts[q + 1];
-                quarters.add(quarter(scenario, itemNames.get(r), r * horizon + q, q, labels.get(q),
-                        merged[r * horizon + q], paths, tailCount, ScenarioStatistics.share(breachedSoFar, paths)));
-            }
-            itemQuarters.put(itemNames.get(r), quarters);
-        }
-        long breached = paths - firstBreachCounts[0];
-        return new ScenarioStatistics(scenario, (int) paths, seed, itemQuarters.get(itemNames.get(0)),
-                ScenarioStatistics.share(breached, paths),
-                ScenarioStatistics.lowerMedianQuarter(firstBreachCounts, breached),
-                ScenarioStatistics.share(fired, paths), fired > 0 ? injectedSum / fired : Double.NaN,
-                merged[horizon - 1].histogram(bins), itemQuarters);
+        long paths = counts.paths();
+        int tailCount = ScenarioStatistics.tailCount(paths);
+        double[] levels = ScenarioStatistics.percentileLevels();
+        return ScenarioStatistics.assemble(scenario, seed, labels, itemNames, counts, (r, q) -> {
+            int column = r * horizon + q - 1;
+            return new ScenarioStatistics.Column(moments(column, paths),
+                    merged[column].quantiles(levels, tailCount, ScenarioStatistics.CONFIDENCE));
+        }, merged[horizon - 1].histogram(bins));
     }
 
-    private QuarterStatistics quarter(String scenario, String item, int column, int q, String label,
-            LogHistogram histogram, long paths, int tailCount, Estimate cumulative) {
-        // Chan's pairwise combination of the blocks' means and squared deviations, in block order.
+    /** Chan's pairwise combination of the blocks' means and squared deviations of a column, in block order. */
+    private Moments moments(int column, long paths) {
         double n = 0.0;
         double mean = 0.0;
         double m2 = 0.0;
-        long below = 0;
         for (int b = 0; b < count.length; b++) {
             double nb = count[b];
             double meanB = sum[b][column] / nb;
@@ -222,24 +183,7 @@ public final class StreamingStatistics {
             mean += delta * nb / combined;
             m2 += squares[b][column] + delta * delta * n * nb / combined;
             n = combined;
-            below += breaches[b][q];
         }
-        double sd = paths > 1 ? Math.sqrt(m2 / (paths - 1)) : 0.0;
-        NonFiniteValueException.requireFinite(mean, sd, scenario, item, label);
-        double[] meanInterval = Intervals.mean(mean, sd, paths, ScenarioStatistics.CONFIDENCE);
-        double[] levels = ScenarioStatistics.percentileLevels();
-        Estimate[] percentiles = new Estimate[levels.length];
-        for (int l = 0; l < levels.length; l++) {
-            double h = (paths - 1) * levels[l];
-            long lower = (long) Math.floor(h);
-            double atLower = histogram.atRank(lower);
-            double value = atLower + (h - lower) * (histogram.atRank(Math.min(lower + 1, paths - 1)) - atLower);
-            int[] ranks = Intervals.orderStatisticRanks(paths, levels[l], ScenarioStatistics.CONFIDENCE);
-            percentiles[l] = new Estimate(value, Math.min(histogram.atRank(ranks[0]), value),
-                    Math.max(histogram.atRank(ranks[1]), value));
-        }
-        return new QuarterStatistics(q + 1, label, new Estimate(mean, meanInterval[0], meanInterval[1]), sd,
-                percentiles, ScenarioStatistics.share(below, paths), cumulative, histogram.lowerTailMean(tailCount),
-                histogram.min(), histogram.max());
+        return Moments.of(mean, m2, paths);
     }
 }
