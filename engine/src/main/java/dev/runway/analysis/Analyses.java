@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The what-if answers a run may add to its statistics: per scenario, what drives it
- * (empty when not asked for), and the injections that would bring its breach probability down.
+ * The answers a run may add to its statistics: per scenario, what drives it (empty when not
+ * asked for), the injections that would bring its breach probability down, and, in a backtest,
+ * how the forecast scored against what happened.
  */
-public record Analyses(Map<String, List<Sensitivity.Row>> sensitivity, List<InjectionSolver.Solution> solutions) {
+public record Analyses(Map<String, List<Sensitivity.Row>> sensitivity, List<InjectionSolver.Solution> solutions,
+        List<Backtest.Score> backtest) {
 
-    public static final Analyses NONE = new Analyses(Map.of(), List.of());
+    public static final Analyses NONE = new Analyses(Map.of(), List.of(), List.of());
 
     /** The targets a run's solve table covers. */
     private static final double[] TARGETS = {0.01, 0.05, 0.10};
@@ -25,5 +27,6 @@ public record Analyses(Map<String, List<Sensitivity.Row>> sensitivity, List<Inje
         // In the scenarios' order: an unordered copy would let a later loop depend on the JVM's hashing.
         sensitivity = Collections.unmodifiableMap(new LinkedHashMap<>(sensitivity));
         solutions = List.copyOf(solutions);
+        backtest = List.copyOf(backtest);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * usage (nothing written), 1 an unexpected failure.
  */
 @Command(name = "runway", mixinStandardHelpOptions = true, versionProvider = RunwayCommand.Version.class,
-        subcommands = {SimulateCommand.class, ValidateCommand.class, SensitivityCommand.class, SolveCommand.class,
+        subcommands = {SimulateCommand.class, BacktestCommand.class, ValidateCommand.class, SensitivityCommand.class, SolveCommand.class,
             ReportCommand.class, CommandLine.HelpCommand.class},
         description = {
             "How likely is a company's cash to run out, when, and what would prevent it?",

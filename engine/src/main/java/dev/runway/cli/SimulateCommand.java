@@ -1,7 +1,10 @@
 package dev.runway.cli;
 
+import dev.runway.io.QuarterlyValuesReader;
 import dev.runway.model.CaseInputs;
+import dev.runway.model.InputException;
 import dev.runway.model.NonFiniteValueException;
+import dev.runway.model.QuarterlyValue;
 import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
 import dev.runway.output.ShellCommand;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -75,12 +79,17 @@ public class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    /** The realized values a backtest scores the run against; none for a plain simulation. */
+    Path actuals() {
+        return null;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         RunRequest request = options.request().inputs(inputs.folder()).repairCorrelations(inputs.repairCorrelations())
-                .out(out).threads(threads).build();
+                .out(out).threads(threads).actuals(actuals()).build();
         if (!request.problems().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), request.problems().get(0));
         }
@@ -94,11 +103,24 @@ public class SimulateCommand implements Callable<Integer> {
             err.println("error: " + outProblem);
         }
         CaseInputs caseInputs = inputs.read(err, Launcher.prefix());
-        if (caseInputs == null || outProblem != null) {
+        List<QuarterlyValue> actualValues = List.of();
+        boolean actualsRead = true;
+        if (request.actuals() != null) {
+            try {
+                actualValues = QuarterlyValuesReader.read(request.actuals());
+            } catch (InputException e) {
+                err.println("error: the actuals in " + request.actuals() + " have " + e.errors().size() + " problem(s):");
+                e.lines().forEach(err::println);
+                err.println("Nothing was written.");
+                actualsRead = false;
+            }
+        }
+        if (caseInputs == null || outProblem != null || !actualsRead) {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
-        RunPlan plan = RunPlan.of(request, caseInputs);
+        RunPlan plan = RunPlan.of(request, caseInputs, actualValues);
+        plan.notes().forEach(note -> err.println("note: " + note));
         if (!plan.problems().isEmpty()) {
             plan.problems().forEach(problem -> err.println("error: " + problem));
             err.flush();
@@ -127,6 +149,7 @@ public class SimulateCommand implements Callable<Integer> {
         }
 
         SummaryTable.print(stdout, result.scenarios(), result.statistics(), result.analyses());
+        BacktestTable.print(stdout, result.analyses().backtest());
         if (request.report()) {
             stdout.printf("%nThe report: %s%n", result.folder().resolve(Report.PAGE).toUri());
         }

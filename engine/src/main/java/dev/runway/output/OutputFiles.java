@@ -27,7 +27,8 @@ public final class OutputFiles {
     /** Every CSV an output folder can hold. */
     public static List<Schema> schemas() {
         return List.of(SummaryCsv.SCHEMA, ItemSummaryCsv.SCHEMA, QuarterlyCsv.SCHEMA, ItemQuarterlyCsv.SCHEMA,
-                TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, ManifestCsv.SCHEMA, FilesCsv.SCHEMA);
+                TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, BacktestCsv.SCHEMA, CoverageCsv.SCHEMA,
+                ManifestCsv.SCHEMA, FilesCsv.SCHEMA);
     }
 
     /** {@code summary.csv}: one row per scenario, its terminal and horizon statistics. */
@@ -155,6 +156,55 @@ public final class OutputFiles {
         }
     }
 
+    /** {@code backtest.csv}: each realized value against the forecast of its scenario, quarter and item. */
+    public static final class BacktestCsv {
+        public static final Column SCENARIO = SummaryCsv.SCENARIO;
+        public static final Column QUARTER = QuarterlyCsv.QUARTER;
+        public static final Column LABEL = QuarterlyCsv.LABEL;
+        public static final Column ITEM = ItemSummaryCsv.ITEM;
+        public static final Column UNIT = ItemSummaryCsv.UNIT;
+        public static final Column ACTUAL = Column.number("actual", MONEY);
+        public static final Column P05 = Column.number("p05", MONEY);
+        public static final Column P25 = Column.number("p25", MONEY);
+        public static final Column P50 = Column.number("p50", MONEY);
+        public static final Column P75 = Column.number("p75", MONEY);
+        public static final Column P95 = Column.number("p95", MONEY);
+        public static final Column MEAN = Column.number("mean", MONEY);
+        /** The share of paths below the actual, ties counted half. */
+        public static final Column PIT = Column.number("pit", PROBABILITY);
+        /** 1 when the actual is in P25..P75, else 0. */
+        public static final Column IN_50 = Column.text("in_50");
+        /** 1 when the actual is in P05..P95, else 0. */
+        public static final Column IN_90 = Column.text("in_90");
+        public static final Column CRPS = Column.number("crps", MONEY);
+        public static final Column SOURCE = Column.text("source");
+        public static final Schema SCHEMA = new Schema("backtest.csv", List.of(SCENARIO, QUARTER, LABEL, ITEM, UNIT,
+                ACTUAL, P05, P25, P50, P75, P95, MEAN, PIT, IN_50, IN_90, CRPS, SOURCE));
+
+        private BacktestCsv() {
+        }
+    }
+
+    /** {@code backtest_coverage.csv}: per scenario and item, how often the actuals fell in the bands. */
+    public static final class CoverageCsv {
+        public static final Column SCENARIO = SummaryCsv.SCENARIO;
+        public static final Column ITEM = ItemSummaryCsv.ITEM;
+        public static final Column QUARTERS = Column.text("quarters");
+        public static final Column IN_50 = BacktestCsv.IN_50;
+        public static final Column IN_90 = BacktestCsv.IN_90;
+        /** The exact two-sided binomial p-value of in_50 hits at a half. */
+        public static final Column P_VALUE_50 = Column.number("p_value_50", PROBABILITY);
+        /** The exact two-sided binomial p-value of in_90 hits at 0.9. */
+        public static final Column P_VALUE_90 = Column.number("p_value_90", PROBABILITY);
+        public static final Column MEAN_PIT = Column.number("mean_pit", PROBABILITY);
+        public static final Column MEAN_CRPS = Column.number("mean_crps", MONEY);
+        public static final Schema SCHEMA = new Schema("backtest_coverage.csv", List.of(SCENARIO, ITEM, QUARTERS, IN_50,
+                IN_90, P_VALUE_50, P_VALUE_90, MEAN_PIT, MEAN_CRPS));
+
+        private CoverageCsv() {
+        }
+    }
+
     /** {@code manifest.csv}: how the run was made, one key and value per row. */
     public static final class ManifestCsv {
         public static final Column KEY = Column.text("key");
@@ -172,6 +222,8 @@ public final class OutputFiles {
         public static final String BREACH_LEVEL = "breach_level:";
         /** {@code breach_level_distribution:<scenario>}: the distribution when the level is a random driver. */
         public static final String BREACH_LEVEL_DISTRIBUTION = "breach_level_distribution:";
+        /** The actuals file of a backtest, as given. */
+        public static final String ACTUALS = "actuals";
         /** Keys that describe this particular execution, not its results. */
         public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
 

@@ -1,6 +1,8 @@
 package dev.runway.output;
 
 import dev.runway.analysis.InjectionSolver;
+import dev.runway.output.OutputFiles.BacktestCsv;
+import dev.runway.output.OutputFiles.CoverageCsv;
 import dev.runway.output.OutputFiles.ManifestCsv;
 import dev.runway.output.OutputFiles.QuarterlyCsv;
 import dev.runway.output.OutputFiles.SensitivityCsv;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -61,7 +64,12 @@ public final class OutputFolderReader {
      */
     public record ScenarioResults(String name, String description, Summary summary, List<Quarter> quarters,
             List<Bin> terminal, BreachLevel breachLevel, boolean hasSensitivity, List<Sensitivity> sensitivity,
-            List<Solve> solve, String item, String unit) {
+            List<Solve> solve, String item, String unit, List<Backtested> backtest, List<Coverage> coverage) {
+
+        /** This scenario's realized values of an item, in the order of backtest.csv. */
+        public List<Backtested> backtest(String item) {
+            return backtest.stream().filter(b -> b.item().equals(item)).toList();
+        }
 
         /** The label of a 1-based quarter, e.g. {@code FY2025Q1}; the number itself if out of range. */
         public String label(int quarter) {
@@ -93,6 +101,15 @@ public final class OutputFolderReader {
             return estimate;
         }
     }
+
+    /** A row of {@code backtest.csv}: a realized value against the forecast of its quarter and item. */
+    public record Backtested(int quarter, String label, String item, String unit, double actual, double p05, double p25,
+            double p50, double p75, double p95, double mean, double pit, boolean in50, boolean in90, double crps,
+            String source) { }
+
+    /** A row of {@code backtest_coverage.csv}: how often an item's realized values fell in the bands. */
+    public record Coverage(String item, int quarters, int in50, int in90, double pValue50, double pValue90,
+            double meanPit, double meanCrps) { }
 
     /** A bin of {@code terminal.csv}: {@code [low, high)}, the last one closed. */
     public record Bin(double low, double high, long count) { }
@@ -171,6 +188,12 @@ public final class OutputFolderReader {
         Path solveFile = folder.resolve(SolveCsv.SCHEMA.file());
         boolean hasSolve = Files.isRegularFile(solveFile);
         Map<String, List<Solve>> solves = hasSolve ? readSolve(solveFile) : Map.of();
+        Path backtestFile = folder.resolve(BacktestCsv.SCHEMA.file());
+        Map<String, List<Backtested>> backtests = Files.isRegularFile(backtestFile) ? readBacktest(backtestFile)
+                : Map.of();
+        Path coverageFile = folder.resolve(CoverageCsv.SCHEMA.file());
+        Map<String, List<Coverage>> coverages = Files.isRegularFile(coverageFile) ? readCoverage(coverageFile)
+                : Map.of();
 
         List<ScenarioResults> scenarios = new ArrayList<>();
         for (Table.Row row : summary.rows()) {
@@ -194,13 +217,17 @@ public final class OutputFolderReader {
                     breachLevel(manifest, name), hasSensitivity,
                     hasSensitivity ? readSensitivity(sensitivityFile) : List.of(), solve,
                     manifest.getOrDefault(ManifestCsv.PRIMARY_ITEM, "cash"),
-                    manifest.getOrDefault(ManifestCsv.UNIT, "JPY bn")));
+                    manifest.getOrDefault(ManifestCsv.UNIT, "JPY bn"), backtests.getOrDefault(name, List.of()),
+                    coverages.getOrDefault(name, List.of())));
         }
         List<String> known = scenarios.stream().map(ScenarioResults::name).toList();
-        for (String scenario : solves.keySet()) {
-            if (!known.contains(scenario)) {
-                throw new MalformedOutputException(solveFile + ": scenario '" + scenario
-                        + "' is not in summary.csv; expected one of " + String.join(", ", known));
+        for (Map.Entry<Path, Set<String>> named : List.of(Map.entry(solveFile, solves.keySet()),
+                Map.entry(backtestFile, backtests.keySet()), Map.entry(coverageFile, coverages.keySet()))) {
+            for (String scenario : named.getValue()) {
+                if (!known.contains(scenario)) {
+                    throw new MalformedOutputException(named.getKey() + ": scenario '" + scenario
+                            + "' is not in summary.csv; expected one of " + String.join(", ", known));
+                }
             }
         }
         return new RunResults(folder, Collections.unmodifiableMap(manifest), List.copyOf(scenarios), hasSolve);
@@ -297,6 +324,41 @@ public final class OutputFolderReader {
             solves.computeIfAbsent(solve.scenario(), k -> new ArrayList<>()).add(solve);
         }
         return solves;
+    }
+
+    private static Map<String, List<Backtested>> readBacktest(Path file) throws IOException {
+        Map<String, List<Backtested>> rows = new LinkedHashMap<>();
+        for (Table.Row row : BacktestCsv.SCHEMA.read(file).rows()) {
+            rows.computeIfAbsent(row.text(BacktestCsv.SCENARIO), k -> new ArrayList<>()).add(new Backtested(
+                    row.integer(BacktestCsv.QUARTER), row.text(BacktestCsv.LABEL), row.text(BacktestCsv.ITEM),
+                    row.text(BacktestCsv.UNIT), row.number(BacktestCsv.ACTUAL), row.number(BacktestCsv.P05),
+                    row.number(BacktestCsv.P25), row.number(BacktestCsv.P50), row.number(BacktestCsv.P75),
+                    row.number(BacktestCsv.P95), row.number(BacktestCsv.MEAN), row.number(BacktestCsv.PIT),
+                    flag(row, BacktestCsv.IN_50), flag(row, BacktestCsv.IN_90), row.number(BacktestCsv.CRPS),
+                    row.text(BacktestCsv.SOURCE)));
+        }
+        return rows;
+    }
+
+    private static Map<String, List<Coverage>> readCoverage(Path file) throws IOException {
+        Map<String, List<Coverage>> rows = new LinkedHashMap<>();
+        for (Table.Row row : CoverageCsv.SCHEMA.read(file).rows()) {
+            rows.computeIfAbsent(row.text(CoverageCsv.SCENARIO), k -> new ArrayList<>()).add(new Coverage(
+                    row.text(CoverageCsv.ITEM), row.integer(CoverageCsv.QUARTERS), row.integer(CoverageCsv.IN_50),
+                    row.integer(CoverageCsv.IN_90), row.number(CoverageCsv.P_VALUE_50),
+                    row.number(CoverageCsv.P_VALUE_90), row.number(CoverageCsv.MEAN_PIT),
+                    row.number(CoverageCsv.MEAN_CRPS)));
+        }
+        return rows;
+    }
+
+    /** A 0/1 column. */
+    private static boolean flag(Table.Row row, Column column) throws MalformedOutputException {
+        String text = row.text(column);
+        if (!text.equals("0") && !text.equals("1")) {
+            throw row.bad(column, "0 or 1", text);
+        }
+        return text.equals("1");
     }
 
     /** The solver may name the quarter by its number; the report shows its label. */

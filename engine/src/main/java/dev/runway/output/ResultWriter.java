@@ -1,6 +1,7 @@
 package dev.runway.output;
 
 import dev.runway.analysis.Analyses;
+import dev.runway.analysis.Backtest;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.lang.Expr;
@@ -10,7 +11,10 @@ import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
 import dev.runway.model.Distribution;
 import dev.runway.model.Model;
+import dev.runway.model.QuarterlyValue;
 import dev.runway.model.Scenario;
+import dev.runway.output.OutputFiles.BacktestCsv;
+import dev.runway.output.OutputFiles.CoverageCsv;
 import dev.runway.output.OutputFiles.ItemQuarterlyCsv;
 import dev.runway.output.OutputFiles.ItemSummaryCsv;
 import dev.runway.output.OutputFiles.ManifestCsv;
@@ -71,6 +75,9 @@ public final class ResultWriter {
         if (!analyses.solutions().isEmpty()) {
             writeSolve(folder, analyses.solutions());
         }
+        if (!analyses.backtest().isEmpty()) {
+            writeBacktest(folder, inputs.model(), analyses.backtest(), run.actuals());
+        }
         writeManifest(folder, inputs, scenarios, run);
     }
 
@@ -105,6 +112,36 @@ public final class ResultWriter {
                     .text(SolveCsv.STATUS, solution.status().label()));
         }
         schema.write(folder.resolve(schema.file()), lines);
+    }
+
+    private static void writeBacktest(Path folder, Model model, List<Backtest.Score> scores,
+            List<QuarterlyValue> actuals) throws IOException {
+        Schema schema = BacktestCsv.SCHEMA;
+        List<Schema.Row> rows = new ArrayList<>();
+        for (Backtest.Score score : scores) {
+            String source = actuals.stream().filter(a -> a.quarter().equals(score.label()) && a.item().equals(score.item()))
+                    .map(QuarterlyValue::source).findFirst().orElse("");
+            rows.add(schema.row().text(BacktestCsv.SCENARIO, score.scenario()).whole(BacktestCsv.QUARTER, score.quarter())
+                    .text(BacktestCsv.LABEL, score.label()).text(BacktestCsv.ITEM, score.item())
+                    .text(BacktestCsv.UNIT, model.unit(score.item())).number(BacktestCsv.ACTUAL, score.actual())
+                    .number(BacktestCsv.P05, score.p05()).number(BacktestCsv.P25, score.p25())
+                    .number(BacktestCsv.P50, score.p50()).number(BacktestCsv.P75, score.p75())
+                    .number(BacktestCsv.P95, score.p95()).number(BacktestCsv.MEAN, score.mean())
+                    .number(BacktestCsv.PIT, score.pit()).whole(BacktestCsv.IN_50, score.in50() ? 1 : 0)
+                    .whole(BacktestCsv.IN_90, score.in90() ? 1 : 0).number(BacktestCsv.CRPS, score.crps())
+                    .text(BacktestCsv.SOURCE, source));
+        }
+        schema.write(folder.resolve(schema.file()), rows);
+        Schema coverage = CoverageCsv.SCHEMA;
+        List<Schema.Row> lines = new ArrayList<>();
+        for (Backtest.Coverage c : Backtest.coverage(scores)) {
+            lines.add(coverage.row().text(CoverageCsv.SCENARIO, c.scenario()).text(CoverageCsv.ITEM, c.item())
+                    .whole(CoverageCsv.QUARTERS, c.scored()).whole(CoverageCsv.IN_50, c.in50())
+                    .whole(CoverageCsv.IN_90, c.in90()).number(CoverageCsv.P_VALUE_50, c.pValue50())
+                    .number(CoverageCsv.P_VALUE_90, c.pValue90()).number(CoverageCsv.MEAN_PIT, c.meanPit())
+                    .number(CoverageCsv.MEAN_CRPS, c.meanCrps()));
+        }
+        coverage.write(folder.resolve(coverage.file()), lines);
     }
 
     private static void writeSummary(Path folder, List<ScenarioStatistics> statistics) throws IOException {
@@ -216,6 +253,9 @@ public final class ResultWriter {
             run.precisionNotes().forEach((scenario, note) -> rows.add(new String[] {"precision:" + scenario, note}));
         }
         rows.add(new String[] {"inputs", run.inputFolder()});
+        if (!run.actualsFile().isEmpty()) {
+            rows.add(new String[] {ManifestCsv.ACTUALS, run.actualsFile()});
+        }
         Model model = inputs.model();
         rows.add(new String[] {"model", model.file()});
         rows.add(new String[] {ManifestCsv.PRIMARY_ITEM, model.primary()});

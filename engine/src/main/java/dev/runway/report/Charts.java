@@ -1,6 +1,7 @@
 package dev.runway.report;
 
 import dev.runway.output.OutputFolder;
+import dev.runway.output.OutputFolderReader.Backtested;
 import dev.runway.output.OutputFolderReader.Bin;
 import dev.runway.output.OutputFolderReader.BreachLevel;
 import dev.runway.output.OutputFolderReader.Quarter;
@@ -77,6 +78,8 @@ public final class Charts {
     public static final String TERMINAL = "terminal";
     public static final String TORNADO = "tornado";
     public static final String COMPARISON = "scenarios-compare";
+    /** A backtested item's forecast bands at the quarters of its realized values, with the values: {@code <scenario>-backtest-<item>}. */
+    public static final String BACKTEST = "backtest";
 
     /** The most drivers a tornado shows: the rest move the breach probability less. */
     public static final int TORNADO_BARS = 10;
@@ -151,6 +154,9 @@ public final class Charts {
             if (!tornadoRows(scenario).isEmpty()) {
                 specs.add(tornado(scenario));
             }
+            for (String item : backtestedItems(scenario)) {
+                specs.add(backtest(scenario, item, colour));
+            }
         }
         specs.add(comparison(results));
         return specs;
@@ -190,6 +196,10 @@ public final class Charts {
             line(chart, breachLevelName(level), new double[] {1, quarters.size()},
                     new double[] {level.value(), level.value()}, BREACH_LINE, DASHED);
         }
+        List<Backtested> realized = scenario.backtest(scenario.item());
+        if (!realized.isEmpty()) {
+            realized(chart, realized);
+        }
         quarterAxis(chart, quarters);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
         Quarter last = scenario.lastQuarter();
@@ -200,8 +210,75 @@ public final class Charts {
                 + Numbers.money(firstMedian) + " in " + quarters.get(0).label() + " to "
                 + Numbers.money(last.percentile(50).value()) + " in " + last.label() + "; in the worst 5% of paths ("
                 + "P05) cash ends below " + Numbers.money(last.percentile(5).value()) + ". The breach level is "
-                + (level.known() ? Numbers.money(level.value()) : "unknown") + ".";
+                + (level.known() ? Numbers.money(level.value()) : "unknown") + "." + realizedText(realized);
         return new ChartSpec(name(scenario.name(), FAN), chart, description);
+    }
+
+    /** The items of backtest.csv other than the primary one, whose realized values the fan chart shows. */
+    public static List<String> backtestedItems(ScenarioResults scenario) {
+        return scenario.backtest().stream().map(Backtested::item).filter(item -> !item.equals(scenario.item()))
+                .distinct().toList();
+    }
+
+    /**
+     * An item's forecast at each quarter it was realized, as a whisker (P05–P95 thin, P25–P75 thick,
+     * the median a tick), and the realized value as a diamond.
+     */
+    static ChartSpec backtest(ScenarioResults scenario, String item, Color colour) {
+        List<Backtested> rows = scenario.backtest(item);
+        long in90 = rows.stream().filter(Backtested::in90).count();
+        String unit = rows.get(0).unit();
+        String title = scenario.name() + " — " + item + ": " + in90 + " of " + rows.size() + " realized values in the "
+                + "forecast's 90% band";
+        XYChart chart = newChart(title, "quarter", item + (unit.isEmpty() ? "" : ", " + unit));
+        for (int r = 0; r < rows.size(); r++) {
+            Backtested row = rows.get(r);
+            double[] x = {row.quarter(), row.quarter()};
+            XYSeries outer = line(chart, r == 0 ? "P05–P95" : "P05–P95 " + row.label(), x,
+                    new double[] {row.p05(), row.p95()}, withAlpha(colour, 110), new BasicStroke(3f));
+            XYSeries inner = line(chart, r == 0 ? "P25–P75" : "P25–P75 " + row.label(), x,
+                    new double[] {row.p25(), row.p75()}, colour, new BasicStroke(9f));
+            XYSeries median = chart.addSeries(r == 0 ? "median" : "median " + row.label(), new double[] {row.quarter()},
+                    new double[] {row.p50()});
+            median.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+            median.setMarker(SeriesMarkers.SQUARE);
+            median.setMarkerColor(Color.WHITE);
+            outer.setShowInLegend(r == 0);
+            inner.setShowInLegend(r == 0);
+            median.setShowInLegend(r == 0);
+        }
+        realized(chart, rows);
+        quarterAxis(chart, scenario.quarters());
+        // Only the quarters with realized values, half a quarter either side.
+        chart.getStyler().setXAxisMin(rows.stream().mapToInt(Backtested::quarter).min().orElseThrow() - 0.5);
+        chart.getStyler().setXAxisMax(rows.stream().mapToInt(Backtested::quarter).max().orElseThrow() + 0.5);
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
+        String description = item + " of " + scenario.name() + " (" + unit + "): the forecast's P05–P95 and P25–P75 "
+                + "at each quarter with a realized value, and the value." + realizedText(rows);
+        return new ChartSpec(name(scenario.name(), BACKTEST + "-" + item), chart, description);
+    }
+
+    /** The realized values as diamonds. */
+    private static void realized(XYChart chart, List<Backtested> rows) {
+        XYSeries points = chart.addSeries("realized", rows.stream().mapToDouble(Backtested::quarter).toArray(),
+                rows.stream().mapToDouble(Backtested::actual).toArray());
+        points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.DIAMOND);
+        points.setMarkerColor(BREACH_LINE);
+    }
+
+    /** The realized values in words, for a chart's description: each with its PIT. */
+    private static String realizedText(List<Backtested> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" Realized:");
+        for (int r = 0; r < rows.size(); r++) {
+            Backtested row = rows.get(r);
+            text.append(r == 0 ? " " : "; ").append(row.label()).append(' ').append(Numbers.money(row.actual()))
+                    .append(" (").append(Numbers.percentNumber(row.pit(), 1)).append("% of paths below)");
+        }
+        return text.append('.').toString();
     }
 
     /** The cumulative breach probability by quarter, with its 95% band, and the share below the level per quarter. */

@@ -1,6 +1,8 @@
 package dev.runway.report;
 
 import dev.runway.report.Charts.RenderedChart;
+import dev.runway.output.OutputFolderReader.Backtested;
+import dev.runway.output.OutputFolderReader.Coverage;
 import dev.runway.output.OutputFolderReader.Quarter;
 import dev.runway.output.OutputFolderReader.RunResults;
 import dev.runway.output.OutputFolderReader.ScenarioResults;
@@ -8,6 +10,7 @@ import dev.runway.output.OutputFolderReader.Sensitivity;
 import dev.runway.output.OutputFolderReader.Solve;
 import dev.runway.output.OutputFolderReader.Summary;
 import dev.runway.output.Numbers;
+import dev.runway.output.OutputFiles.BacktestCsv;
 import dev.runway.output.OutputFiles.SensitivityCsv;
 import dev.runway.output.OutputFiles.SolveCsv;
 
@@ -223,7 +226,63 @@ final class ReportPage {
         if (results.hasSolve()) {
             solve(page, scenario);
         }
+        if (!scenario.backtest().isEmpty()) {
+            backtest(page, scenario, charts);
+        }
         page.close("section");
+    }
+
+    private static void backtest(Markup page, ScenarioResults scenario, Map<String, RenderedChart> charts) {
+        page.element("h3", "Against what happened");
+        page.element("p", "Each realized value of " + BacktestCsv.SCHEMA.file() + " placed in the forecast of its quarter: "
+                + "the share of paths below it (its PIT: spread evenly over 0–100% when the forecast is calibrated, "
+                + "near 0% or 100% when it was too narrow or biased), whether it fell in the central 50% and 90% "
+                + "bands, and its CRPS (the forecast's error in the item's unit, counting its spread; lower is better)."
+                + (charts.containsKey(Charts.name(scenario.name(), Charts.FAN)) ? " The fan chart above marks the "
+                + "realized " + scenario.item() + "." : ""), "class", "note");
+        page.open("div", "class", "charts");
+        for (String item : Charts.backtestedItems(scenario)) {
+            RenderedChart chart = charts.get(Charts.name(scenario.name(), Charts.BACKTEST + "-" + item));
+            if (chart != null) {
+                figure(page, chart, "chart");
+            }
+        }
+        page.close("div");
+        page.open("div", "class", "table-wrap").open("table", "class", "backtest");
+        page.open("thead").open("tr");
+        page.element("th", "quarter");
+        page.element("th", "item");
+        for (String heading : List.of("realized", "forecast P05", "P25", "median", "P75", "P95", "paths below (PIT)",
+                "in 50% band", "in 90% band", "CRPS")) {
+            page.element("th", heading, "class", "num");
+        }
+        page.close("tr").close("thead");
+        page.open("tbody");
+        for (Backtested row : scenario.backtest()) {
+            page.open("tr");
+            page.element("td", row.label());
+            page.element("td", row.item());
+            for (double value : new double[] {row.actual(), row.p05(), row.p25(), row.p50(), row.p75(), row.p95()}) {
+                num(page, Numbers.money(value));
+            }
+            num(page, Numbers.percent(row.pit()));
+            num(page, row.in50() ? "yes" : "no");
+            num(page, row.in90() ? "yes" : "no");
+            num(page, Numbers.money(row.crps()));
+            page.close("tr");
+        }
+        page.close("tbody").close("table").close("div");
+        page.open("ul", "class", "coverage");
+        for (Coverage c : scenario.coverage()) {
+            page.element("li", c.item() + ": " + c.in50() + " of " + c.quarters() + " in the 50% band (binomial p = "
+                    + Numbers.decimal(c.pValue50()) + "), " + c.in90() + " of " + c.quarters() + " in the 90% band (p = "
+                    + Numbers.decimal(c.pValue90()) + "); mean PIT " + Numbers.percent(c.meanPit()) + ", mean CRPS "
+                    + Numbers.money(c.meanCrps()) + ".");
+        }
+        page.close("ul");
+        page.element("p", "A few quarters prove little: a p-value near 0 is evidence that the forecast is miscalibrated; "
+                + "one far from 0 is only the absence of that evidence. Sources of the realized values are in "
+                + BacktestCsv.SCHEMA.file() + ".", "class", "note");
     }
 
     private static void keyNumbers(Markup page, ScenarioResults scenario) {

@@ -1,6 +1,7 @@
 package dev.runway.run;
 
 import dev.runway.model.CaseInputs;
+import dev.runway.model.QuarterlyValue;
 import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sample.SobolInputs;
@@ -27,12 +28,17 @@ public final class RunPlan {
 
     private final RunRequest request;
     private final List<Scenario> scenarios;
+    private final List<QuarterlyValue> actuals;
+    private final List<String> reported;
     private final List<String> problems;
 
-    private RunPlan(RunRequest request, CaseInputs inputs) {
+    private RunPlan(RunRequest request, CaseInputs inputs, List<QuarterlyValue> actuals) {
         this.request = request;
+        this.actuals = List.copyOf(actuals);
+        reported = inputs.model().reported();
         List<String> found = new ArrayList<>();
         scenarios = select(inputs, found);
+        found.addAll(actualsProblems(inputs));
         for (Scenario scenario : scenarios) {
             String problem = methodProblem(request.method(), scenario);
             if (problem != null) {
@@ -60,10 +66,64 @@ public final class RunPlan {
 
     /** The plan of a request (whose own {@link RunRequest#problems} are none) on its inputs. */
     public static RunPlan of(RunRequest request, CaseInputs inputs) {
+        return of(request, inputs, List.of());
+    }
+
+    /**
+     * The plan of a backtest: the request on its inputs, scoring the forecast against {@code actuals},
+     * the values read from {@link RunRequest#actuals}.
+     */
+    public static RunPlan of(RunRequest request, CaseInputs inputs, List<QuarterlyValue> actuals) {
         if (!request.problems().isEmpty()) {
             throw new IllegalArgumentException("the request has problems: " + request.problems());
         }
-        return new RunPlan(request, inputs);
+        return new RunPlan(request, inputs, actuals);
+    }
+
+    /** The realized values a backtest scores the forecast against; empty for a plain run. */
+    public List<QuarterlyValue> actuals() {
+        return actuals;
+    }
+
+    /** The actuals a scenario covers: of its reported items, in its quarters. */
+    public List<QuarterlyValue> actuals(Scenario scenario) {
+        return actuals.stream().filter(a -> reported.contains(a.item())
+                && scenario.schedule().labels().contains(a.quarter())).toList();
+    }
+
+    /**
+     * The actuals of items the model does not report, which a backtest cannot score: a note naming
+     * them, or empty. An actuals file may hold more series than one model reports.
+     */
+    public List<String> notes() {
+        List<String> unscored = actuals.stream().map(QuarterlyValue::item).distinct()
+                .filter(item -> !reported.contains(item)).toList();
+        return unscored.isEmpty() ? List.of() : List.of("the actuals of " + String.join(", ", unscored) + " are not "
+                + "scored: the model reports " + String.join(", ", reported) + " (its report row)");
+    }
+
+    /**
+     * Every actual of a reported item must be in a quarter some scenario run covers, in the item's
+     * unit: a value the forecast cannot be placed against would otherwise drop out of the score unseen.
+     */
+    private List<String> actualsProblems(CaseInputs inputs) {
+        List<String> found = new ArrayList<>();
+        List<String> labels = scenarios.stream().flatMap(s -> s.schedule().labels().stream()).distinct().toList();
+        for (QuarterlyValue actual : actuals) {
+            String unit = inputs.model().unit(actual.item());
+            if (!reported.contains(actual.item())) {
+                continue;
+            }
+            if (!actual.unit().isEmpty() && !unit.isEmpty() && !actual.unit().equals(unit)) {
+                found.add(actual.where() + ": column 'unit': " + actual.item() + " is in '" + actual.unit() + "' here but "
+                        + "in '" + unit + "' in " + inputs.model().file() + "; convert the value to the model's unit");
+            } else if (!labels.isEmpty() && !labels.contains(actual.quarter())) {
+                found.add(actual.where() + ": column 'quarter': " + actual.quarter() + " is not a quarter the forecast "
+                        + "covers (" + labels.get(0) + " to " + labels.get(labels.size() - 1) + "); remove the row or "
+                        + "run a case whose schedule covers it");
+            }
+        }
+        return found;
     }
 
     /** Every reason the request cannot run on these inputs, one message each; empty if it can. */
@@ -87,8 +147,9 @@ public final class RunPlan {
 
     /** Whether this scenario's statistics are streamed rather than taken from every stored path. */
     public boolean streaming(Scenario scenario) {
-        return "streaming".equals(request.statisticsMode()) || ("auto".equals(request.statisticsMode())
-                && Machine.times(request.paths(), bytesPerPath(scenario)) > request.memoryBytes());
+        // A backtest places each realized value among every path's values: it keeps them.
+        return actuals.isEmpty() && ("streaming".equals(request.statisticsMode()) || ("auto".equals(request.statisticsMode())
+                && Machine.times(request.paths(), bytesPerPath(scenario)) > request.memoryBytes()));
     }
 
     /**
@@ -195,9 +256,15 @@ public final class RunPlan {
                 kept = Math.max(kept, Machine.times(paths, perPath));
                 what = String.format(Locale.ROOT, "exact statistics of scenario %s (%,d paths of %d bytes)",
                         scenario.name(), paths, perPath);
-                advice = "use --statistics streaming (memory independent of --paths)"
+                advice = !actuals.isEmpty() ? "a backtest keeps every path: use fewer --paths"
+                        : "use --statistics streaming (memory independent of --paths)"
                         + ("auto".equals(request.statisticsMode()) ? ", a smaller --memory (auto then streams)" : "")
                         + " or fewer --paths";
+                if (!actuals.isEmpty() && Machine.times(paths, perPath) > request.memoryBytes()) {
+                    return String.format(Locale.ROOT, "a backtest keeps every path of scenario %s: %,d paths of %d bytes "
+                            + "do not fit --memory %d MB; raise --memory (at most the heap, -Xmx) or lower --paths",
+                            scenario.name(), paths, perPath, request.memoryMb());
+                }
             } else {
                 int blocks = (paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE;
                 need = StreamingStatistics.bytes(scenario.horizon(), scenario.model().reported().size(), blocks, threads)

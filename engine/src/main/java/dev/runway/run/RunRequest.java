@@ -48,6 +48,7 @@ public final class RunRequest {
     private final boolean report;
     private final int bins;
     private final boolean repairCorrelations;
+    private final Path actuals;
     private final List<String> problems;
 
     private RunRequest(Builder b) {
@@ -68,6 +69,7 @@ public final class RunRequest {
         statisticsMode = b.statistics;
         bins = b.bins;
         repairCorrelations = b.repairCorrelations;
+        actuals = b.actuals;
         long heapMb = Machine.heapLimitMegabytes();
         // The default must not ask more than a small JVM has: half its heap leaves room for the rest.
         memoryMb = b.memoryMb == null ? Math.max(1, Math.min(DEFAULT_MEMORY_MB, heapMb / 2)) : b.memoryMb;
@@ -78,6 +80,10 @@ public final class RunRequest {
         if (precisionText != null && "streaming".equals(statisticsMode)) {
             found.add("--precision keeps every path to add blocks to them; it works with --statistics exact or auto, "
                     + "not streaming");
+        }
+        if (actuals != null && "streaming".equals(statisticsMode)) {
+            found.add("a backtest places each realized value among every path's; it works with --statistics exact or "
+                    + "auto, not streaming");
         }
         if (memoryMb < 1 || memoryMb > heapMb) {
             found.add("--memory must be from 1 to " + heapMb + " MB (the JVM's heap limit, -Xmx), found " + memoryMb
@@ -203,6 +209,11 @@ public final class RunRequest {
         return repairCorrelations;
     }
 
+    /** The realized values to score the forecast against (a backtest), or null for none. */
+    public Path actuals() {
+        return actuals;
+    }
+
     /** A request's options as they are given; the defaults are the command line's. */
     public static final class Builder {
         private Path inputs = Path.of("inputs/nissan");
@@ -222,6 +233,7 @@ public final class RunRequest {
         private boolean report;
         private int bins = 50;
         private boolean repairCorrelations;
+        private Path actuals;
 
         private Builder() {
         }
@@ -310,6 +322,12 @@ public final class RunRequest {
 
         public Builder repairCorrelations(boolean value) {
             repairCorrelations = value;
+            return this;
+        }
+
+        /** The actuals file of a backtest, or null. */
+        public Builder actuals(Path value) {
+            actuals = value;
             return this;
         }
 

@@ -1,9 +1,11 @@
 package dev.runway.run;
 
 import dev.runway.analysis.Analyses;
+import dev.runway.analysis.Backtest;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
+import dev.runway.model.QuarterlyValue;
 import dev.runway.model.Scenario;
 import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
@@ -62,10 +64,12 @@ public final class Runner {
         boolean streamedAny = false;
         engine.prime(scenarios.get(0));
         PathResults results = null;
+        List<Backtest.Score> backtest = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             AtomicLong done = listener.begin(scenario.name());
             if (request.precision() != null) {
-                statistics.add(untilPrecise(scenario, done, precisionNotes));
+                PathResults grown = untilPrecise(scenario, done, precisionNotes, statistics);
+                backtest.addAll(score(scenario, grown));
             } else if (plan.streaming(scenario)) {
                 StreamingStatistics streamed = engine.stream(scenario, request.seed(), request.method(), request.paths(),
                         done);
@@ -79,16 +83,17 @@ public final class Runner {
                 // Each scenario's statistics are taken before the next overwrites the buffer.
                 engine.run(scenario, PathKernel.Overrides.NONE, request.seed(), request.method(), results, 0, done);
                 statistics.add(statistics(scenario, results));
+                backtest.addAll(score(scenario, results));
             }
         }
         results = null;
-        Analyses analyses = analyze(scenarios);
+        Analyses analyses = analyze(scenarios, backtest);
         long elapsedMillis = (System.nanoTime() - startedNano) / 1_000_000;
         PrecisionTarget precision = request.precision();
         RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
                 engine.workers(), request.bins(), startedAt, elapsedMillis,
                 precision == null ? "" : precision + ", at most " + request.maxPaths() + " paths", precisionNotes,
-                streamedAny);
+                streamedAny, request.actuals() == null ? "" : request.actuals().toString(), plan.actuals());
         boolean replacesReport = !request.report() && output.hasReport();
         output.publish(folder -> {
             ResultWriter.write(folder, inputs, scenarios, statistics, run, analyses);
@@ -100,8 +105,21 @@ public final class Runner {
                 engine.workers(), replacesReport);
     }
 
-    /** The sensitivity and the injection solve of every scenario, if asked for. */
-    private Analyses analyze(List<Scenario> scenarios) {
+    /** The scenario's forecast against the actuals it covers; none outside a backtest. */
+    private List<Backtest.Score> score(Scenario scenario, PathResults results) {
+        List<Backtest.Score> scores = new ArrayList<>();
+        List<String> labels = scenario.schedule().labels();
+        List<String> items = scenario.model().reported();
+        for (QuarterlyValue actual : plan.actuals(scenario)) {
+            int quarter = labels.indexOf(actual.quarter()) + 1;
+            scores.add(Backtest.score(scenario.name(), quarter, actual.quarter(), actual.item(),
+                    results.valueAt(items.indexOf(actual.item()), quarter), actual.value()));
+        }
+        return scores;
+    }
+
+    /** The sensitivity and the injection solve of every scenario, if asked for, beside the backtest's scores. */
+    private Analyses analyze(List<Scenario> scenarios, List<Backtest.Score> backtest) {
         Map<String, List<Sensitivity.Row>> sensitivities = new LinkedHashMap<>();
         List<InjectionSolver.Solution> solutions = new ArrayList<>();
         for (Scenario scenario : scenarios) {
@@ -116,7 +134,7 @@ public final class Runner {
                         plan.analysisPaths(scenario), request.solveQuarter()).solve(Analyses.targets()));
             }
         }
-        return new Analyses(sensitivities, solutions);
+        return new Analyses(sensitivities, solutions, backtest);
     }
 
     /**
@@ -125,7 +143,8 @@ public final class Runner {
      * are from the target (half-widths shrink as 1/sqrt(paths)); the result is exactly the run of
      * its final path count.
      */
-    private ScenarioStatistics untilPrecise(Scenario scenario, AtomicLong done, Map<String, String> notes) {
+    private PathResults untilPrecise(Scenario scenario, AtomicLong done, Map<String, String> notes,
+            List<ScenarioStatistics> statisticsSoFar) {
         PrecisionTarget precision = request.precision();
         int block = Simulation.BLOCK_SIZE;
         int cap = plan.precisionCap(scenario);
@@ -148,7 +167,8 @@ public final class Runner {
                 + n + " paths: " + precision.describe(statistics);
         notes.put(scenario.name(), note);
         listener.note(scenario.name() + ": " + note);
-        return statistics;
+        statisticsSoFar.add(statistics);
+        return results;
     }
 
     private ScenarioStatistics statistics(Scenario scenario, PathResults results) {

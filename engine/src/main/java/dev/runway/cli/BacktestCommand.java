@@ -1,0 +1,43 @@
+package dev.runway.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * {@code runway backtest}: a {@code simulate} run that also places each realized value of
+ * {@code --actuals} in the forecast of its quarter and item (analysis.Backtest), writing
+ * backtest.csv and backtest_coverage.csv beside the usual files.
+ */
+@Command(name = "backtest", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+            "Simulates the scenarios as simulate does, and scores the forecast against what happened: for each "
+                + "realized value in --actuals (quarter, item, value, unit, source) of a quarter the forecast covers "
+                + "and an item the model reports, its PIT (the share of paths below it: uniform on 0..1 for a "
+                + "calibrated forecast, near 0 or 1 when the forecast was too narrow or biased), whether it lies in "
+                + "the central 50% (P25-P75) and 90% (P05-P95) bands, and its CRPS (in the item's unit; 0 is a "
+                + "perfect point forecast, lower is better).",
+            "",
+            "Writes simulate's files and, under --out:",
+            "  backtest.csv              per scenario and realized value: the bands, PIT, hits and CRPS",
+            "  backtest_coverage.csv     per scenario and item: hits against the nominal 50%% and 90%%,",
+            "                            with exact binomial p-values (a few quarters prove little)",
+            "With --report, the fan charts show the realized values and report.html has a backtest section.",
+            ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ${COMMAND-FULL-NAME} --actuals inputs/nissan/actuals.csv --scenario status_quo \\",
+            "      --out outputs/backtest --report",
+            "      (the May 2025 Nissan case against FY2025 as it happened)"})
+public class BacktestCommand extends SimulateCommand {
+    @Option(names = "--actuals", paramLabel = "FILE", required = true, order = -1,
+            description = "The realized values: a CSV with the columns quarter,item,value,unit,source, one number per "
+                + "row, the quarter a label of the forecast's schedule (FY2025Q1), the item a reported item of the model.")
+    Path actuals;
+
+    @Override
+    Path actuals() {
+        return actuals;
+    }
+}
