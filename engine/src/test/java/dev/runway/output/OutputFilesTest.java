@@ -25,10 +25,12 @@ class OutputFilesTest {
     @Test
     void everyFileARunWritesHasTheHeaderOfItsSchema() throws IOException {
         Path out = tmp.resolve("out");
-        int exit = RunwayCommand.commandLine().execute("simulate", "--inputs", "../inputs/startup", "--paths", "2000",
-                "--sensitivity", "--solve", "--out", out.toString());
+        Path actuals = Files.writeString(tmp.resolve("actuals.csv"), "quarter,item,value,unit,source\n"
+                + "2026Q1,revenue,10,,a test\n", StandardCharsets.UTF_8);
+        int exit = RunwayCommand.commandLine().execute("backtest", "--actuals", actuals.toString(), "--inputs",
+                "../inputs/startup", "--paths", "2000", "--sensitivity", "--solve", "--out", out.toString());
         assertEquals(0, exit);
-        // A startup run reports several items and has the optional files: every schema is written.
+        // A backtest of the startup case reports several items and has the optional files: every schema is written.
         Map<String, String> headers = new TreeMap<>();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
