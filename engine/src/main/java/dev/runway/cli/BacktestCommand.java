@@ -1,9 +1,6 @@
 package dev.runway.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
 
 /**
  * {@code runway backtest}: a {@code simulate} run that also places each realized value of
@@ -29,15 +26,13 @@ import java.nio.file.Path;
         footer = {
             "  ${COMMAND-FULL-NAME} --actuals inputs/nissan/actuals.csv --scenario status_quo \\",
             "      --out outputs/backtest --report",
-            "      (the May 2025 Nissan case against FY2025 as it happened)"})
+            "      (the May 2025 Nissan case against FY2025 as it happened)",
+            "  ${COMMAND-FULL-NAME} --actuals inputs/nissan/actuals.csv --as-of FY2025Q2 \\",
+            "      --out outputs/from-q2",
+            "      (re-forecast from the end of FY2025Q2, scored against the quarters after it)"})
 public class BacktestCommand extends SimulateCommand {
-    @Option(names = "--actuals", paramLabel = "FILE", required = true, order = -1,
-            description = "The realized values: a CSV with the columns quarter,item,value,unit,source, one number per "
-                + "row, the quarter a label of the forecast's schedule (FY2025Q1), the item a reported item of the model.")
-    Path actuals;
-
     @Override
-    Path actuals() {
-        return actuals;
+    boolean needsActuals() {
+        return true;
     }
 }

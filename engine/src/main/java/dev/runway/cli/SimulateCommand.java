@@ -79,9 +79,20 @@ public class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    /** The realized values a backtest scores the run against; none for a plain simulation. */
-    Path actuals() {
-        return null;
+    @Option(names = "--actuals", paramLabel = "FILE",
+            description = "Realized values (quarter,item,value,unit,source; one number per row): each one of a reported "
+                + "item in a quarter the forecast covers is scored against it (backtest.csv), and --as-of starts from them.")
+    Path actuals;
+
+    @Option(names = "--as-of", paramLabel = "QUARTER",
+            description = "Roll the forecast forward: start after this quarter of the schedule (FY2025Q2), from the "
+                + "realized values --actuals gives at its end for the model's states (cash, ...), and simulate only the "
+                + "quarters after it.")
+    String asOf;
+
+    /** Whether the command needs --actuals: a backtest does. */
+    boolean needsActuals() {
+        return false;
     }
 
     @Override
@@ -89,7 +100,11 @@ public class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         RunRequest request = options.request().inputs(inputs.folder()).repairCorrelations(inputs.repairCorrelations())
-                .out(out).threads(threads).actuals(actuals()).build();
+                .out(out).threads(threads).actuals(actuals).asOf(asOf).build();
+        if (needsActuals() && actuals == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "backtest scores the forecast against realized "
+                    + "values: give --actuals FILE (quarter,item,value,unit,source), such as inputs/nissan/actuals.csv");
+        }
         if (!request.problems().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), request.problems().get(0));
         }

@@ -30,6 +30,29 @@ public record Event(String name, EventKind kind, double probability, Distributio
         }
     }
 
+    /**
+     * The event seen from the end of quarter {@code quarters}, on a schedule rolled past them
+     * ({@link Schedule#after}): empty if its window has ended by then (it happened or not, and the
+     * realized state holds its effect), else its window renumbered and cut to the quarters left.
+     * A scheduled event whose window had begun is taken not to have happened yet: its probability
+     * becomes the chance that it happens in the quarters left given that it had not by then
+     * (its quarter is uniform over the window).
+     */
+    public java.util.Optional<Event> after(int quarters) {
+        if (lastQuarter <= quarters) {
+            return java.util.Optional.empty();
+        }
+        int first = Math.max(firstQuarter, quarters + 1);
+        double left = probability;
+        if (!triggered && first > firstQuarter) {
+            double window = lastQuarter - firstQuarter + 1;
+            double gone = probability * (first - firstQuarter) / window;
+            left = gone >= 1 ? 1.0 : probability * (lastQuarter - first + 1) / window / (1 - gone);
+        }
+        return java.util.Optional.of(new Event(name, kind, left, amount, first - quarters, lastQuarter - quarters,
+                triggered, triggerBelow, target, source));
+    }
+
     /** An event that fires in a random quarter of its window. */
     public static Event scheduled(String name, EventKind kind, double probability, Distribution amount,
             int firstQuarter, int lastQuarter) {

@@ -132,6 +132,26 @@ public record Model(String file, List<Item> items, List<Series> series, Expr bre
                 orderedInjected, driverUnits);
     }
 
+    /**
+     * The same model with some states starting from given numbers instead of their initial
+     * formulas: the realized state a forecast rolled forward starts from.
+     *
+     * @param values by item name; each must be an item with a state
+     */
+    public Model withInitialValues(Map<String, Double> values) {
+        List<Item> started = new ArrayList<>();
+        for (Item item : items) {
+            Double value = values.get(item.name());
+            if (value != null && !item.state()) {
+                throw new IllegalArgumentException(item.name() + " has no state to start from " + value);
+            }
+            started.add(value == null ? item : new Item(item.name(), item.formula(), item.formulaText(),
+                    new Expr.Num(value, 0), item.unit(), item.source(), item.line()));
+        }
+        return new Model(file, started, series, breach, breachText, reported, drivers, scheduleColumns, targets,
+                injected, driverUnits);
+    }
+
     /** Index of each item in evaluation order. */
     public Map<String, Integer> itemIndexes() {
         Map<String, Integer> indexes = new HashMap<>();

@@ -224,6 +224,8 @@ public final class OutputFiles {
         public static final String BREACH_LEVEL_DISTRIBUTION = "breach_level_distribution:";
         /** The actuals file of a backtest, as given. */
         public static final String ACTUALS = "actuals";
+        /** With --as-of: the quarter the forecast starts after, and the realized states it starts from. */
+        public static final String AS_OF = "as_of";
         /** Keys that describe this particular execution, not its results. */
         public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
 

@@ -256,6 +256,9 @@ public final class ResultWriter {
         if (!run.actualsFile().isEmpty()) {
             rows.add(new String[] {ManifestCsv.ACTUALS, run.actualsFile()});
         }
+        if (!run.asOf().isEmpty()) {
+            rows.add(new String[] {ManifestCsv.AS_OF, run.asOf()});
+        }
         Model model = inputs.model();
         rows.add(new String[] {"model", model.file()});
         rows.add(new String[] {ManifestCsv.PRIMARY_ITEM, model.primary()});

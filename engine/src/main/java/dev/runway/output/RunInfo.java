@@ -15,10 +15,11 @@ import java.util.Map;
  * @param streamed       whether some scenario's statistics were streamed (histograms) rather than exact
  * @param actualsFile    a backtest's actuals file as given, empty for a plain run
  * @param actuals        its values, which the backtest's rows cite
+ * @param asOf           with --as-of, the quarter the forecast starts after and the states it starts from; else empty
  */
 public record RunInfo(String inputFolder, long seed, int paths, SamplingMethod method, int threads, int bins,
         Instant startedAt, long elapsedMillis, String precision, Map<String, String> precisionNotes,
-        boolean streamed, String actualsFile, List<QuarterlyValue> actuals) {
+        boolean streamed, String actualsFile, List<QuarterlyValue> actuals, String asOf) {
 
     public RunInfo {
         actuals = List.copyOf(actuals);

@@ -30,6 +30,10 @@ public final class RunPlan {
     private final List<Scenario> scenarios;
     private final List<QuarterlyValue> actuals;
     private final List<String> reported;
+    private final List<String> notes = new ArrayList<>();
+    /** The labels of the schedules before --as-of rolled them forward, and where it started from. */
+    private final List<String> labelsAsGiven;
+    private final String asOfStart;
     private final List<String> problems;
 
     private RunPlan(RunRequest request, CaseInputs inputs, List<QuarterlyValue> actuals) {
@@ -37,7 +41,18 @@ public final class RunPlan {
         this.actuals = List.copyOf(actuals);
         reported = inputs.model().reported();
         List<String> found = new ArrayList<>();
-        scenarios = select(inputs, found);
+        List<Scenario> selected = select(inputs, found);
+        labelsAsGiven = selected.stream().flatMap(s -> s.schedule().labels().stream()).distinct().toList();
+        if (request.asOf() != null && found.isEmpty()) {
+            AsOf rolled = AsOf.roll(selected, request.asOf(), actuals);
+            found.addAll(rolled.problems());
+            notes.addAll(rolled.notes());
+            scenarios = rolled.problems().isEmpty() ? rolled.scenarios() : selected;
+            asOfStart = rolled.started();
+        } else {
+            scenarios = selected;
+            asOfStart = "";
+        }
         found.addAll(actualsProblems(inputs));
         for (Scenario scenario : scenarios) {
             String problem = methodProblem(request.method(), scenario);
@@ -96,10 +111,19 @@ public final class RunPlan {
      * them, or empty. An actuals file may hold more series than one model reports.
      */
     public List<String> notes() {
+        List<String> all = new ArrayList<>(notes);
         List<String> unscored = actuals.stream().map(QuarterlyValue::item).distinct()
                 .filter(item -> !reported.contains(item)).toList();
-        return unscored.isEmpty() ? List.of() : List.of("the actuals of " + String.join(", ", unscored) + " are not "
-                + "scored: the model reports " + String.join(", ", reported) + " (its report row)");
+        if (!unscored.isEmpty()) {
+            all.add("the actuals of " + String.join(", ", unscored) + " are not scored: the model reports "
+                    + String.join(", ", reported) + " (its report row)");
+        }
+        return all;
+    }
+
+    /** With --as-of, the quarter the forecast starts after and the realized states it starts from; else empty. */
+    public String asOfStart() {
+        return asOfStart;
     }
 
     /**
@@ -111,7 +135,10 @@ public final class RunPlan {
         List<String> labels = scenarios.stream().flatMap(s -> s.schedule().labels().stream()).distinct().toList();
         for (QuarterlyValue actual : actuals) {
             String unit = inputs.model().unit(actual.item());
-            if (!reported.contains(actual.item())) {
+            // With --as-of, the quarters up to it are what the forecast starts from, not what it forecasts.
+            boolean past = request.asOf() != null && labelsAsGiven.contains(actual.quarter())
+                    && labelsAsGiven.indexOf(actual.quarter()) <= labelsAsGiven.indexOf(request.asOf());
+            if (!reported.contains(actual.item()) || past) {
                 continue;
             }
             if (!actual.unit().isEmpty() && !unit.isEmpty() && !actual.unit().equals(unit)) {

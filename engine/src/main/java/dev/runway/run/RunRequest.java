@@ -49,6 +49,7 @@ public final class RunRequest {
     private final int bins;
     private final boolean repairCorrelations;
     private final Path actuals;
+    private final String asOf;
     private final List<String> problems;
 
     private RunRequest(Builder b) {
@@ -70,6 +71,7 @@ public final class RunRequest {
         bins = b.bins;
         repairCorrelations = b.repairCorrelations;
         actuals = b.actuals;
+        asOf = b.asOf;
         long heapMb = Machine.heapLimitMegabytes();
         // The default must not ask more than a small JVM has: half its heap leaves room for the rest.
         memoryMb = b.memoryMb == null ? Math.max(1, Math.min(DEFAULT_MEMORY_MB, heapMb / 2)) : b.memoryMb;
@@ -84,6 +86,14 @@ public final class RunRequest {
         if (actuals != null && "streaming".equals(statisticsMode)) {
             found.add("a backtest places each realized value among every path's; it works with --statistics exact or "
                     + "auto, not streaming");
+        }
+        if (asOf != null && actuals == null) {
+            found.add("--as-of starts the forecast from the realized values of --actuals at the end of " + asOf
+                    + "; give --actuals FILE");
+        }
+        if (asOf != null && precisionText != null) {
+            found.add("--as-of and --precision do not go together yet: run a rolled-forward forecast at a fixed "
+                    + "--paths");
         }
         if (memoryMb < 1 || memoryMb > heapMb) {
             found.add("--memory must be from 1 to " + heapMb + " MB (the JVM's heap limit, -Xmx), found " + memoryMb
@@ -214,6 +224,11 @@ public final class RunRequest {
         return actuals;
     }
 
+    /** The quarter the forecast starts after, from the actuals at its end; null to start at the schedule's first. */
+    public String asOf() {
+        return asOf;
+    }
+
     /** A request's options as they are given; the defaults are the command line's. */
     public static final class Builder {
         private Path inputs = Path.of("inputs/nissan");
@@ -234,6 +249,7 @@ public final class RunRequest {
         private int bins = 50;
         private boolean repairCorrelations;
         private Path actuals;
+        private String asOf;
 
         private Builder() {
         }
@@ -328,6 +344,12 @@ public final class RunRequest {
         /** The actuals file of a backtest, or null. */
         public Builder actuals(Path value) {
             actuals = value;
+            return this;
+        }
+
+        /** The --as-of quarter's label, or null. */
+        public Builder asOf(String label) {
+            asOf = label;
             return this;
         }
 

@@ -93,7 +93,8 @@ public final class Runner {
         RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
                 engine.workers(), request.bins(), startedAt, elapsedMillis,
                 precision == null ? "" : precision + ", at most " + request.maxPaths() + " paths", precisionNotes,
-                streamedAny, request.actuals() == null ? "" : request.actuals().toString(), plan.actuals());
+                streamedAny, request.actuals() == null ? "" : request.actuals().toString(), plan.actuals(),
+                plan.asOfStart());
         boolean replacesReport = !request.report() && output.hasReport();
         output.publish(folder -> {
             ResultWriter.write(folder, inputs, scenarios, statistics, run, analyses);

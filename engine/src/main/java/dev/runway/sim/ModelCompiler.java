@@ -486,7 +486,7 @@ public final class ModelCompiler {
             }
             int column = model.scheduleColumns().indexOf(name);
             if (column >= 0) {
-                hoist("final double c" + column + " = w.schedule[" + column + "][q];");
+                hoist("final double c" + column + " = w.schedule[" + column + "][q + w.past];");
                 return "c" + column;
             }
             for (int s = 0; s < model.series().size(); s++) {
@@ -496,7 +496,7 @@ public final class ModelCompiler {
                 }
             }
             if (name.equals(Model.QUARTER)) {
-                hoist("final double quarter = q + 1;");
+                hoist("final double quarter = q + 1 + w.past;");
                 return "quarter";
             }
             throw new IllegalStateException("a checked model names something unknown: " + name);
@@ -526,7 +526,7 @@ public final class ModelCompiler {
                 case "lag": {
                     int column = model.scheduleColumns().indexOf(((Expr.Ref) args.get(0)).name());
                     hoist("final double[] col" + column + " = w.schedule[" + column + "];");
-                    return "dev.runway.sim.WalkState.lag(col" + column + ", q, " + expr(args.get(1)) + ")";
+                    return "dev.runway.sim.WalkState.lag(col" + column + ", q + w.past, " + expr(args.get(1)) + ")";
                 }
                 default:
                     throw new IllegalStateException("a checked model calls an unknown function: " + call.name());

@@ -133,7 +133,7 @@ public final class PathKernel {
         horizon = scheduled.horizon();
         schedule = new double[model.scheduleColumns().size()][];
         for (int c = 0; c < schedule.length; c++) {
-            schedule[c] = scheduled.column(model.scheduleColumns().get(c));
+            schedule[c] = scheduled.columnWithPast(model.scheduleColumns().get(c));
         }
         List<String> drivers = model.drivers();
         driverCount = drivers.size();
@@ -372,6 +372,7 @@ public final class PathKernel {
             this.k = k;
             double[] levels = k.eventTrigger.clone();
             w = new WalkState(k.model, k.labels, CHUNK, k.eventCount, k.triggers, levels);
+            w.past = k.scenario.schedule().past();
             for (int c = 0; c < k.schedule.length; c++) {
                 w.schedule[c] = k.schedule[c];
             }

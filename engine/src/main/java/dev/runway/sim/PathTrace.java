@@ -258,8 +258,8 @@ final class PathTrace {
                 String name = ((Expr.Ref) args.get(0)).name();
                 int c = model.scheduleColumns().indexOf(name);
                 Traced lag = eval(args.get(1));
-                double value = WalkState.lag(w.schedule[c], quarter, lag.value());
-                long index = quarter - (long) lag.value();
+                double value = WalkState.lag(w.schedule[c], quarter + w.past, lag.value());
+                long index = quarter + w.past - (long) lag.value();
                 return new Traced(value, index >= 0 && index < w.schedule[c].length ? scheduleCell(c, (int) index)
                         : lag.origin());
             }
@@ -295,7 +295,7 @@ final class PathTrace {
         }
         int c = model.scheduleColumns().indexOf(name);
         if (c >= 0) {
-            return new Traced(w.schedule[c][quarter], scheduleCell(c, quarter));
+            return new Traced(w.schedule[c][quarter + w.past], scheduleCell(c, quarter + w.past));
         }
         for (int s = 0; s < model.series().size(); s++) {
             Model.Series series = model.series().get(s);
@@ -307,7 +307,7 @@ final class PathTrace {
             }
         }
         if (name.equals(Model.QUARTER)) {
-            return new Traced(quarter + 1, null);
+            return new Traced(quarter + 1 + w.past, null);
         }
         throw new IllegalStateException("a checked model names something unknown: " + name);
     }
@@ -316,10 +316,13 @@ final class PathTrace {
         return distribution.kind() == DistributionKind.CONSTANT ? "is " : "drew ";
     }
 
+    /** Where the schedule's column c has its value of quarter q of the whole schedule, its past included. */
     private Origin scheduleCell(int c, int q) {
         String name = model.scheduleColumns().get(c);
+        int past = w.past;
         return new Origin(lines.schedule(q, name), "the schedule's " + name + " in quarter " + (q + 1) + " ("
-                + scenario.schedule().labels().get(q) + "), " + InputLimits.format(w.schedule[c][q]));
+                + (q >= past ? scenario.schedule().labels().get(q - past) : "before the run's first quarter") + "), "
+                + InputLimits.format(w.schedule[c][q]));
     }
 
     private Origin written(double value) {

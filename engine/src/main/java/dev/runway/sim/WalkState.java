@@ -17,8 +17,13 @@ public final class WalkState {
     public final double[][] drivers;
     /** {@code series[q][s][i]}: random series s of path i in quarter q (0-based). */
     public final double[][][] series;
-    /** {@code schedule[c][q]}: the model's schedule column c in quarter q. */
+    /**
+     * {@code schedule[c][past + q]}: the model's schedule column c in quarter q, after the
+     * {@link #past} quarters a rolled-forward schedule keeps for {@code lag}.
+     */
     public final double[][] schedule;
+    /** The quarters of the schedule before quarter 1 ({@link dev.runway.model.Schedule#past}); 0 unless rolled forward. */
+    public int past;
     /**
      * {@code values[k][i]}: item k of path i this quarter, where a large model's walk is cut into
      * several methods and one reads what another computed.
