@@ -120,8 +120,8 @@ public final class Fitter {
         double[] values = series.values();
         if (family == Family.LOGNORMAL && sorted[0] <= 0) {
             return "lognormal needs values above 0, and the series is " + number(sorted[0]) + " in "
-                    + quarterOf(series, values, sorted[0]) + " (its lowest); shift it above 0 (e.g. --series \"("
-                    + series.expression() + ") + " + number(shift(sorted)) + "\", then subtract the shift in the model) "
+                    + quarterOf(series, values, sorted[0]) + " (its lowest); shift it above 0 (e.g. --series \""
+                    + grouped(series.expression()) + " + " + number(shift(sorted)) + "\", then subtract the shift in the model) "
                     + "or fit normal or student_t";
         }
         if (support != null && family.bounded() && (sorted[0] <= support.min() || sorted[sorted.length - 1] >= support.max())) {
@@ -132,6 +132,11 @@ public final class Fitter {
                     + "normal or student_t";
         }
         return null;
+    }
+
+    /** The expression as one operand of a sum: in parentheses unless it is a name. */
+    private static String grouped(String expression) {
+        return expression.strip().matches("[A-Za-z][A-Za-z0-9_]*") ? expression.strip() : "(" + expression + ")";
     }
 
     /** A round amount that lifts the lowest value above 0 by a tenth of the range. */

@@ -6,8 +6,9 @@
  * statistics, analyses, publish) on an {@link dev.runway.run.Engine}: this machine's threads or a
  * cluster's. The command line's {@code simulate} and {@code sensitivity} and the Spark job only parse
  * options and print; {@code runway solve} still checks its options and runs its solver itself.
+ * {@link dev.runway.run.FitRunner} runs {@code runway fit} the same way: read, fit, publish.
  *
- * <p>Depends on: lang (the "did you mean" of a usage error), model, io, sample, sim, stats, analysis,
+ * <p>Depends on: lang (the "did you mean" of a usage error), model, io, sample, sim, stats, analysis, fit,
  * output and report; and on picocli for the shared options and usage errors. Never on cli.
  */
 package dev.runway.run;
