@@ -36,7 +36,8 @@ class LayeringTest {
         "sim    | lang model sample",
         "stats  | lang model sample sim",
         "analysis | lang model sample sim stats",
-        "output | lang model io sample sim stats analysis",
+        "fit    | lang model",
+        "output | lang model io sample sim stats analysis fit",
         "report | lang model sample sim stats analysis output"})
     void aLowerPackageNamesOnlyThePackagesBelowIt(String pkg, String allowed) throws IOException {
         Set<String> named = named(pkg);

@@ -1,10 +1,10 @@
 package dev.runway.cli;
 
-import dev.runway.io.QuarterlyValuesReader;
+import dev.runway.io.HistoryReader;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputException;
 import dev.runway.model.NonFiniteValueException;
-import dev.runway.model.QuarterlyValue;
+import dev.runway.model.History;
 import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
 import dev.runway.output.ShellCommand;
@@ -118,11 +118,11 @@ public class SimulateCommand implements Callable<Integer> {
             err.println("error: " + outProblem);
         }
         CaseInputs caseInputs = inputs.read(err, Launcher.prefix());
-        List<QuarterlyValue> actualValues = List.of();
+        History actualValues = null;
         boolean actualsRead = true;
         if (request.actuals() != null) {
             try {
-                actualValues = QuarterlyValuesReader.read(request.actuals());
+                actualValues = HistoryReader.read(request.actuals());
             } catch (InputException e) {
                 err.println("error: the actuals in " + request.actuals() + " have " + e.errors().size() + " problem(s):");
                 e.lines().forEach(err::println);

@@ -4,7 +4,8 @@
  * {@link dev.runway.model.Scenario} (its drivers' {@link dev.runway.model.Distribution}s, its
  * {@link dev.runway.model.Schedule} of quarterly amounts, its {@link dev.runway.model.Event}s and its
  * {@link dev.runway.model.Copula}), and everything read from one input folder,
- * {@link dev.runway.model.CaseInputs}. It also says how a problem is reported: an
+ * {@link dev.runway.model.CaseInputs}; and a company's reported {@link dev.runway.model.History} by
+ * {@link dev.runway.model.FiscalQuarter}. It also says how a problem is reported: an
  * {@link dev.runway.model.InputError} with its file, line and column, all of them in one
  * {@link dev.runway.model.InputException}, and a {@link dev.runway.model.NonFiniteValueException}
  * when a value goes infinite on some path. A distribution also knows whether it can be drawn: the

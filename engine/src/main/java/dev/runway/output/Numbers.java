@@ -30,7 +30,12 @@ public final class Numbers {
         /** A probability or share, to six decimals. */
         PROBABILITY,
         /** A driver's value, to six decimals. */
-        DECIMAL
+        DECIMAL,
+        /**
+         * A fitted parameter or a statistic of a fit: six significant digits, without trailing zeros
+         * ({@code 0.0123457}, {@code 3000.12}, {@code 4}), so a pasted row keeps what the data support.
+         */
+        ESTIMATE
     }
 
     /** Below this share, and above one minus it, fixed decimals would hide the value: two significant digits. */
@@ -46,7 +51,23 @@ public final class Numbers {
         return switch (kind) {
             case MONEY -> fixed(value, moneyCellDecimals(value));
             case PROBABILITY, DECIMAL -> fixed(value, 6);
+            case ESTIMATE -> significant(value, 6);
         };
+    }
+
+    /** {@code digits} significant digits, plain (never scientific), no trailing zeros, no "-0"; empty for NaN. */
+    private static String significant(double value, int digits) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException("an infinite estimate has no cell");
+        }
+        if (value == 0) {
+            return "0";
+        }
+        return noNegativeZero(new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros().toPlainString());
     }
 
     /** At least three decimals and at least four significant digits: ¥1 million shows for JPY bn, 0.0123 stays. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static dev.runway.output.Numbers.Kind.DECIMAL;
+import static dev.runway.output.Numbers.Kind.ESTIMATE;
 import static dev.runway.output.Numbers.Kind.MONEY;
 import static dev.runway.output.Numbers.Kind.PROBABILITY;
 
@@ -24,11 +25,17 @@ public final class OutputFiles {
     private OutputFiles() {
     }
 
-    /** Every CSV an output folder can hold. */
+    /** Every CSV an output folder can hold: a run's, then those only {@code runway fit} writes. */
     public static List<Schema> schemas() {
-        return List.of(SummaryCsv.SCHEMA, ItemSummaryCsv.SCHEMA, QuarterlyCsv.SCHEMA, ItemQuarterlyCsv.SCHEMA,
-                TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, BacktestCsv.SCHEMA, CoverageCsv.SCHEMA,
-                ManifestCsv.SCHEMA, FilesCsv.SCHEMA);
+        return concat(List.of(SummaryCsv.SCHEMA, ItemSummaryCsv.SCHEMA, QuarterlyCsv.SCHEMA, ItemQuarterlyCsv.SCHEMA,
+                TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, BacktestCsv.SCHEMA, CoverageCsv.SCHEMA, ManifestCsv.SCHEMA,
+                FilesCsv.SCHEMA),
+                fitOnlySchemas());
+    }
+
+    /** The CSVs of a {@code runway fit} folder that no other command writes (it writes the manifest and files.csv too). */
+    public static List<Schema> fitOnlySchemas() {
+        return List.of(FitsCsv.SCHEMA, FitSeriesCsv.SCHEMA, FitDriversCsv.SCHEMA, FitModelCsv.SCHEMA, TimeSeriesCsv.SCHEMA);
     }
 
     /** {@code summary.csv}: one row per scenario, its terminal and horizon statistics. */
@@ -224,6 +231,8 @@ public final class OutputFiles {
         public static final String BREACH_LEVEL_DISTRIBUTION = "breach_level_distribution:";
         /** The actuals file of a backtest, as given. */
         public static final String ACTUALS = "actuals";
+        /** The SHA-256 of the actuals file's bytes, as read. */
+        public static final String ACTUALS_SHA256 = "sha256:actuals";
         /** With --as-of: the quarter the forecast starts after, and the realized states it starts from. */
         public static final String AS_OF = "as_of";
         /** Keys that describe this particular execution, not its results. */
@@ -241,6 +250,103 @@ public final class OutputFiles {
         public static final Schema SCHEMA = new Schema(FileRecord.NAME, List.of(FILE, BYTES, SHA256));
 
         private FilesCsv() {
+        }
+    }
+
+    /** {@code fits.csv} of {@code runway fit}: one row per family, the fitted ones ranked by AIC, then the others. */
+    public static final class FitsCsv {
+        /** 1 for the lowest AIC; empty for a family that was not fitted. */
+        public static final Column RANK = Column.text("rank");
+        public static final Column FAMILY = Column.text("family");
+        /** The parameters as drivers.csv takes them; empty where the family has fewer. */
+        public static final List<Column> PARAMETERS = List.of(Column.number("p1", ESTIMATE),
+                Column.number("p2", ESTIMATE), Column.number("p3", ESTIMATE), Column.number("p4", ESTIMATE));
+        public static final Column LOG_LIKELIHOOD = Column.number("log_likelihood", ESTIMATE);
+        /** How many parameters were estimated. */
+        public static final Column K = Column.text("k");
+        /** How many values were fitted. */
+        public static final Column N = Column.text("n");
+        public static final Column AIC = Column.number("aic", ESTIMATE);
+        /** AIC minus the best AIC: 0 for the best, and under about 2 for a family the data hardly tell from it. */
+        public static final Column DELTA_AIC = Column.number("delta_aic", ESTIMATE);
+        public static final Column BIC = Column.number("bic", ESTIMATE);
+        public static final Column KS_STATISTIC = Column.number("ks_statistic", PROBABILITY);
+        /** Optimistic: the parameters were estimated from the same data. */
+        public static final Column KS_P_VALUE = Column.number("ks_p_value", PROBABILITY);
+        /** Empty where it is infinite (a value at an end of the fitted support). */
+        public static final Column AD_STATISTIC = Column.number("ad_statistic", ESTIMATE);
+        /** The window: its first and last quarter. */
+        public static final Column FROM = Column.text("from");
+        public static final Column TO = Column.text("to");
+        /** Why a family was not fitted; empty for a fitted one. */
+        public static final Column NOTE = Column.text("note");
+        public static final Schema SCHEMA = new Schema("fits.csv", concat(List.of(RANK, FAMILY), PARAMETERS,
+                List.of(LOG_LIKELIHOOD, K, N, AIC, DELTA_AIC, BIC, KS_STATISTIC, KS_P_VALUE, AD_STATISTIC, FROM, TO,
+                        NOTE)));
+
+        private FitsCsv() {
+        }
+    }
+
+    /** {@code series.csv} of {@code runway fit}: the values fitted, one per quarter of the window. */
+    public static final class FitSeriesCsv {
+        public static final Column QUARTER = Column.text("quarter");
+        public static final Column VALUE = Column.number("value", ESTIMATE);
+        /** The lines of the history file the value was computed from, separated by spaces. */
+        public static final Column HISTORY_LINES = Column.text("history_lines");
+        public static final Schema SCHEMA = new Schema("series.csv", List.of(QUARTER, VALUE, HISTORY_LINES));
+
+        private FitSeriesCsv() {
+        }
+    }
+
+    /** {@code drivers.csv} of {@code runway fit}: rows to paste into an input folder's drivers.csv, under its header. */
+    public static final class FitDriversCsv {
+        public static final Column SCENARIO = Column.text("scenario");
+        public static final Column DRIVER = Column.text("driver");
+        public static final Column DISTRIBUTION = Column.text("distribution");
+        public static final List<Column> PARAMETERS = FitsCsv.PARAMETERS;
+        public static final Column UNIT = Column.text("unit");
+        public static final Column SOURCE = Column.text("source");
+        public static final Schema SCHEMA = new Schema("drivers.csv", concat(List.of(SCENARIO, DRIVER, DISTRIBUTION),
+                PARAMETERS, List.of(UNIT, SOURCE)));
+
+        private FitDriversCsv() {
+        }
+    }
+
+    /** {@code model.csv} of {@code runway fit --time-series}: rows to paste into an input folder's model.csv. */
+    public static final class FitModelCsv {
+        public static final Column ITEM = Column.text("item");
+        public static final Column FORMULA = Column.text("formula");
+        /** Empty, or the number the item starts from. */
+        public static final Column INITIAL = Column.number("initial", ESTIMATE);
+        public static final Column UNIT = Column.text("unit");
+        public static final Column SOURCE = Column.text("source");
+        public static final Schema SCHEMA = new Schema("model.csv", List.of(ITEM, FORMULA, INITIAL, UNIT, SOURCE));
+
+        private FitModelCsv() {
+        }
+    }
+
+    /** {@code time_series.csv} of {@code runway fit --time-series}: the seasonal AR(1) and its standard errors. */
+    public static final class TimeSeriesCsv {
+        public static final Column MODEL = Column.text("model");
+        /** m(Q1)..m(Q4): the long-run mean of each fiscal quarter. */
+        public static final List<Column> MEANS = List.of(Column.number("mean_q1", ESTIMATE),
+                Column.number("mean_q2", ESTIMATE), Column.number("mean_q3", ESTIMATE), Column.number("mean_q4", ESTIMATE));
+        public static final Column PHI = Column.number("phi", ESTIMATE);
+        public static final Column SIGMA = Column.number("sigma", ESTIMATE);
+        public static final List<Column> MEAN_ERRORS = List.of(Column.number("mean_q1_se", ESTIMATE),
+                Column.number("mean_q2_se", ESTIMATE), Column.number("mean_q3_se", ESTIMATE),
+                Column.number("mean_q4_se", ESTIMATE));
+        public static final Column PHI_SE = Column.number("phi_se", ESTIMATE);
+        public static final Column SIGMA_SE = Column.number("sigma_se", ESTIMATE);
+        public static final Schema SCHEMA = new Schema("time_series.csv", concat(List.of(MODEL), MEANS,
+                List.of(PHI, SIGMA), MEAN_ERRORS, List.of(PHI_SE, SIGMA_SE, FitsCsv.LOG_LIKELIHOOD, FitsCsv.K,
+                        FitsCsv.N, FitsCsv.AIC, FitsCsv.BIC, FitsCsv.FROM, FitsCsv.TO)));
+
+        private TimeSeriesCsv() {
         }
     }
 

@@ -11,7 +11,7 @@ import dev.runway.model.DistributionKind;
 import dev.runway.model.Event;
 import dev.runway.model.Distribution;
 import dev.runway.model.Model;
-import dev.runway.model.QuarterlyValue;
+import dev.runway.model.History;
 import dev.runway.model.Scenario;
 import dev.runway.output.OutputFiles.BacktestCsv;
 import dev.runway.output.OutputFiles.CoverageCsv;
@@ -115,12 +115,12 @@ public final class ResultWriter {
     }
 
     private static void writeBacktest(Path folder, Model model, List<Backtest.Score> scores,
-            List<QuarterlyValue> actuals) throws IOException {
+            History actuals) throws IOException {
         Schema schema = BacktestCsv.SCHEMA;
         List<Schema.Row> rows = new ArrayList<>();
         for (Backtest.Score score : scores) {
-            String source = actuals.stream().filter(a -> a.quarter().equals(score.label()) && a.item().equals(score.item()))
-                    .map(QuarterlyValue::source).findFirst().orElse("");
+            String source = actuals.facts().stream().filter(a -> a.label().equals(score.label())
+                    && a.item().equals(score.item())).map(History.Fact::source).findFirst().orElse("");
             rows.add(schema.row().text(BacktestCsv.SCENARIO, score.scenario()).whole(BacktestCsv.QUARTER, score.quarter())
                     .text(BacktestCsv.LABEL, score.label()).text(BacktestCsv.ITEM, score.item())
                     .text(BacktestCsv.UNIT, model.unit(score.item())).number(BacktestCsv.ACTUAL, score.actual())
@@ -253,8 +253,9 @@ public final class ResultWriter {
             run.precisionNotes().forEach((scenario, note) -> rows.add(new String[] {"precision:" + scenario, note}));
         }
         rows.add(new String[] {"inputs", run.inputFolder()});
-        if (!run.actualsFile().isEmpty()) {
-            rows.add(new String[] {ManifestCsv.ACTUALS, run.actualsFile()});
+        if (run.actuals() != null) {
+            rows.add(new String[] {ManifestCsv.ACTUALS, run.actuals().file()});
+            rows.add(new String[] {ManifestCsv.ACTUALS_SHA256, run.actuals().sha256()});
         }
         if (!run.asOf().isEmpty()) {
             rows.add(new String[] {ManifestCsv.AS_OF, run.asOf()});

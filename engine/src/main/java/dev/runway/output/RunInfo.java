@@ -1,10 +1,9 @@
 package dev.runway.output;
 
-import dev.runway.model.QuarterlyValue;
+import dev.runway.model.History;
 import dev.runway.sample.SamplingMethod;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,15 +12,10 @@ import java.util.Map;
  * @param precision      the --precision target and limit, empty when the path count was fixed
  * @param precisionNotes per scenario, why its run stopped where it did
  * @param streamed       whether some scenario's statistics were streamed (histograms) rather than exact
- * @param actualsFile    a backtest's actuals file as given, empty for a plain run
- * @param actuals        its values, which the backtest's rows cite
+ * @param actuals        a backtest's actuals file as read, whose values the backtest's rows cite; null for a plain run
  * @param asOf           with --as-of, the quarter the forecast starts after and the states it starts from; else empty
  */
 public record RunInfo(String inputFolder, long seed, int paths, SamplingMethod method, int threads, int bins,
         Instant startedAt, long elapsedMillis, String precision, Map<String, String> precisionNotes,
-        boolean streamed, String actualsFile, List<QuarterlyValue> actuals, String asOf) {
-
-    public RunInfo {
-        actuals = List.copyOf(actuals);
-    }
+        boolean streamed, History actuals, String asOf) {
 }

@@ -483,6 +483,30 @@ public final class Charts {
         return new ChartSpec(COMPARISON, chart, description.toString());
     }
 
+    /**
+     * A quantile–quantile chart, written to {@code <name>.png} and {@code <name>.svg} in
+     * {@code folder}: each observed value (sorted) against the quantile of the fitted distribution
+     * at its plotting position, and the diagonal on which they would all lie if the distribution
+     * described them exactly. {@code runway fit} draws one per fitted family.
+     *
+     * @param theoretical the fitted distribution's quantiles, ascending
+     * @param observed    the values, ascending, one per quantile
+     */
+    public static RenderedChart quantilePlot(Path folder, String name, String title, String description, String xTitle,
+            String yTitle, double[] theoretical, double[] observed) throws IOException {
+        Files.createDirectories(folder);
+        XYChart chart = newChart(title, xTitle, yTitle);
+        double low = Math.min(theoretical[0], observed[0]);
+        double high = Math.max(theoretical[theoretical.length - 1], observed[observed.length - 1]);
+        line(chart, "where a perfect fit lies", new double[] {low, high}, new double[] {low, high}, BREACH_LINE, DASHED);
+        XYSeries points = chart.addSeries("the values against the fitted quantiles", theoretical, observed);
+        points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(PALETTE[0]);
+        chart.getStyler().setMarkerSize(7);
+        return write(new ChartSpec(name, chart, description), folder);
+    }
+
     /** Renders a chart to {@code <name>.png} and {@code <name>.svg} in the folder. */
     static RenderedChart write(ChartSpec spec, Path folder) throws IOException {
         fitTitle(spec);

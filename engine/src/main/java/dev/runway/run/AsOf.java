@@ -2,7 +2,7 @@ package dev.runway.run;
 
 import dev.runway.model.Event;
 import dev.runway.model.Model;
-import dev.runway.model.QuarterlyValue;
+import dev.runway.model.History;
 import dev.runway.model.Scenario;
 import dev.runway.output.Numbers;
 
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 record AsOf(List<Scenario> scenarios, List<String> notes, List<String> problems, String started) {
 
-    static AsOf roll(List<Scenario> scenarios, String label, List<QuarterlyValue> actuals) {
+    static AsOf roll(List<Scenario> scenarios, String label, History actuals) {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (scenarios.isEmpty()) {
@@ -38,13 +38,13 @@ record AsOf(List<Scenario> scenarios, List<String> notes, List<String> problems,
             if (!item.state()) {
                 continue;
             }
-            QuarterlyValue actual = actuals.stream().filter(a -> a.quarter().equals(label) && a.item().equals(item.name()))
-                    .findFirst().orElse(null);
+            History.Fact actual = actuals.facts().stream().filter(a -> a.label().equals(label)
+                    && a.item().equals(item.name())).findFirst().orElse(null);
             if (actual == null) {
                 unknown.add(item.name());
             } else {
                 states.put(item.name(), actual.value());
-                startedFrom.add(item.name() + " " + Numbers.money(actual.value()) + " (" + actual.where() + ")");
+                startedFrom.add(item.name() + " " + Numbers.money(actual.value()) + " (" + actuals.where(actual) + ")");
             }
         }
         if (states.isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.runway.run;
 
 import dev.runway.model.CaseInputs;
-import dev.runway.model.QuarterlyValue;
+import dev.runway.model.History;
 import dev.runway.model.Scenario;
 import dev.runway.sample.SamplingMethod;
 import dev.runway.sample.SobolInputs;
@@ -28,7 +28,8 @@ public final class RunPlan {
 
     private final RunRequest request;
     private final List<Scenario> scenarios;
-    private final List<QuarterlyValue> actuals;
+    private final History history;
+    private final List<History.Fact> actuals;
     private final List<String> reported;
     private final List<String> notes = new ArrayList<>();
     /** The labels of the schedules before --as-of rolled them forward, and where it started from. */
@@ -36,15 +37,16 @@ public final class RunPlan {
     private final String asOfStart;
     private final List<String> problems;
 
-    private RunPlan(RunRequest request, CaseInputs inputs, List<QuarterlyValue> actuals) {
+    private RunPlan(RunRequest request, CaseInputs inputs, History history) {
         this.request = request;
-        this.actuals = List.copyOf(actuals);
+        this.history = history;
+        this.actuals = history == null ? List.of() : history.facts();
         reported = inputs.model().reported();
         List<String> found = new ArrayList<>();
         List<Scenario> selected = select(inputs, found);
         labelsAsGiven = selected.stream().flatMap(s -> s.schedule().labels().stream()).distinct().toList();
         if (request.asOf() != null && found.isEmpty()) {
-            AsOf rolled = AsOf.roll(selected, request.asOf(), actuals);
+            AsOf rolled = AsOf.roll(selected, request.asOf(), history);
             found.addAll(rolled.problems());
             notes.addAll(rolled.notes());
             scenarios = rolled.problems().isEmpty() ? rolled.scenarios() : selected;
@@ -81,14 +83,14 @@ public final class RunPlan {
 
     /** The plan of a request (whose own {@link RunRequest#problems} are none) on its inputs. */
     public static RunPlan of(RunRequest request, CaseInputs inputs) {
-        return of(request, inputs, List.of());
+        return of(request, inputs, null);
     }
 
     /**
      * The plan of a backtest: the request on its inputs, scoring the forecast against {@code actuals},
-     * the values read from {@link RunRequest#actuals}.
+     * the values read from {@link RunRequest#actuals} (null for none).
      */
-    public static RunPlan of(RunRequest request, CaseInputs inputs, List<QuarterlyValue> actuals) {
+    public static RunPlan of(RunRequest request, CaseInputs inputs, History actuals) {
         if (!request.problems().isEmpty()) {
             throw new IllegalArgumentException("the request has problems: " + request.problems());
         }
@@ -96,14 +98,19 @@ public final class RunPlan {
     }
 
     /** The realized values a backtest scores the forecast against; empty for a plain run. */
-    public List<QuarterlyValue> actuals() {
+    public List<History.Fact> actuals() {
         return actuals;
     }
 
+    /** The actuals file read, or null for a plain run. */
+    public History history() {
+        return history;
+    }
+
     /** The actuals a scenario covers: of its reported items, in its quarters. */
-    public List<QuarterlyValue> actuals(Scenario scenario) {
+    public List<History.Fact> actuals(Scenario scenario) {
         return actuals.stream().filter(a -> reported.contains(a.item())
-                && scenario.schedule().labels().contains(a.quarter())).toList();
+                && scenario.schedule().labels().contains(a.label())).toList();
     }
 
     /**
@@ -112,7 +119,7 @@ public final class RunPlan {
      */
     public List<String> notes() {
         List<String> all = new ArrayList<>(notes);
-        List<String> unscored = actuals.stream().map(QuarterlyValue::item).distinct()
+        List<String> unscored = actuals.stream().map(History.Fact::item).distinct()
                 .filter(item -> !reported.contains(item)).toList();
         if (!unscored.isEmpty()) {
             all.add("the actuals of " + String.join(", ", unscored) + " are not scored: the model reports "
@@ -133,19 +140,19 @@ public final class RunPlan {
     private List<String> actualsProblems(CaseInputs inputs) {
         List<String> found = new ArrayList<>();
         List<String> labels = scenarios.stream().flatMap(s -> s.schedule().labels().stream()).distinct().toList();
-        for (QuarterlyValue actual : actuals) {
+        for (History.Fact actual : actuals) {
             String unit = inputs.model().unit(actual.item());
             // With --as-of, the quarters up to it are what the forecast starts from, not what it forecasts.
-            boolean past = request.asOf() != null && labelsAsGiven.contains(actual.quarter())
-                    && labelsAsGiven.indexOf(actual.quarter()) <= labelsAsGiven.indexOf(request.asOf());
+            boolean past = request.asOf() != null && labelsAsGiven.contains(actual.label())
+                    && labelsAsGiven.indexOf(actual.label()) <= labelsAsGiven.indexOf(request.asOf());
             if (!reported.contains(actual.item()) || past) {
                 continue;
             }
             if (!actual.unit().isEmpty() && !unit.isEmpty() && !actual.unit().equals(unit)) {
-                found.add(actual.where() + ": column 'unit': " + actual.item() + " is in '" + actual.unit() + "' here but "
+                found.add(history.where(actual) + ": column 'unit': " + actual.item() + " is in '" + actual.unit() + "' here but "
                         + "in '" + unit + "' in " + inputs.model().file() + "; convert the value to the model's unit");
-            } else if (!labels.isEmpty() && !labels.contains(actual.quarter())) {
-                found.add(actual.where() + ": column 'quarter': " + actual.quarter() + " is not a quarter the forecast "
+            } else if (!labels.isEmpty() && !labels.contains(actual.label())) {
+                found.add(history.where(actual) + ": column 'quarter': " + actual.label() + " is not a quarter the forecast "
                         + "covers (" + labels.get(0) + " to " + labels.get(labels.size() - 1) + "); remove the row or "
                         + "run a case whose schedule covers it");
             }

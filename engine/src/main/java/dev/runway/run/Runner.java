@@ -5,7 +5,7 @@ import dev.runway.analysis.Backtest;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
-import dev.runway.model.QuarterlyValue;
+import dev.runway.model.History;
 import dev.runway.model.Scenario;
 import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
@@ -93,8 +93,7 @@ public final class Runner {
         RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
                 engine.workers(), request.bins(), startedAt, elapsedMillis,
                 precision == null ? "" : precision + ", at most " + request.maxPaths() + " paths", precisionNotes,
-                streamedAny, request.actuals() == null ? "" : request.actuals().toString(), plan.actuals(),
-                plan.asOfStart());
+                streamedAny, plan.history(), plan.asOfStart());
         boolean replacesReport = !request.report() && output.hasReport();
         output.publish(folder -> {
             ResultWriter.write(folder, inputs, scenarios, statistics, run, analyses);
@@ -111,9 +110,9 @@ public final class Runner {
         List<Backtest.Score> scores = new ArrayList<>();
         List<String> labels = scenario.schedule().labels();
         List<String> items = scenario.model().reported();
-        for (QuarterlyValue actual : plan.actuals(scenario)) {
-            int quarter = labels.indexOf(actual.quarter()) + 1;
-            scores.add(Backtest.score(scenario.name(), quarter, actual.quarter(), actual.item(),
+        for (History.Fact actual : plan.actuals(scenario)) {
+            int quarter = labels.indexOf(actual.label()) + 1;
+            scores.add(Backtest.score(scenario.name(), quarter, actual.label(), actual.item(),
                     results.valueAt(items.indexOf(actual.item()), quarter), actual.value()));
         }
         return scores;

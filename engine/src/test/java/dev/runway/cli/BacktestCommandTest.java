@@ -138,10 +138,10 @@ class BacktestCommandTest {
         assertEquals(2, run.exitCode(), run.printed());
         String file = tmp.resolve("actuals.csv").toString();
         assertTrue(run.err().contains("error: the actuals in " + file + " have 4 problem(s):"), run.printed());
-        assertTrue(run.err().contains(file + ":3: column 'source': expected where the number comes from"), run.printed());
-        assertTrue(run.err().contains(file + ":4: column 'quarter': expected a quarter such as FY2025Q1"), run.printed());
+        assertTrue(run.err().contains(file + ":3: column 'source': expected the public source of the number"), run.printed());
+        assertTrue(run.err().contains(file + ":4: column 'quarter': expected a fiscal quarter FY<year>Q<1-4>"), run.printed());
         assertTrue(run.err().contains(file + ":5: column 'value':"), run.printed());
-        assertTrue(run.err().contains(file + ":7: column 'item': revenue in FY2025Q3 is already on line 6"),
+        assertTrue(run.err().contains(file + ":7: column 'quarter': revenue of FY2025Q3 is already on line 6"),
                 run.printed());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
     }
