@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 + "realized value in --actuals (quarter, item, value, unit, source) of a quarter the forecast covers "
                 + "and an item the model reports, its PIT (the share of paths below it: uniform on 0..1 for a "
                 + "calibrated forecast, near 0 or 1 when the forecast was too narrow or biased), whether it lies in "
-                + "the central 50% (P25-P75) and 90% (P05-P95) bands, and its CRPS (in the item's unit; 0 is a "
+                + "the central 50%% (P25-P75) and 90%% (P05-P95) bands, and its CRPS (in the item's unit; 0 is a "
                 + "perfect point forecast, lower is better).",
             "",
             "Writes simulate's files and, under --out:",
