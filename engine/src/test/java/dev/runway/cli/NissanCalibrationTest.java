@@ -14,22 +14,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The calibrated Nissan case's fitted rows are what {@code runway fit} gives on the shipped history,
- * to the byte: rerunning the commands its README lists reproduces them, and a change to the history
- * fails here until the case is fitted again.
+ * The calibrated Nissan cases' fitted rows are what {@code runway fit} gives on the shipped history,
+ * to the byte: rerunning the commands their READMEs list reproduces them, and a change to the
+ * history fails here until the cases are fitted again. The re-forecast from FY2025Q3
+ * ({@code nissan-fy2026}) keeps the same fitted drivers under its own root scenario.
  */
 class NissanCalibrationTest {
     private static final Path CASE = Path.of("../inputs/nissan-calibrated");
+    private static final Path FY2026 = Path.of("../inputs/nissan-fy2026");
 
     @TempDir
     Path tmp;
 
     /** The rows a fit writes into one of its files, the history named as from the repository's root. */
     private List<String> fitted(String file, String... args) throws IOException {
-        Path out = tmp.resolve("fit-" + args[3].hashCode());
+        return fittedFor("status_quo", file, args);
+    }
+
+    private List<String> fittedFor(String scenario, String file, String... args) throws IOException {
+        Path out = tmp.resolve("fit-" + args[3] + "-" + scenario);
         List<String> command = new ArrayList<>(List.of("fit", "--history", "../inputs/nissan/history.csv"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--to", "FY2024Q4", "--time-series", "--scenario", "status_quo", "--out", out.toString()));
+        command.addAll(List.of("--to", "FY2024Q4", "--time-series", "--scenario", scenario, "--out", out.toString()));
         RunwayRun run = RunwayRun.of(command.toArray(new String[0]));
         assertEquals(0, run.exitCode(), run.printed());
         List<String> rows = Files.readAllLines(out.resolve(file), StandardCharsets.UTF_8);
@@ -37,7 +43,11 @@ class NissanCalibrationTest {
     }
 
     private static List<String> lines(String file) throws IOException {
-        return Files.readAllLines(CASE.resolve(file), StandardCharsets.UTF_8);
+        return lines(CASE, file);
+    }
+
+    private static List<String> lines(Path folder, String file) throws IOException {
+        return Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -66,8 +76,24 @@ class NissanCalibrationTest {
     }
 
     @Test
-    void theCaseValidates() {
-        RunwayRun run = RunwayRun.of("validate", "--inputs", CASE.toString());
-        assertEquals(0, run.exitCode(), run.printed());
+    void theReforecastKeepsTheFittedDrivers() throws IOException {
+        List<String> drivers = lines(FY2026, "drivers.csv");
+        for (String row : fittedFor("guidance", "drivers.csv", "--series", "log(revenue / prev(revenue))", "--name",
+                "volume_change", "--from", "FY2021Q1")) {
+            boolean used = row.startsWith("guidance,volume_change_phi,") || row.startsWith("guidance,volume_change_sigma,");
+            assertEquals(used, drivers.contains(row), (used ? "missing: " : "the seasonal means are not used: ") + row);
+        }
+        for (String row : fittedFor("guidance", "drivers.csv", "--series", "operating_profit / revenue", "--name", "margin",
+                "--from", "FY2021Q1", "--unit", "share")) {
+            assertTrue(drivers.contains(row), "missing from drivers.csv: " + row);
+        }
+    }
+
+    @Test
+    void theCasesValidate() {
+        for (Path folder : List.of(CASE, FY2026)) {
+            RunwayRun run = RunwayRun.of("validate", "--inputs", folder.toString());
+            assertEquals(0, run.exitCode(), run.printed());
+        }
     }
 }
