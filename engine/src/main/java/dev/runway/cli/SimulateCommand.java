@@ -141,6 +141,14 @@ public class SimulateCommand implements Callable<Integer> {
             err.flush();
             return RunwayCommand.INPUT_ERROR;
         }
+        if (needsActuals() && plan.scenarios().stream().allMatch(scenario -> plan.actuals(scenario).isEmpty())) {
+            List<String> labels = plan.scenarios().get(0).schedule().labels();
+            err.println("error: nothing to score: " + request.actuals() + " has no value of an item the model reports ("
+                    + String.join(", ", caseInputs.model().reported()) + ") in a quarter the forecast covers ("
+                    + labels.get(0) + " to " + labels.get(labels.size() - 1) + "); add them, or run simulate");
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
+        }
         RunResult result;
         try (Engine engine = new LocalEngine(threads);
                 ProgressReporter progress = new ProgressReporter(err, plan.scenarios().size(),

@@ -2,6 +2,7 @@ package dev.runway.fit;
 
 import dev.runway.lang.Names;
 import dev.runway.model.DistributionKind;
+import dev.runway.model.InputLimits;
 import dev.runway.model.FiscalQuarter;
 
 import java.nio.file.Path;
@@ -68,6 +69,9 @@ public record FitRequest(Path history, String series, String family, String from
         }
         if (support != null && supportRange() == null) {
             problems.add("--support must be two numbers MIN,MAX with MIN below MAX, such as 0,1, found '" + support + "'");
+        } else if (support != null && (Math.abs(supportRange().min()) > InputLimits.MAX_MAGNITUDE
+                || Math.abs(supportRange().max()) > InputLimits.MAX_MAGNITUDE)) {
+            problems.add("--support's ends must be " + InputLimits.MAGNITUDE_RULE + ", found '" + support + "'");
         }
         if (support != null && supportRange() != null && Family.fromName(family) != null
                 && !Family.fromName(family).bounded()) {

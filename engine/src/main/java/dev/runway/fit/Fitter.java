@@ -4,11 +4,13 @@ import dev.runway.model.Distribution;
 import dev.runway.model.FiscalQuarter;
 import dev.runway.model.History;
 import dev.runway.model.InputLimits;
+import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Runs a {@link FitRequest} on a history: the series, each family's fit, the ranking, the time series. */
 public final class Fitter {
@@ -83,6 +85,29 @@ public final class Fitter {
         };
     }
 
+    /**
+     * Why a Student's t fit is no fit: values that tie make its likelihood grow without bound as
+     * the scale shrinks onto them, so the optimizer's "best" is a spike at the tied value, not a
+     * distribution of the series. Null when the scale is at least a thousandth of the sd.
+     */
+    private static String collapsedScale(Family family, double[] sorted, double[] p) {
+        if (family != Family.STUDENT_T) {
+            return null;
+        }
+        double sd = Math.sqrt(StatUtils.populationVariance(sorted));
+        if (p[1] >= 1e-3 * sd) {
+            return null;
+        }
+        int most = 0;
+        for (int i = 0, run = 0; i < sorted.length; i++) {
+            run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
+            most = Math.max(most, run);
+        }
+        return "student_t collapses onto the values that tie (" + most + " of the " + sorted.length + " values are equal): "
+                + "its likelihood grows without bound as the scale shrinks to " + String.format(Locale.ROOT,
+                "%.3g", p[1]) + ", so it is no fit; choose another family";
+    }
+
     static FamilyFit fit(Family family, Series series, double[] sorted, Support support) {
         int n = sorted.length;
         String name = family.csvName();
@@ -101,6 +126,10 @@ public final class Fitter {
         if (!Double.isFinite(estimate.logLikelihood()) || Arrays.stream(p).anyMatch(v -> !Double.isFinite(v))) {
             return FamilyFit.notFitted(family, n, name + " found no finite maximum of the likelihood for the series in "
                     + series.window() + "; choose another family");
+        }
+        String collapsed = collapsedScale(family, sorted, p);
+        if (collapsed != null) {
+            return FamilyFit.notFitted(family, n, collapsed);
         }
         List<Distribution.Problem> problems = Distribution.problems(family.kind(), p);
         Distribution distribution = problems.isEmpty() ? Distribution.of(family.kind(), p) : null;

@@ -8,6 +8,7 @@ import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunctio
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.apache.commons.math3.util.Pair;
@@ -120,7 +121,14 @@ public record SeasonalAr1(double[] means, double[] meanErrors, double phi, doubl
                     + "noise is left to fit); check the series");
         }
         double s2 = rss / (m - 5);
-        RealMatrix covariance = optimum.getCovariances(1e-14).scalarMultiply(s2);
+        RealMatrix covariance;
+        try {
+            covariance = optimum.getCovariances(1e-14).scalarMultiply(s2);
+        } catch (SingularMatrixException e) {
+            throw new FitException("the series " + series.window() + " varies too little for the quarterly means and phi "
+                    + "to be told apart (their standard errors do not exist); widen the window, or fit it without "
+                    + "--time-series");
+        }
         double[] means = new double[4];
         double[] meanErrors = new double[4];
         for (int q = 0; q < 4; q++) {

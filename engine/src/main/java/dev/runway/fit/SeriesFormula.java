@@ -174,7 +174,7 @@ public final class SeriesFormula {
                 numbers(args);
                 return false;
             }
-            case "abs", "exp", "log", "sqrt" -> {
+            case "abs", "floor", "exp", "log", "sqrt" -> {
                 count(call, 1);
                 numbers(args);
                 return false;
@@ -427,6 +427,7 @@ public final class SeriesFormula {
                     yield result;
                 }
                 case "abs" -> Math.abs(number(args.get(0)));
+                case "floor" -> Math.floor(number(args.get(0)));
                 case "exp" -> Math.exp(number(args.get(0)));
                 case "log" -> Math.log(number(args.get(0)));
                 case "sqrt" -> Math.sqrt(number(args.get(0)));

@@ -53,6 +53,8 @@ public final class HistoryReader {
         List<History.Fact> facts = new ArrayList<>();
         Map<String, History.Fact> last = new HashMap<>();
         Map<String, History.Fact> firstUnit = new HashMap<>();
+        // One form of label per file: FY2025Q1 and 2025Q1 order the same but are different quarters.
+        History.Fact firstForm = null;
         for (CsvTable.Row row : table.rows()) {
             RowFields fields = new RowFields(table, row, errors);
             String label = fields.required("quarter", "a fiscal quarter " + FiscalQuarter.FORM);
@@ -69,6 +71,14 @@ public final class HistoryReader {
             String unit = fields.text("unit");
             String source = fields.required("source", "the public source of the number (publisher, title or URL, date)");
             if (!fields.valid()) {
+                continue;
+            }
+            if (firstForm == null) {
+                firstForm = new History.Fact(item, quarter, value, unit, source, row.line());
+            } else if (firstForm.quarter().fiscal() != quarter.fiscal()) {
+                fields.error("quarter", "line " + firstForm.line() + " writes " + firstForm.quarter() + (firstForm.quarter()
+                        .fiscal() ? ", a fiscal quarter" : ", a calendar quarter") + ", and this row " + quarter
+                        + "; write every quarter of the file the same way, as the schedule labels them");
                 continue;
             }
             History.Fact fact = new History.Fact(item, quarter, value, unit, source, row.line());

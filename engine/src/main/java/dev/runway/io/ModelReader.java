@@ -664,7 +664,7 @@ final class ModelReader {
                         return null;
                     }
                     return sameUnits(c, call, args);
-                case "abs":
+                case "abs", "floor":
                     return arguments(c, call, 1) ? sameUnits(c, call, args) : null;
                 case "exp", "log", "sqrt":
                     return arguments(c, call, 1) && numbers(c, args) ? Value.NUMBER : null;

@@ -7,8 +7,8 @@ import java.util.Locale;
 /** The reserved words of the model language, and the "did you mean" for a misspelled name. */
 public final class Names {
     /** The functions a formula may call, besides the distributions of random series. */
-    public static final List<String> FUNCTIONS = List.of("if", "min", "max", "abs", "exp", "log", "sqrt", "pow", "prev",
-            "lag");
+    public static final List<String> FUNCTIONS = List.of("if", "min", "max", "abs", "floor", "exp", "log", "sqrt", "pow",
+            "prev", "lag");
 
     private Names() {
     }

@@ -175,12 +175,14 @@ public final class FitWriter {
                 .text(FitModelCsv.INITIAL, "").text(FitModelCsv.UNIT, "")
                 .text(FitModelCsv.SOURCE, "The quarterly surprise of " + name + ", a standard normal drawn afresh each "
                         + "quarter" + by));
+        // From the quarter's number, not a counter: a forecast rolled forward (--as-of) keeps the numbering.
+        int shift = first.quarter() - 1;
         rows.add(schema.row().text(FitModelCsv.ITEM, season)
-                .text(FitModelCsv.FORMULA, "if(prev(" + season + ") >= 4, 1, prev(" + season + ") + 1)")
-                .number(FitModelCsv.INITIAL, last.quarter()).text(FitModelCsv.UNIT, "fiscal quarter")
-                .text(FitModelCsv.SOURCE, "The fiscal quarter (1 to 4) of each quarter of the model, counted from "
-                        + last + ", the last quarter fitted, so quarter 1 is " + first + ". If the model's quarter 1 is "
-                        + "another quarter, set the initial value to the fiscal quarter before it"));
+                .text(FitModelCsv.FORMULA, "quarter + " + shift + " - 4 * floor((quarter - 1 + " + shift + ") / 4)")
+                .text(FitModelCsv.INITIAL, "").text(FitModelCsv.UNIT, "fiscal quarter")
+                .text(FitModelCsv.SOURCE, "The fiscal quarter (1 to 4) of each quarter of the model, from its number: "
+                        + "quarter 1 is " + first + ", the quarter after the last one fitted. If the model's quarter 1 is "
+                        + "another fiscal quarter Qk, write k - 1 for " + shift + " (both times)"));
         rows.add(schema.row().text(FitModelCsv.ITEM, deviation)
                 .text(FitModelCsv.FORMULA, name + "_phi * prev(" + deviation + ") + " + name + "_sigma * " + z)
                 .number(FitModelCsv.INITIAL, ar.lastDeviation()).text(FitModelCsv.UNIT, result.unit())

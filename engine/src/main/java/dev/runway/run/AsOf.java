@@ -1,6 +1,7 @@
 package dev.runway.run;
 
 import dev.runway.model.Event;
+import dev.runway.model.FiscalQuarter;
 import dev.runway.model.Model;
 import dev.runway.model.History;
 import dev.runway.model.Scenario;
@@ -30,6 +31,26 @@ record AsOf(List<Scenario> scenarios, List<String> notes, List<String> problems,
         if (scenarios.isEmpty()) {
             return new AsOf(scenarios, notes, problems, "");
         }
+        // First where the forecast starts, then what it starts from: a wrong quarter is not a missing state.
+        for (Scenario scenario : scenarios) {
+            List<String> labels = scenario.schedule().labels();
+            int quarters = labels.indexOf(label) + 1;
+            if (quarters == 0) {
+                FiscalQuarter asked = FiscalQuarter.parse(label);
+                String other = asked == null ? null : new FiscalQuarter(asked.year(), asked.quarter(), !asked.fiscal())
+                        .toString();
+                problems.add("--as-of " + label + " is not a quarter of scenario " + scenario.name() + " ("
+                        + labels.get(0) + " to " + labels.get(labels.size() - 1) + ")" + (labels.contains(other)
+                        ? "; did you mean " + other + ", as its schedule labels it?" : "; give one of its quarters but "
+                        + "the last"));
+            } else if (quarters == labels.size()) {
+                problems.add("--as-of " + label + " is the last quarter of scenario " + scenario.name()
+                        + ": no quarter is left to forecast");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new AsOf(scenarios, notes, problems, "");
+        }
         Model model = scenarios.get(0).model();
         Map<String, Double> states = new LinkedHashMap<>();
         List<String> startedFrom = new ArrayList<>();
@@ -42,10 +63,17 @@ record AsOf(List<Scenario> scenarios, List<String> notes, List<String> problems,
                     && a.item().equals(item.name())).findFirst().orElse(null);
             if (actual == null) {
                 unknown.add(item.name());
+            } else if (!actual.unit().isEmpty() && !item.unit().isEmpty() && !actual.unit().equals(item.unit())) {
+                problems.add(actuals.where(actual) + ": column 'unit': " + item.name() + " is in '" + actual.unit()
+                        + "' here but in '" + item.unit() + "' in " + model.file() + "; convert the value to the "
+                        + "model's unit");
             } else {
                 states.put(item.name(), actual.value());
                 startedFrom.add(item.name() + " " + Numbers.money(actual.value()) + " (" + actuals.where(actual) + ")");
             }
+        }
+        if (!problems.isEmpty()) {
+            return new AsOf(scenarios, notes, problems, "");
         }
         if (states.isEmpty()) {
             problems.add("--as-of " + label + ": the actuals give none of the model's states (" + String.join(", ", unknown)
@@ -59,19 +87,7 @@ record AsOf(List<Scenario> scenarios, List<String> notes, List<String> problems,
                 + "from what happened)"));
         List<Scenario> rolled = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            List<String> labels = scenario.schedule().labels();
-            int quarters = labels.indexOf(label) + 1;
-            if (quarters == 0) {
-                problems.add("--as-of " + label + " is not a quarter of scenario " + scenario.name() + " ("
-                        + labels.get(0) + " to " + labels.get(labels.size() - 1) + "); give one of its quarters but the "
-                        + "last");
-                continue;
-            }
-            if (quarters == labels.size()) {
-                problems.add("--as-of " + label + " is the last quarter of scenario " + scenario.name()
-                        + ": no quarter is left to forecast");
-                continue;
-            }
+            int quarters = scenario.schedule().labels().indexOf(label) + 1;
             List<Event> events = new ArrayList<>();
             List<String> gone = new ArrayList<>();
             List<String> cut = new ArrayList<>();

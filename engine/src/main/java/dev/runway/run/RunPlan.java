@@ -56,6 +56,10 @@ public final class RunPlan {
             asOfStart = "";
         }
         found.addAll(actualsProblems(inputs));
+        if ("streaming".equals(request.statisticsMode()) && scenarios.stream().anyMatch(s -> !actuals(s).isEmpty())) {
+            found.add("a backtest places each realized value among every path's; it works with --statistics exact or "
+                    + "auto, not streaming");
+        }
         for (Scenario scenario : scenarios) {
             String problem = methodProblem(request.method(), scenario);
             if (problem != null) {
@@ -145,13 +149,16 @@ public final class RunPlan {
             // With --as-of, the quarters up to it are what the forecast starts from, not what it forecasts.
             boolean past = request.asOf() != null && labelsAsGiven.contains(actual.label())
                     && labelsAsGiven.indexOf(actual.label()) <= labelsAsGiven.indexOf(request.asOf());
-            if (!reported.contains(actual.item()) || past) {
+            // A state --as-of starts from is checked like a scored value: a value in another unit is not a start.
+            boolean start = past && actual.label().equals(request.asOf()) && inputs.model().item(actual.item()) != null
+                    && inputs.model().item(actual.item()).state();
+            if (!reported.contains(actual.item()) && !start || past && !start) {
                 continue;
             }
             if (!actual.unit().isEmpty() && !unit.isEmpty() && !actual.unit().equals(unit)) {
                 found.add(history.where(actual) + ": column 'unit': " + actual.item() + " is in '" + actual.unit() + "' here but "
                         + "in '" + unit + "' in " + inputs.model().file() + "; convert the value to the model's unit");
-            } else if (!labels.isEmpty() && !labels.contains(actual.label())) {
+            } else if (!past && !labels.isEmpty() && !labels.contains(actual.label())) {
                 found.add(history.where(actual) + ": column 'quarter': " + actual.label() + " is not a quarter the forecast "
                         + "covers (" + labels.get(0) + " to " + labels.get(labels.size() - 1) + "); remove the row or "
                         + "run a case whose schedule covers it");
@@ -182,7 +189,7 @@ public final class RunPlan {
     /** Whether this scenario's statistics are streamed rather than taken from every stored path. */
     public boolean streaming(Scenario scenario) {
         // A backtest places each realized value among every path's values: it keeps them.
-        return actuals.isEmpty() && ("streaming".equals(request.statisticsMode()) || ("auto".equals(request.statisticsMode())
+        return actuals(scenario).isEmpty() && ("streaming".equals(request.statisticsMode()) || ("auto".equals(request.statisticsMode())
                 && Machine.times(request.paths(), bytesPerPath(scenario)) > request.memoryBytes()));
     }
 
@@ -290,11 +297,11 @@ public final class RunPlan {
                 kept = Math.max(kept, Machine.times(paths, perPath));
                 what = String.format(Locale.ROOT, "exact statistics of scenario %s (%,d paths of %d bytes)",
                         scenario.name(), paths, perPath);
-                advice = !actuals.isEmpty() ? "a backtest keeps every path: use fewer --paths"
+                advice = !actuals(scenario).isEmpty() ? "a backtest keeps every path: use fewer --paths"
                         : "use --statistics streaming (memory independent of --paths)"
                         + ("auto".equals(request.statisticsMode()) ? ", a smaller --memory (auto then streams)" : "")
                         + " or fewer --paths";
-                if (!actuals.isEmpty() && Machine.times(paths, perPath) > request.memoryBytes()) {
+                if (!actuals(scenario).isEmpty() && Machine.times(paths, perPath) > request.memoryBytes()) {
                     return String.format(Locale.ROOT, "a backtest keeps every path of scenario %s: %,d paths of %d bytes "
                             + "do not fit --memory %d MB; raise --memory (at most the heap, -Xmx) or lower --paths",
                             scenario.name(), paths, perPath, request.memoryMb());

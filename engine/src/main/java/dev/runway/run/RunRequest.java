@@ -83,10 +83,6 @@ public final class RunRequest {
             found.add("--precision keeps every path to add blocks to them; it works with --statistics exact or auto, "
                     + "not streaming");
         }
-        if (actuals != null && "streaming".equals(statisticsMode)) {
-            found.add("a backtest places each realized value among every path's; it works with --statistics exact or "
-                    + "auto, not streaming");
-        }
         if (asOf != null && actuals == null) {
             found.add("--as-of starts the forecast from the realized values of --actuals at the end of " + asOf
                     + "; give --actuals FILE");

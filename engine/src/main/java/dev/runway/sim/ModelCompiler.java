@@ -514,7 +514,7 @@ public final class ModelCompiler {
                     }
                     return result;
                 }
-                case "abs", "exp", "log", "sqrt":
+                case "abs", "floor", "exp", "log", "sqrt":
                     return "Math." + call.name() + "(" + expr(args.get(0)) + ")";
                 case "pow":
                     return "Math.pow(" + expr(args.get(0)) + ", " + expr(args.get(1)) + ")";

@@ -241,6 +241,8 @@ final class PathTrace {
             }
             case "abs":
                 return unaryFunction(args, Math::abs);
+            case "floor":
+                return unaryFunction(args, Math::floor);
             case "exp":
                 return unaryFunction(args, Math::exp);
             case "log":

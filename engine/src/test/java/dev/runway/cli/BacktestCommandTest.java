@@ -147,6 +147,14 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theSameQuarterWrittenTwoWaysIsAnErrorNotACrash() throws IOException {
+        RunwayRun run = backtest(actuals("FY2025Q1,cash,2100,JPY bn,x\n2025Q1,cash,2000,JPY bn,y\n"));
+        assertEquals(2, run.exitCode(), run.printed());
+        assertTrue(run.err().contains(":4: column 'quarter': line 3 writes FY2025Q1, a fiscal quarter, and this row "
+                + "2025Q1"), run.printed());
+    }
+
+    @Test
     void aValueTheForecastCannotPlaceIsAnError() throws IOException {
         RunwayRun outside = backtest(actuals("FY2024Q4,revenue,3490,JPY bn,x\n"));
         assertEquals(2, outside.exitCode(), outside.printed());

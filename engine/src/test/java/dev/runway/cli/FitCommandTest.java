@@ -97,6 +97,26 @@ class FitCommandTest {
         return RunwayRun.of(args.toArray(new String[0]));
     }
 
+    /**
+     * Values that tie pull a Student's t onto them: its likelihood grows without bound as its scale
+     * shrinks. The fit must say so instead of recommending the spike (it once ranked
+     * student_t(100, 2e-153, 1) first by an AIC of -6,952).
+     */
+    @Test
+    void aStudentTThatCollapsesOntoTiedValuesIsNoFit() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        double[] values = {100, 100, 90, 100, 100, 120, 100, 100, 100, 130, 100, 100, 100, 100, 100, 100};
+        for (int i = 0; i < values.length; i++) {
+            lines.add(FIRST.plus(i) + ",x," + values[i] + ",,Test");
+        }
+        Path out = tmp.resolve("ties");
+        RunwayRun run = fit(write("ties.csv", lines), out, "--series", "x");
+        assertEquals(0, run.exitCode(), run::printed);
+        assertTrue(run.out().contains("student_t   not fitted: student_t collapses onto the values that tie (13 of the 16 "
+                + "values are equal)"), run::printed);
+        assertFalse(Files.readString(out.resolve("drivers.csv")).contains("student_t"), "not the recommended row");
+    }
+
     /** The second line of a file: the one row of a fit's drivers.csv without a time series. */
     private static String row(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).get(1);
@@ -388,6 +408,16 @@ class FitCommandTest {
                         "error: --family bernoulli is not fitted: a history of amounts is continuous"),
                 new Bad("a window that is not a quarter", null, List.of("--series", "revenue", "--to", "2024Q4"),
                         "error: --to must be a fiscal quarter FY<year>Q<1-4>, such as FY2024Q4, found '2024Q4'"),
+                new Bad("a quarter written as a calendar quarter among fiscal ones", withLine(7, "2015Q2,revenue,31,USD m,"
+                        + "Test"), List.of("--series", "revenue"), "history.csv:7: column 'quarter': line 3 writes "
+                        + "FY2015Q1, a fiscal quarter, and this row 2015Q2; write every quarter of the file the same way"),
+                new Bad("a support beyond the input limits", null, List.of("--series", "growth", "--family", "pert",
+                        "--support", "-10,1e308"), "error: --support's ends must be within ±1e15"),
+                new Bad("a time series with too little variation", List.of(HEADER, "FY2020Q1,x,42,,T", "FY2020Q2,x,42,,T",
+                        "FY2020Q3,x,42,,T", "FY2020Q4,x,42,,T", "FY2021Q1,x,42,,T", "FY2021Q2,x,42,,T", "FY2021Q3,x,42,,T",
+                        "FY2021Q4,x,42,,T", "FY2022Q1,x,42,,T", "FY2022Q2,x,42,,T", "FY2022Q3,x,42,,T", "FY2022Q4,x,42,,T",
+                        "FY2023Q1,x,42,,T", "FY2023Q2,x,42,,T", "FY2023Q3,x,42,,T", "FY2023Q4,x,43,,T"),
+                        List.of("--series", "x", "--time-series"), "varies too little"),
                 new Bad("a time series shorter than three years", null, List.of("--series", "revenue", "--time-series",
                         "--from", "FY2022Q2"), "needs at least 12 consecutive quarters (3 of each fiscal quarter); the window "
                         + "FY2022Q2–FY2024Q4 has 11"));

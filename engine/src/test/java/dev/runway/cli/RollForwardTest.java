@@ -77,7 +77,6 @@ class RollForwardTest {
     @Test
     void aForecastThatCannotStartFromWhatHappenedIsRefused() throws IOException {
         Path in = inputs();
-        String actuals = actuals("2026Q3,cash,1592,USD m,x", "2026Q2,revenue,5,USD m,x").toString();
         String out = tmp.resolve("out").toString();
 
         RunwayRun noActuals = RunwayRun.of("simulate", "--inputs", in.toString(), "--as-of", "2026Q3", "--out", out);
@@ -85,10 +84,10 @@ class RollForwardTest {
         assertTrue(noActuals.err().contains("--as-of starts the forecast from the realized values of --actuals"),
                 noActuals.printed());
 
-        RunwayRun unknown = RunwayRun.of("simulate", "--inputs", in.toString(), "--actuals", actuals, "--as-of",
-                "2029Q1", "--out", out);
+        RunwayRun unknown = RunwayRun.of("simulate", "--inputs", in.toString(), "--actuals",
+                actuals("2026Q2,cash,1400,USD m,x").toString(), "--as-of", "2026Q3", "--out", out);
         assertEquals(2, unknown.exitCode(), unknown.printed());
-        assertTrue(unknown.err().contains("error: --as-of 2029Q1: the actuals give none of the model's states (cash)"),
+        assertTrue(unknown.err().contains("error: --as-of 2026Q3: the actuals give none of the model's states (cash)"),
                 unknown.printed());
 
         RunwayRun notAQuarter = RunwayRun.of("simulate", "--inputs", in.toString(), "--actuals",
@@ -103,6 +102,63 @@ class RollForwardTest {
         assertTrue(last.err().contains("error: --as-of 2027Q2 is the last quarter of scenario base: no quarter is left"),
                 last.printed());
         assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
+    }
+
+    /** The reviewer's cases: where to start is checked before what to start from, and a state keeps its unit. */
+    @Test
+    void aWrongStartIsNamedBeforeAMissingStateAndAStateKeepsItsUnit() throws IOException {
+        Path in = inputs();
+        String out = tmp.resolve("out").toString();
+        RunwayRun form = RunwayRun.of("simulate", "--inputs", in.toString(), "--actuals",
+                actuals("2026Q3,cash,1592,USD m,x").toString(), "--as-of", "FY2026Q3", "--out", out);
+        assertEquals(2, form.exitCode(), form.printed());
+        assertTrue(form.err().contains("error: --as-of FY2026Q3 is not a quarter of scenario base (2026Q1 to 2027Q2); "
+                + "did you mean 2026Q3, as its schedule labels it?"), form.printed());
+
+        RunwayRun unit = RunwayRun.of("simulate", "--inputs", in.toString(), "--actuals",
+                actuals("2026Q3,cash,1592000,USD k,x").toString(), "--as-of", "2026Q3", "--out", out);
+        assertEquals(2, unit.exitCode(), unit.printed());
+        assertTrue(unit.err().contains(":2: column 'unit': cash is in 'USD k' here but in 'USD m'"), unit.printed());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing is written");
+    }
+
+    /**
+     * A season computed from {@code quarter} (as runway fit writes it) stays in step when the run is
+     * rolled forward; a counter carried in a state would restart.
+     */
+    @Test
+    void aSeasonFromTheQuarterNumberStaysInStepWhenRolledForward() throws IOException {
+        Path in = InputFolderFixture.minimal()
+                .file(InputReader.DRIVERS, InputFolderFixture.DRIVERS_HEADER, "base,opening_cash,constant,1000,,,,USD m,t")
+                .file(InputReader.SCHEDULE, "scenario,quarter,label,inflow", "base,1,2026Q1,1", "base,2,2026Q2,1",
+                        "base,3,2026Q3,1", "base,4,2026Q4,1", "base,5,2027Q1,1", "base,6,2027Q2,1")
+                .file(InputReader.MODEL, "item,formula,initial,unit,source",
+                        "season,quarter + 0 - 4 * floor((quarter - 1 + 0) / 4),,,",
+                        "cash,prev(cash) + inflow,opening_cash,USD m,", "breach,cash < 0,,,", "report,\"cash, season\",,,")
+                .writeTo(tmp.resolve("season"));
+        RunwayRun rolled = RunwayRun.of("simulate", "--inputs", in.toString(), "--paths", "10", "--actuals",
+                actuals("2026Q3,cash,1003,USD m,x").toString(), "--as-of", "2026Q3", "--out", tmp.resolve("o").toString());
+        assertEquals(0, rolled.exitCode(), rolled.printed());
+        List<String> seasons = Files.readAllLines(tmp.resolve("o/base/item_quarterly.csv")).stream()
+                .filter(line -> line.startsWith("season,")).map(line -> line.split(",")[3] + "=" + line.split(",")[4])
+                .toList();
+        assertEquals(List.of("2026Q4=4.000", "2027Q1=1.000", "2027Q2=2.000"), seasons);
+    }
+
+    @Test
+    void aBacktestWithNothingToScoreIsRefusedAndARolledForecastMayStream() throws IOException {
+        Path in = inputs();
+        Path onlyTheStart = actuals("2026Q3,cash,1592,USD m,x");
+        RunwayRun nothing = RunwayRun.of("backtest", "--inputs", in.toString(), "--actuals", onlyTheStart.toString(),
+                "--as-of", "2026Q3", "--out", tmp.resolve("out").toString());
+        assertEquals(2, nothing.exitCode(), nothing.printed());
+        assertTrue(nothing.err().contains("error: nothing to score: " + onlyTheStart + " has no value of an item the "
+                + "model reports (cash) in a quarter the forecast covers (2026Q4 to 2027Q2)"), nothing.printed());
+
+        RunwayRun streamed = RunwayRun.of("simulate", "--inputs", in.toString(), "--paths", "100", "--actuals",
+                onlyTheStart.toString(), "--as-of", "2026Q3", "--statistics", "streaming", "--out",
+                tmp.resolve("streamed").toString());
+        assertEquals(0, streamed.exitCode(), streamed.printed());
     }
 
     @Test
