@@ -186,14 +186,20 @@ public final class FitCommand implements Callable<Integer> {
                 rows.add(new String[] {"-", fit.family().csvName(), "not fitted: " + fit.reason(), "", "", "", "", ""});
                 continue;
             }
-            rows.add(new String[] {Integer.toString(++rank), fit.family().csvName(), parameters(fit.distribution()),
-                Numbers.money(fit.aic(), 1), Numbers.money(fit.aic() - result.best().aic(), 1),
+            rows.add(new String[] {Integer.toString(++rank), fit.family().csvName(), parameters(fit.distribution())
+                + (result.pinned(fit) ? " (ends at the history's extremes)" : ""),
+                Numbers.money(fit.aic(), 1), Numbers.money(fit.aic() - result.lowestAic().aic(), 1),
                 Numbers.money(fit.bic(), 1), String.format(Locale.ROOT, "%.3f", fit.statistics().ks()),
                 String.format(Locale.ROOT, "%.3f", fit.statistics().ksPValue())});
         }
         table(stdout, rows);
         stdout.println("* The KS p-value is optimistic: the parameters were estimated from the same data (Lilliefors); a "
                 + "small one is evidence against a family, a large one is not evidence for it.");
+        if (result.best() != result.lowestAic()) {
+            stdout.println("The rows use " + result.best().family().csvName() + ": a fit whose range ends at the history's "
+                    + "extremes says the series can never go beyond what was seen, which no history proves; choose it "
+                    + "with --family if you mean that.");
+        }
         SeasonalAr1 ar = result.seasonal();
         if (ar != null) {
             stdout.printf("%nTime series: x - m(quarter) = phi (x(-1) - m(quarter - 1)) + sigma e, %d quarters:%n", ar.n());

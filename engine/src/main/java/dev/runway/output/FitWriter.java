@@ -50,7 +50,7 @@ public final class FitWriter {
     private static void writeFits(FitResult result, Path folder) throws IOException {
         Schema schema = FitsCsv.SCHEMA;
         List<Schema.Row> rows = new ArrayList<>();
-        double bestAic = result.best().aic();
+        double bestAic = result.lowestAic().aic();
         int rank = 0;
         for (FamilyFit fit : result.fits()) {
             Schema.Row row = schema.row().text(FitsCsv.RANK, fit.fitted() ? Integer.toString(++rank) : "")
@@ -110,7 +110,10 @@ public final class FitWriter {
                 p[i] = best.distribution().parameter(i);
             }
             int fittedCount = (int) result.fits().stream().filter(FamilyFit::fitted).count();
-            String rank = fittedCount == 1 ? "the family asked for"
+            String rank = fittedCount == 1 ? "the family asked for" : best != result.lowestAic()
+                    ? "the lowest AIC of the " + fittedCount + " families fitted whose range goes beyond the history's ("
+                    + result.lowestAic().family().csvName() + ", lower by " + Numbers.decimal(best.aic()
+                    - result.lowestAic().aic()) + ", ends at the history's extremes)"
                     : "the lowest AIC of the " + fittedCount + " families fitted (next: " + runnerUp(result) + ")";
             rows.add(driverRow(schema, scenario, result.name(), best.family().csvName(), p, result.unit(),
                     best.family().csvName() + " by maximum likelihood, " + rank + "; AIC " + Numbers.decimal(best.aic())

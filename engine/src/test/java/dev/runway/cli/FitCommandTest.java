@@ -117,6 +117,24 @@ class FitCommandTest {
         assertFalse(Files.readString(out.resolve("drivers.csv")).contains("student_t"), "not the recommended row");
     }
 
+    /**
+     * A uniform fitted to four values ends at their lowest and highest and ranks first by AIC; the
+     * rows must not recommend a range that says the series never goes beyond its history.
+     */
+    @Test
+    void theRowsDoNotRecommendAFitThatEndsAtTheHistorysExtremes() throws IOException {
+        List<String> lines = List.of(HEADER, "FY2020Q1,x,4.5,,T", "FY2020Q2,x,13.5,,T", "FY2020Q3,x,9,,T",
+                "FY2020Q4,x,6,,T");
+        Path out = tmp.resolve("pinned");
+        RunwayRun run = fit(write("four.csv", lines), out, "--series", "x");
+        assertEquals(0, run.exitCode(), run::printed);
+        assertTrue(run.out().contains("1     uniform     min 4.5, max 13.5 (ends at the history's extremes)"), run::printed);
+        assertTrue(run.out().contains("The rows use lognormal: a fit whose range ends at the history's extremes"),
+                run::printed);
+        String row = row(out.resolve("drivers.csv"));
+        assertTrue(row.startsWith("base,x,lognormal,"), row);
+    }
+
     /** The second line of a file: the one row of a fit's drivers.csv without a time series. */
     private static String row(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).get(1);
