@@ -195,7 +195,7 @@ public final class FitCommand implements Callable<Integer> {
         table(stdout, rows);
         stdout.println("* The KS p-value is optimistic: the parameters were estimated from the same data (Lilliefors); a "
                 + "small one is evidence against a family, a large one is not evidence for it.");
-        if (result.best() != result.lowestAic()) {
+        if (result.seasonal() == null && result.best() != result.lowestAic()) {
             stdout.println("The rows use " + result.best().family().csvName() + ": a fit whose range ends at the history's "
                     + "extremes says the series can never go beyond what was seen, which no history proves; choose it "
                     + "with --family if you mean that.");
