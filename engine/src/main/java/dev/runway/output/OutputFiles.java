@@ -235,6 +235,8 @@ public final class OutputFiles {
         public static final String ACTUALS_SHA256 = "sha256:actuals";
         /** With --as-of: the quarter the forecast starts after, and the realized states it starts from. */
         public static final String AS_OF = "as_of";
+        /** {@code note:<n>}: what the run told the user about its inputs, as it printed it. */
+        public static final String NOTE = "note:";
         /** Keys that describe this particular execution, not its results. */
         public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
 

@@ -260,6 +260,9 @@ public final class ResultWriter {
         if (!run.asOf().isEmpty()) {
             rows.add(new String[] {ManifestCsv.AS_OF, run.asOf()});
         }
+        for (int n = 0; n < run.notes().size(); n++) {
+            rows.add(new String[] {ManifestCsv.NOTE + (n + 1), run.notes().get(n)});
+        }
         Model model = inputs.model();
         rows.add(new String[] {"model", model.file()});
         rows.add(new String[] {ManifestCsv.PRIMARY_ITEM, model.primary()});

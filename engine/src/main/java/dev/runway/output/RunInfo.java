@@ -4,6 +4,7 @@ import dev.runway.model.History;
 import dev.runway.sample.SamplingMethod;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,8 +15,13 @@ import java.util.Map;
  * @param streamed       whether some scenario's statistics were streamed (histograms) rather than exact
  * @param actuals        a backtest's actuals file as read, whose values the backtest's rows cite; null for a plain run
  * @param asOf           with --as-of, the quarter the forecast starts after and the states it starts from; else empty
+ * @param notes          what the run told the user about its inputs (events an --as-of cut, actuals not scored)
  */
 public record RunInfo(String inputFolder, long seed, int paths, SamplingMethod method, int threads, int bins,
         Instant startedAt, long elapsedMillis, String precision, Map<String, String> precisionNotes,
-        boolean streamed, History actuals, String asOf) {
+        boolean streamed, History actuals, String asOf, List<String> notes) {
+
+    public RunInfo {
+        notes = List.copyOf(notes);
+    }
 }

@@ -93,7 +93,7 @@ public final class Runner {
         RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
                 engine.workers(), request.bins(), startedAt, elapsedMillis,
                 precision == null ? "" : precision + ", at most " + request.maxPaths() + " paths", precisionNotes,
-                streamedAny, plan.history(), plan.asOfStart());
+                streamedAny, plan.history(), plan.asOfStart(), plan.notes());
         boolean replacesReport = !request.report() && output.hasReport();
         output.publish(folder -> {
             ResultWriter.write(folder, inputs, scenarios, statistics, run, analyses);

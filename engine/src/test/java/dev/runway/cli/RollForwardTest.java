@@ -72,6 +72,8 @@ class RollForwardTest {
         }
         String manifest = Files.readString(tmp.resolve("rolled/manifest.csv"));
         assertTrue(manifest.contains("as_of,\"2026Q3; started from cash 1,592 ("), manifest);
+        assertTrue(manifest.contains("note:1,\"--as-of 2026Q3: the forecast starts after 2026Q3 from cash 1,592 ("),
+                "the notes the run printed are in the manifest: " + manifest);
     }
 
     @Test
