@@ -9,18 +9,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "backtest", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Simulates the scenarios as simulate does, and scores the forecast against what happened: for each "
-                + "realized value in --actuals (quarter, item, value, unit, source) of a quarter the forecast covers "
-                + "and an item the model reports, its PIT (the share of paths below it: uniform on 0..1 for a "
-                + "calibrated forecast, near 0 or 1 when the forecast was too narrow or biased), whether it lies in "
-                + "the central 50%% (P25-P75) and 90%% (P05-P95) bands, and its CRPS (in the item's unit; 0 is a "
-                + "perfect point forecast, lower is better).",
+            "Simulates like simulate, then scores the forecast against realized values (--actuals).",
+            "",
+            "For each value in --actuals (quarter,item,value,unit,source) of an item the model reports, in a "
+                + "quarter the forecast covers: its PIT (the share of paths below it: uniform on 0..1 for a calibrated "
+                + "forecast, near 0 or 1 when it was too narrow or biased), whether it lies in the central 50%% "
+                + "(P25-P75) and 90%% (P05-P95) bands, and its CRPS (in the item's unit; lower is better). With --as-of "
+                + "the forecast starts from the realized state at the end of that quarter and only later values are "
+                + "scored.",
             "",
             "Writes simulate's files and, under --out:",
-            "  backtest.csv              per scenario and realized value: the bands, PIT, hits and CRPS",
-            "  backtest_coverage.csv     per scenario and item: hits against the nominal 50%% and 90%%,",
-            "                            with exact binomial p-values (a few quarters prove little)",
-            "With --report, the fan charts show the realized values and report.html has a backtest section.",
+            "  backtest.csv           per scenario and value: bands, PIT, hits, CRPS",
+            "  backtest_coverage.csv  per scenario and item: hits against 50%% and 90%%,",
+            "                         with exact binomial p-values",
+            "With --report, the charts mark the realized values and report.html has a backtest section.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
