@@ -33,6 +33,12 @@ public record Model(String file, List<Item> items, List<Series> series, Expr bre
     /** The item injections go to unless an event names another, and the one the solver injects into. */
     public static final String CASH = "cash";
 
+    /**
+     * The position a number carries when it is not written in the model but is the realized state
+     * a rolled-forward run starts from ({@link #withInitialValues}), so messages name its origin.
+     */
+    public static final int STARTED_FROM_ACTUALS = -1;
+
     /** The name of a formula's quarter index, 1 in the first quarter. */
     public static final String QUARTER = "quarter";
 
@@ -146,7 +152,7 @@ public record Model(String file, List<Item> items, List<Series> series, Expr bre
                 throw new IllegalArgumentException(item.name() + " has no state to start from " + value);
             }
             started.add(value == null ? item : new Item(item.name(), item.formula(), item.formulaText(),
-                    new Expr.Num(value, 0), item.unit(), item.source(), item.line()));
+                    new Expr.Num(value, STARTED_FROM_ACTUALS), item.unit(), item.source(), item.line()));
         }
         return new Model(file, started, series, breach, breachText, reported, drivers, scheduleColumns, targets,
                 injected, driverUnits);

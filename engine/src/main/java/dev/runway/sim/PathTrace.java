@@ -140,6 +140,10 @@ final class PathTrace {
         return expr.accept(new Expr.Visitor<Traced>() {
             @Override
             public Traced num(Expr.Num num) {
+                if (num.at() == Model.STARTED_FROM_ACTUALS) {
+                    return new Traced(num.value(), new Origin(null, "the realized value " + InputLimits.format(num.value())
+                            + " that --as-of starts " + current.name() + " from (the actuals file)"));
+                }
                 return new Traced(num.value(), written(num.value()));
             }
 

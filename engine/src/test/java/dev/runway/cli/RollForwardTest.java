@@ -147,6 +147,23 @@ class RollForwardTest {
         assertEquals(List.of("2026Q4=4.000", "2027Q1=1.000", "2027Q2=2.000"), seasons);
     }
 
+    /** A value that is not finite, owed to the realized state, is traced to the actuals, not to the model's initial column. */
+    @Test
+    void aStartThatBreaksAFormulaIsTracedToTheActuals() throws IOException {
+        Path in = InputFolderFixture.minimal()
+                .file(InputReader.DRIVERS, InputFolderFixture.DRIVERS_HEADER, "base,opening_cash,constant,1000,,,,USD m,t")
+                .file(InputReader.SCHEDULE, "scenario,quarter,label,inflow", "base,1,2026Q1,1", "base,2,2026Q2,1",
+                        "base,3,2026Q3,1", "base,4,2026Q4,1")
+                .file(InputReader.MODEL, "item,formula,initial,unit,source", "cash,prev(cash) + inflow,opening_cash,USD m,",
+                        "root,sqrt(prev(cash)),,,", "breach,cash < 0,,,", "report,\"cash, root\",,,")
+                .writeTo(tmp.resolve("sqrt"));
+        RunwayRun run = RunwayRun.of("simulate", "--inputs", in.toString(), "--paths", "10", "--actuals",
+                actuals("2026Q2,cash,-5,USD m,x").toString(), "--as-of", "2026Q2", "--out", tmp.resolve("o").toString());
+        assertEquals(2, run.exitCode(), run.printed());
+        assertTrue(run.err().contains("the realized value -5 that --as-of starts cash from (the actuals file)"),
+                run.printed());
+    }
+
     @Test
     void aBacktestWithNothingToScoreIsRefusedAndARolledForecastMayStream() throws IOException {
         Path in = inputs();
