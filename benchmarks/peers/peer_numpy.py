@@ -4,6 +4,7 @@ This is what a quant would write first: one array per driver and per state over 
 a Python loop over the quarters only. NumPy runs it on one core.
 """
 import math
+import time
 
 import numpy as np
 
@@ -41,6 +42,7 @@ def draw(rng, dist, n):
 
 def simulate(s, n, seed):
     """Walks n paths of scenario s; returns the statistics the engine writes (see statistics_of_paths)."""
+    start = time.perf_counter()
     rng = np.random.default_rng(seed)
     (opening, min_liquidity, trend, volatility, persistence, margin, realization, delay, overrun,
      refinancing) = (draw(rng, d, n) for d in s.drivers)
@@ -102,6 +104,7 @@ def simulate(s, n, seed):
         breached |= in_breach
         cum_breach[i] = breached.mean()
 
+    walked = time.perf_counter()
     mean = cash_by_quarter.mean(axis=1)
     sd = cash_by_quarter.std(axis=1, ddof=1)
     percentiles = np.percentile(cash_by_quarter, _PERCENT, axis=1)
@@ -113,4 +116,5 @@ def simulate(s, n, seed):
         "cum_breach_prob": cum_breach, "cvar05": cvar05,
         "first_breach": first_breach, "injected": injected, "any_injection": any_injection,
         "terminal": cash_by_quarter[-1],
+        "seconds_walk": walked - start, "seconds_statistics": time.perf_counter() - walked,
     }

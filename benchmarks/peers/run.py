@@ -62,7 +62,9 @@ def engine_command(inputs, out, paths, scenarios, threads):
 
 
 def run_engine(command):
-    """Wall seconds of one engine run as a fresh process, and its summary.csv rows by scenario."""
+    """Wall seconds of one engine run as a fresh process, the seconds the engine reports itself
+    (manifest.csv's elapsed_ms: from its start time, after the JVM's own start), and its
+    summary.csv rows by scenario."""
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - start
@@ -71,11 +73,14 @@ def run_engine(command):
     out = command[command.index("--out") + 1]
     with open(os.path.join(out, "summary.csv"), newline="") as f:
         rows = {r["scenario"]: r for r in csv.DictReader(f)}
-    return seconds, rows
+    with open(os.path.join(out, "manifest.csv"), newline="") as f:
+        elapsed_ms = next((r[1] for r in csv.reader(f) if r and r[0] == "elapsed_ms"), "nan")
+    return seconds, float(elapsed_ms) / 1000, rows
 
 
 def run_peer(peer, scenarios, paths, seed):
-    """Seconds of the peer's computation over every scenario, and its results by scenario."""
+    """Seconds of the peer's computation over every scenario, the part of them spent walking the
+    paths (the rest is statistics), and its results by scenario."""
     from statistics_of_paths import summary
     results = {}
     start = time.perf_counter()
@@ -83,7 +88,8 @@ def run_peer(peer, scenarios, paths, seed):
         result = peer.simulate(s, paths, seed + k)
         result["summary"] = summary(result)
         results[s.name] = result
-    return time.perf_counter() - start, results
+    seconds = time.perf_counter() - start
+    return seconds, sum(r["seconds_walk"] for r in results.values()), results
 
 
 def order_statistic_interval(values, p):
@@ -182,21 +188,29 @@ def main():
         print(f"\n== {paths:,} paths per scenario, {args.rounds} rounds ==")
         print("engine: " + " ".join(command))
         times = {"engine": [], "numpy": [], "numba": []}
+        parts = {"engine, as it reports itself (after JVM start)": [], "numpy, walking the paths": [],
+                 "numba, walking the paths": []}
         for r in range(args.rounds):
-            seconds, engine_rows = run_engine(command)
+            seconds, reported, engine_rows = run_engine(command)
             times["engine"].append(seconds)
-            numpy_seconds, numpy_results = run_peer(peer_numpy, scenarios, paths, 20250513 + 100 * r)
+            parts["engine, as it reports itself (after JVM start)"].append(reported)
+            numpy_seconds, numpy_walk, numpy_results = run_peer(peer_numpy, scenarios, paths, 20250513 + 100 * r)
             times["numpy"].append(numpy_seconds)
-            numba_seconds, numba_results = run_peer(peer_numba, scenarios, paths, 20250513 + 100 * r + 50)
+            parts["numpy, walking the paths"].append(numpy_walk)
+            numba_seconds, numba_walk, numba_results = run_peer(peer_numba, scenarios, paths, 20250513 + 100 * r + 50)
             times["numba"].append(numba_seconds)
-            print(f"round {r + 1}: engine {seconds:6.2f} s   numpy {numpy_seconds:6.2f} s   numba {numba_seconds:6.2f} s",
-                  flush=True)
+            parts["numba, walking the paths"].append(numba_walk)
+            print(f"round {r + 1}: engine {seconds:6.2f} s (reports {reported:.2f} s)   numpy {numpy_seconds:6.2f} s "
+                  f"(walk {numpy_walk:.2f})   numba {numba_seconds:6.2f} s (walk {numba_walk:.2f})", flush=True)
         print(f"\n{'':8}{'median s':>10}{'min s':>8}{'max s':>8}{'median ratio to engine':>24}")
         for name, values in times.items():
             ratios = [v / e for v, e in zip(values, times["engine"])]
             ratio = "" if name == "engine" else f"{statistics.median(ratios):.2f}x"
             print(f"{name:8}{statistics.median(values):10.2f}{min(values):8.2f}{max(values):8.2f}{ratio:>24}")
         print("(ratio = peer seconds / engine seconds, per round, then the median: above 1 means the engine is faster)")
+        print("of which, medians:")
+        for name, values in parts.items():
+            print(f"  {name:48}{statistics.median(values):6.2f} s")
 
         print(f"\ncorrectness, last round: peer - engine against the combined standard error of both runs "
               f"(fail above {TOLERANCE:g} SE)")
