@@ -1,9 +1,10 @@
 """The standard model (MODEL.md) in Numba: one compiled loop per path, paths spread over the
 cores with prange, then each quarter's statistics on its own core.
 
-Numba's random generator keeps one state per thread, seeded from the seed given here for the
-calling thread only, so runs are not bit-reproducible across thread schedules; the check against
-the engine is statistical, which is all this needs.
+Numba's random generator keeps one state per thread: the seed given here seeds the calling
+thread's; the worker threads seed theirs from os.urandom (numba/_random.c), so the streams are
+independent but a run is not reproducible. The check against the engine is statistical, which is
+all this needs.
 """
 import math
 import time
