@@ -208,9 +208,11 @@ def main():
             ratio = "" if name == "engine" else f"{statistics.median(ratios):.2f}x"
             print(f"{name:8}{statistics.median(values):10.2f}{min(values):8.2f}{max(values):8.2f}{ratio:>24}")
         print("(ratio = peer seconds / engine seconds, per round, then the median: above 1 means the engine is faster)")
-        print("of which, medians:")
+        print("of which, medians (ratio: the peer's walk alone against the engine's whole wall time):")
         for name, values in parts.items():
-            print(f"  {name:48}{statistics.median(values):6.2f} s")
+            ratio = "" if name.startswith("engine") else \
+                f"{statistics.median([v / e for v, e in zip(values, times['engine'])]):10.2f}x"
+            print(f"  {name:48}{statistics.median(values):6.2f} s{ratio}")
 
         print(f"\ncorrectness, last round: peer - engine against the combined standard error of both runs "
               f"(fail above {TOLERANCE:g} SE)")
