@@ -1,5 +1,8 @@
 package dev.runway.analysis;
 
+import dev.runway.stats.ExactQuantiles;
+import dev.runway.stats.Moments;
+import dev.runway.stats.ScenarioStatistics;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 import java.util.ArrayList;
@@ -18,7 +21,7 @@ import java.util.Map;
  *       PITs are uniform on [0, 1]; piled near 0 or 1 they say the forecast was too narrow or
  *       biased.</li>
  *   <li>whether it lies in the central 50% band (P25–P75) and the central 90% band (P05–P95), the
- *       percentiles being those of quarterly.csv (Hyndman–Fan type 7), ends included;</li>
+ *       percentiles being those of quarterly.csv ({@link ExactQuantiles}), ends included;</li>
  *   <li>its CRPS (continuous ranked probability score), in the item's unit: the mean absolute
  *       distance from the paths to the value less half the mean distance between two paths. It is
  *       0 for a forecast that put every path on the value and grows with both miss and spread, so
@@ -78,24 +81,11 @@ public final class Backtest {
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double[] at = new double[LEVELS.length];
-        for (int l = 0; l < LEVELS.length; l++) {
-            at[l] = percentile(sorted, LEVELS[l]);
-        }
-        double sum = 0.0;
-        for (double value : sorted) {
-            sum += value;
-        }
-        return new Score(scenario, quarter, label, item, actual, at[0], at[1], at[2], at[3], at[4], sum / sorted.length,
-                pit(sorted, actual), crps(sorted, actual));
-    }
-
-    /** Type 7: {@code x[h] + (h - floor h)(x[h+1] - x[h])} with {@code h = (n - 1) p}, as quarterly.csv. */
-    static double percentile(double[] sorted, double level) {
-        double h = (sorted.length - 1) * level;
-        int lower = (int) Math.floor(h);
-        int upper = Math.min(lower + 1, sorted.length - 1);
-        return sorted[lower] + (h - lower) * (sorted[upper] - sorted[lower]);
+        // The bands and the mean as quarterly.csv computes them; the sort is for the PIT and the CRPS.
+        ExactQuantiles bands = ExactQuantiles.of(sorted, LEVELS, 1, ScenarioStatistics.CONFIDENCE);
+        return new Score(scenario, quarter, label, item, actual, bands.quantile(0).value(), bands.quantile(1).value(),
+                bands.quantile(2).value(), bands.quantile(3).value(), bands.quantile(4).value(),
+                Moments.of(values).mean(), pit(sorted, actual), crps(sorted, actual));
     }
 
     /** The share of {@code sorted} below {@code y}, values equal to it counted half. */
