@@ -14,10 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,6 +146,15 @@ final class CsvTable {
     }
 
     /** A size as people read it: whole megabytes, or bytes where whole megabytes would hide the excess. */
+    /** The SHA-256 of a file's bytes as read, in hex, for the manifest. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
     static String size(long bytes) {
         long mb = 1024L * 1024;
         return (bytes > 0 && bytes % mb == 0) || bytes >= 2 * MAX_BYTES

@@ -8,11 +8,8 @@ import dev.runway.model.InputException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -110,14 +107,6 @@ public final class HistoryReader {
         if (!errors.isEmpty()) {
             throw new InputException(errors);
         }
-        return new History(file, sha256(bytes), facts);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return new History(file, CsvTable.sha256(bytes), facts);
     }
 }

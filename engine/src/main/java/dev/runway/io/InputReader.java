@@ -25,14 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -331,11 +328,7 @@ public final class InputReader {
             incompleteFiles.add(name);
             return null;
         }
-        try {
-            hashes.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        hashes.put(name, CsvTable.sha256(bytes));
         CsvTable table = CsvTable.parse(display(name), bytes, columns, errors);
         // Rows that could not be read are placed, where they can be, by the method that reads the file.
         if (table == null || !KEY_COLUMNS.getOrDefault(name, columns).stream().allMatch(table::usable)) {

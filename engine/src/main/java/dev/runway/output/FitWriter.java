@@ -224,8 +224,6 @@ public final class FitWriter {
         FitRequest request = result.request();
         Series series = result.series();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"engine", "runway " + ResultWriter.engineVersion()});
-        rows.add(new String[] {"java", System.getProperty("java.vm.name") + " " + Runtime.version()});
         rows.add(new String[] {"command", "fit"});
         rows.add(new String[] {"history", result.historyFile()});
         rows.add(new String[] {"sha256:" + Path.of(result.historyFile()).getFileName(), result.historySha256()});
@@ -241,7 +239,8 @@ public final class FitWriter {
             + "commons-math3 Nelder-Mead (Brent in one dimension) from fixed starts otherwise; bounded families' "
             + "estimated ends at most " + "10 ranges beyond the data, and the beta's shapes at least 1 when its ends "
             + "are estimated"});
-        rows.add(new String[] {"ranking", "AIC = 2k - 2 ln L, lowest first; BIC = k ln n - 2 ln L"});
+        rows.add(new String[] {"ranking", "AIC = 2k - 2 ln L, lowest first; BIC = k ln n - 2 ln L; the rows use the "
+            + "lowest AIC among the families whose range goes beyond the history's extremes"});
         rows.add(new String[] {"ks_p_value", GoodnessOfFit.P_VALUE_CAVEAT});
         if (result.seasonal() != null) {
             rows.add(new String[] {"time_series", "x(t) - m(q(t)) = phi (x(t-1) - m(q(t-1))) + sigma e(t), e standard "
@@ -254,9 +253,7 @@ public final class FitWriter {
         rows.add(new String[] {"rerun", rerunCommand(result)});
         rows.add(new String[] {"started_at", startedAt.toString()});
         rows.add(new String[] {"elapsed_ms", Long.toString(elapsedMillis)});
-        Schema schema = ManifestCsv.SCHEMA;
-        schema.write(folder.resolve(schema.file()), rows.stream()
-                .map(row -> schema.row().text(ManifestCsv.KEY, row[0]).text(ManifestCsv.VALUE, row[1])).toList());
+        ManifestCsv.write(folder, rows);
     }
 
     /** Why a phi of 1 or more needs care. */

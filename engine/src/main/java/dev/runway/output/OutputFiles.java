@@ -3,6 +3,8 @@ package dev.runway.output;
 import dev.runway.output.Column.Estimated;
 import dev.runway.stats.ScenarioStatistics;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -237,6 +239,21 @@ public final class OutputFiles {
         public static final String AS_OF = "as_of";
         /** {@code note:<n>}: what the run told the user about its inputs, as it printed it. */
         public static final String NOTE = "note:";
+        /**
+         * Writes {@code folder}'s manifest: the engine and the Java runtime that made the folder, then
+         * {@code entries} (key, value) in order. Every command's manifest begins the same way.
+         */
+        public static void write(Path folder, List<String[]> entries) throws IOException {
+            List<Schema.Row> rows = new ArrayList<>();
+            rows.add(SCHEMA.row().text(KEY, "engine").text(VALUE, "runway " + ResultWriter.engineVersion()));
+            rows.add(SCHEMA.row().text(KEY, "java").text(VALUE, System.getProperty("java.vm.name") + " "
+                    + Runtime.version()));
+            for (String[] entry : entries) {
+                rows.add(SCHEMA.row().text(KEY, entry[0]).text(VALUE, entry[1]));
+            }
+            SCHEMA.write(folder.resolve(SCHEMA.file()), rows);
+        }
+
         /** Keys that describe this particular execution, not its results. */
         public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
 

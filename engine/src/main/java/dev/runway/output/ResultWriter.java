@@ -230,8 +230,6 @@ public final class ResultWriter {
     private static void writeManifest(Path folder, CaseInputs inputs, List<Scenario> scenarios, RunInfo run)
             throws IOException {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"engine", "runway " + engineVersion()});
-        rows.add(new String[] {"java", System.getProperty("java.vm.name") + " " + Runtime.version()});
         rows.add(new String[] {"seed", Long.toString(run.seed())});
         rows.add(new String[] {"paths", Integer.toString(run.paths())});
         rows.add(new String[] {"sampling_method", run.method().cliName()});
@@ -295,9 +293,7 @@ public final class ResultWriter {
         rows.add(new String[] {"threads", Integer.toString(run.threads())});
         rows.add(new String[] {"started_at", run.startedAt().toString()});
         rows.add(new String[] {"elapsed_ms", Long.toString(run.elapsedMillis())});
-        Schema schema = ManifestCsv.SCHEMA;
-        schema.write(folder.resolve(schema.file()), rows.stream()
-                .map(row -> schema.row().text(ManifestCsv.KEY, row[0]).text(ManifestCsv.VALUE, row[1])).toList());
+        ManifestCsv.write(folder, rows);
     }
 
     /**
