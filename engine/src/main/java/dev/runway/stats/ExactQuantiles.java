@@ -36,9 +36,8 @@ public final class ExactQuantiles implements Quantiles {
      * @param confidence of the percentiles' intervals, e.g. 0.95
      */
     public static ExactQuantiles of(double[] values, double[] levels, int tailCount, double confidence) {
-        int n = values.length;
-        if (n == 0 || tailCount < 1 || tailCount > n) {
-            throw new IllegalArgumentException("need 1 <= tailCount <= n and n >= 1, found " + tailCount + " of " + n);
+        if (values.length == 0) {
+            throw new IllegalArgumentException("need n >= 1 values, found none");
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -46,29 +45,89 @@ public final class ExactQuantiles implements Quantiles {
             min = Math.min(min, value);
             max = Math.max(max, value);
         }
-        // The percentiles' ranks, then the tail's last rank.
-        int[] ranks = Arrays.copyOf(Quantiles.ranks(n, levels, confidence), Quantiles.RANKS_PER_LEVEL * levels.length + 1);
-        ranks[ranks.length - 1] = tailCount - 1;
-        double[] atRank = new double[ranks.length];
-        double sumBelowTail;
-        if (Double.isFinite(min) && Double.isFinite(max) && max > min) {
-            sumBelowTail = select(values, min, max, ranks, atRank);
-        } else {
-            sumBelowTail = selectBySorting(values, ranks, atRank);
-        }
-        return new ExactQuantiles(Quantiles.interpolate(n, levels, ranks, atRank), sumBelowTail / tailCount, min, max);
+        return of(values, levels, Quantiles.ranks(values.length, levels, confidence), tailCount, min, max,
+                binCounts(values, min, max));
     }
 
     /**
-     * Fills {@code atRank[j]} with the value of rank {@code ranks[j]} (0-based) and returns the
-     * sum of the values of ranks 0 .. ranks[last], the tail.
+     * A column's moments and exact quantiles in three passes over it, not the five that
+     * {@link Moments#of} and {@link #of} take one after the other: the sum with the range, then
+     * the squared deviations with the bins' counts, then the wanted bins' values. Every sum runs
+     * in index order as theirs do, so the numbers are theirs to the bit.
+     *
+     * @param levelRanks the ranks {@link Quantiles#ranks} gives for this many values: a caller
+     *                   summarizing many columns of one length finds them once (each is a binomial
+     *                   inverse, dearer than a small column's percentiles)
      */
-    private static double select(double[] values, double min, double max, int[] ranks, double[] atRank) {
+    static ScenarioStatistics.Column summarize(double[] values, double[] levels, int[] levelRanks, int tailCount) {
+        int n = values.length;
+        double sum = 0.0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            sum += value;
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
+        double mean = sum / n;
+        double squares = 0.0;
+        int[] counts = null;
+        if (binnable(min, max)) {
+            double scale = BINS / (max - min);
+            counts = new int[BINS];
+            for (double value : values) {
+                double deviation = value - mean;
+                squares += deviation * deviation;
+                counts[bin(value, min, scale)]++;
+            }
+        } else {
+            squares = Moments.squaredDeviations(values, n, mean);
+        }
+        return new ScenarioStatistics.Column(Moments.of(mean, squares, n),
+                of(values, levels, levelRanks, tailCount, min, max, counts));
+    }
+
+    /** Whether the values' range can be cut into bins: finite and not a single point. */
+    private static boolean binnable(double min, double max) {
+        return Double.isFinite(min) && Double.isFinite(max) && max > min;
+    }
+
+    /** How many values fall in each of the range's bins; null when the range cannot be binned. */
+    private static int[] binCounts(double[] values, double min, double max) {
+        if (!binnable(min, max)) {
+            return null;
+        }
         double scale = BINS / (max - min);
         int[] counts = new int[BINS];
         for (double value : values) {
             counts[bin(value, min, scale)]++;
         }
+        return counts;
+    }
+
+    /** The quantiles from the values, their range and their bins' counts (null: found by sorting instead). */
+    private static ExactQuantiles of(double[] values, double[] levels, int[] levelRanks, int tailCount, double min,
+            double max, int[] counts) {
+        int n = values.length;
+        if (n == 0 || tailCount < 1 || tailCount > n) {
+            throw new IllegalArgumentException("need 1 <= tailCount <= n and n >= 1, found " + tailCount + " of " + n);
+        }
+        // The percentiles' ranks, then the tail's last rank.
+        int[] ranks = Arrays.copyOf(levelRanks, Quantiles.RANKS_PER_LEVEL * levels.length + 1);
+        ranks[ranks.length - 1] = tailCount - 1;
+        double[] atRank = new double[ranks.length];
+        double sumBelowTail = counts != null ? select(values, min, BINS / (max - min), counts, ranks, atRank)
+                : selectBySorting(values, ranks, atRank);
+        return new ExactQuantiles(Quantiles.interpolate(n, levels, ranks, atRank), sumBelowTail / tailCount, min, max);
+    }
+
+    /**
+     * Fills {@code atRank[j]} with the value of rank {@code ranks[j]} (0-based) and returns the
+     * sum of the values of ranks 0 .. ranks[last], the tail, from the counts of the bins of width
+     * {@code 1 / scale} from {@code min}.
+     */
+    private static double select(double[] values, double min, double scale, int[] counts, int[] ranks,
+            double[] atRank) {
         int[] start = new int[BINS + 1];
         for (int b = 0; b < BINS; b++) {
             start[b + 1] = start[b] + counts[b];

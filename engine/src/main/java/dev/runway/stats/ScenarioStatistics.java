@@ -67,13 +67,13 @@ public record ScenarioStatistics(String scenario, int paths, long seed, List<Qua
         int paths = results.paths();
         int horizon = results.horizon();
         int tailCount = tailCount(paths);
+        int[] ranks = Quantiles.ranks(paths, PERCENTILES, CONFIDENCE);
         List<List<ForkJoinTask<Column>>> columns = new ArrayList<>();
         for (int r = 0; r < results.items(); r++) {
             List<ForkJoinTask<Column>> quarters = new ArrayList<>(horizon);
             for (int q = 1; q <= horizon; q++) {
                 double[] values = results.valueAt(r, q);
-                quarters.add(pool.submit(() -> new Column(Moments.of(values),
-                        ExactQuantiles.of(values, PERCENTILES, tailCount, CONFIDENCE))));
+                quarters.add(pool.submit(() -> ExactQuantiles.summarize(values, PERCENTILES, ranks, tailCount)));
             }
             columns.add(quarters);
         }

@@ -78,6 +78,23 @@ class ExactQuantilesTest {
         assertEquals(Arrays.toString(before), Arrays.toString(values), "the column is not reordered");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("columns")
+    void aColumnSummarizedInThreePassesIsTheFivePassSummaryToTheBit(String name, double[] values) {
+        int tailCount = Math.max(1, (5 * values.length + 99) / 100);
+        int[] ranks = Quantiles.ranks(values.length, LEVELS, 0.95);
+        ScenarioStatistics.Column fused = ExactQuantiles.summarize(values, LEVELS, ranks, tailCount);
+        Moments moments = Moments.of(values);
+        ExactQuantiles apart = ExactQuantiles.of(values, LEVELS, tailCount, 0.95);
+        assertEquals(moments, fused.moments(), name + " moments");
+        for (int l = 0; l < LEVELS.length; l++) {
+            assertEquals(apart.quantile(l), fused.quantiles().quantile(l), name + " P" + LEVELS[l]);
+        }
+        assertEquals(apart.tailMean(), fused.quantiles().tailMean(), 0.0, name + " tail mean");
+        assertEquals(apart.min(), fused.quantiles().min(), 0.0, name + " min");
+        assertEquals(apart.max(), fused.quantiles().max(), 0.0, name + " max");
+    }
+
     @Test
     void tailMeanOfOneValueIsTheMinimumAndOfAllValuesIsTheMean() {
         double[] values = {4, 8, 15, 16, 23, 42};
