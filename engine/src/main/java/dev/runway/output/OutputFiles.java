@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import static dev.runway.output.Numbers.Kind.DECIMAL;
 import static dev.runway.output.Numbers.Kind.ESTIMATE;
@@ -254,8 +255,17 @@ public final class OutputFiles {
             SCHEMA.write(folder.resolve(SCHEMA.file()), rows);
         }
 
+        /**
+         * Where {@code elapsed_ms} went, in milliseconds, in this order: checking the output folder
+         * and reading and checking the inputs (models compiled, quantile tables built), priming the
+         * JIT, simulating the paths (with a streamed run's statistics), the exact statistics, and
+         * the analyses (sensitivity, solve). What they leave is a backtest's scoring and bookkeeping.
+         */
+        public static final List<String> PHASES = List.of("inputs_ms", "priming_ms", "simulation_ms", "statistics_ms",
+                "analyses_ms");
         /** Keys that describe this particular execution, not its results. */
-        public static final List<String> EXECUTION_KEYS = List.of("threads", "started_at", "elapsed_ms");
+        public static final List<String> EXECUTION_KEYS = Stream.concat(Stream.of("threads", "started_at", "elapsed_ms"),
+                PHASES.stream()).toList();
 
         private ManifestCsv() {
         }

@@ -293,6 +293,7 @@ public final class ResultWriter {
         rows.add(new String[] {"threads", Integer.toString(run.threads())});
         rows.add(new String[] {"started_at", run.startedAt().toString()});
         rows.add(new String[] {"elapsed_ms", Long.toString(run.elapsedMillis())});
+        run.phaseMillis().forEach((phase, millis) -> rows.add(new String[] {phase, Long.toString(millis)}));
         ManifestCsv.write(folder, rows);
     }
 

@@ -9,8 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +23,8 @@ import java.util.Set;
 public final class Schema {
     private final String file;
     private final List<Column> columns;
+    /** Each column's position, so that filling a row's cells does not search the list (a run fills many). */
+    private final Map<Column, Integer> positions = new HashMap<>();
 
     public Schema(String file, List<Column> columns) {
         this.file = file;
@@ -30,6 +34,7 @@ public final class Schema {
             if (!names.add(column.name())) {
                 throw new IllegalArgumentException(file + ": column '" + column.name() + "' twice");
             }
+            positions.put(column, positions.size());
         }
     }
 
@@ -75,8 +80,8 @@ public final class Schema {
     }
 
     private int position(Column column) {
-        int at = columns.indexOf(column);
-        if (at < 0) {
+        Integer at = positions.get(column);
+        if (at == null) {
             throw new IllegalArgumentException(file + " has no column '" + column.name() + "'");
         }
         return at;

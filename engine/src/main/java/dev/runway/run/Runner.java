@@ -7,6 +7,7 @@ import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.History;
 import dev.runway.model.Scenario;
+import dev.runway.output.OutputFiles.ManifestCsv;
 import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
 import dev.runway.output.ResultWriter;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Runs a planned request on a back end: simulates every scenario (exact, streamed, or in rounds
@@ -37,6 +39,14 @@ public final class Runner {
     private final RunRequest request;
     private final Engine engine;
     private final RunListener listener;
+    private final Phases phases = new Phases();
+
+    /**
+     * Whether a run primes the JIT before its first scenario ({@link dev.runway.sim.Simulator#prime}).
+     * On unless the system property {@code runway.priming} is {@code false}: a switch for measuring
+     * what priming costs and saves (benchmarks/README.md), not for users; results are the same.
+     */
+    private static final boolean PRIMING = !"false".equals(System.getProperty("runway.priming"));
 
     public Runner(RunPlan plan, Engine engine, RunListener listener) {
         if (!plan.problems().isEmpty()) {
@@ -58,11 +68,14 @@ public final class Runner {
      */
     public RunResult run(CaseInputs inputs, OutputFolder output, Instant startedAt, long startedNano)
             throws IOException {
+        phases.add("inputs_ms", System.nanoTime() - startedNano);
         List<Scenario> scenarios = plan.scenarios();
         List<ScenarioStatistics> statistics = new ArrayList<>();
         Map<String, String> precisionNotes = new LinkedHashMap<>();
         boolean streamedAny = false;
-        engine.prime(scenarios.get(0));
+        if (PRIMING) {
+            phases.time("priming_ms", () -> engine.prime(scenarios.get(0)));
+        }
         PathResults results = null;
         List<Backtest.Score> backtest = new ArrayList<>();
         for (Scenario scenario : scenarios) {
@@ -71,8 +84,8 @@ public final class Runner {
                 PathResults grown = untilPrecise(scenario, done, precisionNotes, statistics);
                 backtest.addAll(score(scenario, grown));
             } else if (plan.streaming(scenario)) {
-                StreamingStatistics streamed = engine.stream(scenario, request.seed(), request.method(), request.paths(),
-                        done);
+                StreamingStatistics streamed = phases.time("simulation_ms", () -> engine.stream(scenario, request.seed(),
+                        request.method(), request.paths(), done));
                 statistics.add(streamed.finish(scenario.name(), request.seed(), scenario.schedule().labels(),
                         scenario.model().reported(), request.bins()));
                 streamedAny = true;
@@ -81,19 +94,21 @@ public final class Runner {
                     results = PathResults.of(scenario, request.paths());
                 }
                 // Each scenario's statistics are taken before the next overwrites the buffer.
-                engine.run(scenario, PathKernel.Overrides.NONE, request.seed(), request.method(), results, 0, done);
+                PathResults into = results;
+                phases.time("simulation_ms", () -> engine.run(scenario, PathKernel.Overrides.NONE, request.seed(),
+                        request.method(), into, 0, done));
                 statistics.add(statistics(scenario, results));
                 backtest.addAll(score(scenario, results));
             }
         }
         results = null;
-        Analyses analyses = analyze(scenarios, backtest);
+        Analyses analyses = phases.time("analyses_ms", () -> analyze(scenarios, backtest));
         long elapsedMillis = (System.nanoTime() - startedNano) / 1_000_000;
         PrecisionTarget precision = request.precision();
         RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
                 engine.workers(), request.bins(), startedAt, elapsedMillis,
                 precision == null ? "" : precision + ", at most " + request.maxPaths() + " paths", precisionNotes,
-                streamedAny, plan.history(), plan.asOfStart(), plan.notes());
+                streamedAny, plan.history(), plan.asOfStart(), plan.notes(), phases.millis());
         boolean replacesReport = !request.report() && output.hasReport();
         output.publish(folder -> {
             ResultWriter.write(folder, inputs, scenarios, statistics, run, analyses);
@@ -149,16 +164,19 @@ public final class Runner {
         int block = Simulation.BLOCK_SIZE;
         int cap = plan.precisionCap(scenario);
         int n = Math.min(roundUp(request.paths(), block), cap);
-        PathResults results = engine.run(scenario, PathKernel.Overrides.NONE, request.seed(), request.method(),
-                PathResults.of(scenario, n), 0, done);
+        PathResults first = PathResults.of(scenario, n);
+        PathResults results = phases.time("simulation_ms", () -> engine.run(scenario, PathKernel.Overrides.NONE,
+                request.seed(), request.method(), first, 0, done));
         ScenarioStatistics statistics = statistics(scenario, results);
         while (!precision.met(statistics) && n < cap) {
             double shortfall = precision.shortfall(statistics);
             // A fifth more than the estimate needs, at least one block and at most eight times as many paths.
             double wanted = Double.isFinite(shortfall) ? n * Math.min(8.0, 1.2 * shortfall * shortfall) : 8.0 * n;
             int next = (int) Math.min(cap, Math.max(n + (long) block, roundUp((long) Math.ceil(wanted), block)));
-            results = engine.run(scenario, PathKernel.Overrides.NONE, request.seed(), request.method(),
-                    results.grownTo(next), n, done);
+            PathResults grown = results.grownTo(next);
+            int from = n;
+            results = phases.time("simulation_ms", () -> engine.run(scenario, PathKernel.Overrides.NONE,
+                    request.seed(), request.method(), grown, from, done));
             n = next;
             statistics = statistics(scenario, results);
         }
@@ -172,8 +190,46 @@ public final class Runner {
     }
 
     private ScenarioStatistics statistics(Scenario scenario, PathResults results) {
-        return ScenarioStatistics.of(scenario.name(), request.seed(), results, scenario.schedule().labels(),
-                scenario.model().reported(), request.bins(), engine.pool());
+        return phases.time("statistics_ms", () -> ScenarioStatistics.of(scenario.name(), request.seed(), results,
+                scenario.schedule().labels(), scenario.model().reported(), request.bins(), engine.pool()));
+    }
+
+    /** The time each phase of the run took ({@link ManifestCsv#PHASES}), summed over the scenarios. */
+    private static final class Phases {
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+
+        Phases() {
+            ManifestCsv.PHASES.forEach(phase -> nanos.put(phase, 0L));
+        }
+
+        void add(String phase, long elapsedNanos) {
+            if (!nanos.containsKey(phase)) {
+                throw new IllegalArgumentException("no phase " + phase + " in " + ManifestCsv.PHASES);
+            }
+            nanos.merge(phase, elapsedNanos, Long::sum);
+        }
+
+        <T> T time(String phase, Supplier<T> work) {
+            long start = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                add(phase, System.nanoTime() - start);
+            }
+        }
+
+        void time(String phase, Runnable work) {
+            time(phase, () -> {
+                work.run();
+                return null;
+            });
+        }
+
+        Map<String, Long> millis() {
+            Map<String, Long> millis = new LinkedHashMap<>();
+            nanos.forEach((phase, elapsed) -> millis.put(phase, elapsed / 1_000_000));
+            return millis;
+        }
     }
 
     private static int roundUp(long value, int multiple) {

@@ -50,6 +50,30 @@ class OutputFilesTest {
     }
 
     @Test
+    void theManifestSaysWhereTheTimeWentPhaseByPhaseWithinTheElapsedTime() throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(0, RunwayCommand.commandLine().execute("simulate", "--inputs", "../inputs/nissan", "--paths",
+                "4096", "--scenario", "status_quo", "--out", out.toString()));
+        Map<String, Long> rows = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("manifest.csv"), StandardCharsets.UTF_8)) {
+            String[] cells = line.split(",", 2);
+            if (cells[0].endsWith("_ms")) {
+                rows.put(cells[0], Long.parseLong(cells[1]));
+            }
+        }
+        assertEquals(1 + OutputFiles.ManifestCsv.PHASES.size(), rows.size(), "elapsed_ms and the phases: " + rows);
+        long phases = 0;
+        for (String phase : OutputFiles.ManifestCsv.PHASES) {
+            assertTrue(rows.get(phase) >= 0, phase + " in " + rows);
+            phases += rows.get(phase);
+        }
+        assertTrue(phases <= rows.get("elapsed_ms"), "the phases lie inside the elapsed time: " + rows);
+        assertTrue(rows.get("simulation_ms") + rows.get("statistics_ms") > 0, "a run takes time: " + rows);
+        assertTrue(OutputFiles.ManifestCsv.EXECUTION_KEYS.containsAll(OutputFiles.ManifestCsv.PHASES),
+                "the phases' times differ from run to run, so they are execution rows");
+    }
+
+    @Test
     void theContractListsEveryRequiredColumnOfEveryFileInOrder() throws IOException {
         String contract = Files.readString(Path.of("../docs/model.md"), StandardCharsets.UTF_8);
         String outputs = contract.substring(contract.indexOf("## 12. Outputs"), contract.indexOf("## 13."));
