@@ -3,6 +3,7 @@ package dev.runway.bench;
 import dev.runway.io.InputReader;
 import dev.runway.model.InputException;
 import dev.runway.model.Scenario;
+import dev.runway.sim.Simulation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,20 @@ final class NissanCase {
                     .orElseThrow(() -> new IllegalArgumentException("no scenario " + name + " in inputs/nissan"));
         } catch (InputException e) {
             throw new IllegalStateException(e.errors().toString(), e);
+        }
+    }
+
+    /**
+     * Primes the JIT as a run does before its first scenario ({@link Simulation#prime}): the
+     * scenario's walk with every event branch taken, so that a benchmark measures the code a run
+     * runs, not code compiled for a profile without events.
+     */
+    static void prime(Scenario scenario) {
+        Simulation simulation = new Simulation(1);
+        try {
+            simulation.prime(scenario);
+        } finally {
+            simulation.pool().shutdown();
         }
     }
 }

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(3)
 @State(Scope.Thread)
 public class SamplingBenchmark {
     private static final int PATHS = Simulation.BLOCK_SIZE;
@@ -61,6 +61,7 @@ public class SamplingBenchmark {
         if (scenario.horizon() != FloorBenchmark.HORIZON) {
             throw new IllegalStateException("the Nissan case has 12 quarters; found " + scenario.horizon());
         }
+        NissanCase.prime(scenario);
         kernel = new PathKernel(scenario);
         workspace = kernel.workspace();
         results = PathResults.of(scenario, PATHS);
