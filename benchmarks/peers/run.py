@@ -26,22 +26,32 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-DEBIAN_PACKAGES = ["python3-numpy", "python3-scipy", "python3-numba"]
+# The Debian package that brings each Python module the scripts here import.
+DEBIAN_PACKAGES = {"numpy": "python3-numpy", "scipy": "python3-scipy", "numba": "python3-numba",
+                   "matplotlib": "python3-matplotlib"}
 
 
-def ensure_packages():
-    """Installs Debian's NumPy, SciPy and Numba if this Python cannot import them, then restarts."""
-    missing = [m for m in ("numpy", "scipy", "numba") if importlib.util.find_spec(m) is None]
+def ensure_packages(modules=("numpy", "scipy", "numba")):
+    """Installs Debian's packages of the modules this Python cannot import, then restarts the script."""
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
     if not missing:
         return
+    packages = [DEBIAN_PACKAGES[m] for m in missing]
     if os.environ.get("RUNWAY_PEERS_INSTALLED"):
-        sys.exit(f"error: {', '.join(missing)} still missing after installing {' '.join(DEBIAN_PACKAGES)}; "
+        sys.exit(f"error: {', '.join(missing)} still missing after installing {' '.join(packages)}; "
                  f"run this script with /usr/bin/python3 (this is {sys.executable})")
-    print(f"installing {' '.join(DEBIAN_PACKAGES)} (missing: {', '.join(missing)})", flush=True)
-    subprocess.run(["apt-get", "install", "-y", *DEBIAN_PACKAGES], check=True)
+    print(f"installing {' '.join(packages)} (missing: {', '.join(missing)})", flush=True)
+    install = ["apt-get", "install", "-y", *packages]
+    if subprocess.run(install).returncode != 0:
+        # Most often the package lists are older than the mirror's files: refresh them once.
+        print("apt-get install failed; running apt-get update and trying once more", flush=True)
+        if subprocess.run(["apt-get", "update"]).returncode != 0 or subprocess.run(install).returncode != 0:
+            sys.exit(f"error: could not install {' '.join(packages)} with apt-get (it needs root); "
+                     f"install them, then run this script again")
     os.environ["RUNWAY_PEERS_INSTALLED"] = "1"
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
@@ -53,17 +63,24 @@ def independent_inputs(source, target):
         shutil.copy(os.path.join(source, name), target)
 
 
-def engine_command(inputs, out, paths, scenarios, threads):
+def engine_command(inputs, out, paths, scenarios, threads, extra=()):
+    """bin/runway simulate on the copied inputs; extra: more engine options, appended as given."""
     command = [os.path.join(REPO, "bin", "runway"), "simulate", "--inputs", inputs, "--paths", str(paths),
                "--threads", str(threads), "--out", out]
     for s in scenarios:
         command += ["--scenario", s]
-    return command
+    return command + list(extra)
+
+
+def read_manifest(out):
+    """An output folder's manifest.csv as a dict, key to value."""
+    with open(os.path.join(out, "manifest.csv"), newline="") as f:
+        return {r["key"]: r["value"] for r in csv.DictReader(f)}
 
 
 def run_engine(command):
-    """Wall seconds of one engine run as a fresh process, the seconds the engine reports itself
-    (manifest.csv's elapsed_ms: from its start time, after the JVM's own start), and its
+    """Wall seconds of one engine run as a fresh process, its manifest.csv (whose elapsed_ms is the
+    time the engine reports itself: from its start time, after the JVM's own start), and its
     summary.csv rows by scenario."""
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -73,20 +90,22 @@ def run_engine(command):
     out = command[command.index("--out") + 1]
     with open(os.path.join(out, "summary.csv"), newline="") as f:
         rows = {r["scenario"]: r for r in csv.DictReader(f)}
-    with open(os.path.join(out, "manifest.csv"), newline="") as f:
-        elapsed_ms = next((r[1] for r in csv.reader(f) if r and r[0] == "elapsed_ms"), "nan")
-    return seconds, float(elapsed_ms) / 1000, rows
+    return seconds, read_manifest(out), rows
 
 
-def run_peer(peer, scenarios, paths, seed):
+def run_peer(peer, scenarios, paths, seed, keep_paths=True):
     """Seconds of the peer's computation over every scenario, the part of them spent walking the
-    paths (the rest is statistics), and its results by scenario."""
+    paths (the rest is statistics), and its results by scenario. keep_paths=False keeps only each
+    scenario's summary and times, so its paths are freed before the next scenario's are drawn: the
+    peer then needs one scenario's memory (its peak_bytes), not the sum of them."""
     from statistics_of_paths import summary
     results = {}
     start = time.perf_counter()
     for k, s in enumerate(scenarios):
         result = peer.simulate(s, paths, seed + k)
         result["summary"] = summary(result)
+        if not keep_paths:
+            result = {key: result[key] for key in ("summary", "seconds_walk", "seconds_statistics")}
         results[s.name] = result
     seconds = time.perf_counter() - start
     return seconds, sum(r["seconds_walk"] for r in results.values()), results
@@ -140,25 +159,31 @@ def compare(engine_rows, peer_name, peer_results, paths):
     return rows, ok
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--paths", default="1000000", help="paths per scenario, comma-separated for several sizes")
-    parser.add_argument("--rounds", type=int, default=5, help="back-to-back rounds of engine, NumPy, Numba (at least 3)")
+DEFAULT_SCENARIOS = ["status_quo", "toyota_backstop", "tariff_shock"]
+SEED = 20250513  # the engine's default seed; the peers draw from seeds derived from it, one per round
+
+
+def add_setting_arguments(parser):
+    """The options every script here shares: the cores, the scenarios, the inputs, the build."""
     parser.add_argument("--threads", type=int, default=2, help="cores for the engine and Numba (NumPy uses one)")
     parser.add_argument("--scenario", action="append",
-                        help="scenario to run, repeat for several (default: status_quo, toyota_backstop, tariff_shock)")
+                        help="scenario to run, repeat for several (default: " + ", ".join(DEFAULT_SCENARIOS) + ")")
     parser.add_argument("--inputs", default=os.path.join(REPO, "inputs", "nissan"), help="input folder to copy")
     parser.add_argument("--no-build", action="store_true", help="skip mvn -B -o -q package -DskipTests")
-    args = parser.parse_args()
-    if args.rounds < 3:
-        parser.error("--rounds must be at least 3 for a median to mean something")
-    scenario_names = args.scenario or ["status_quo", "toyota_backstop", "tariff_shock"]
-    sizes = [int(p.replace("_", "")) for p in args.paths.split(",")]
 
-    ensure_packages()
+
+def prepare(args):
+    """What every script here does before it times anything, after ensure_packages: builds the
+    engine (unless --no-build), copies the inputs without correlations.csv and model.csv into a new
+    temporary folder, loads the scenarios for the peers, sets Numba's threads and compiles it (not
+    timed), and prints the setting. Returns work (the temporary folder, for the caller to remove),
+    inputs (the copy in it), names and scenarios, and the peer modules numpy and numba."""
+    if args.threads < 1:
+        sys.exit(f"error: --threads must be at least 1, found {args.threads}")
+    if not os.path.isfile(os.path.join(args.inputs, "scenarios.csv")):
+        sys.exit(f"error: {args.inputs} is not an input folder (it has no scenarios.csv)")
     sys.path.insert(0, HERE)
     import numba
-    import numpy as np
     import inputs
     import peer_numba
     import peer_numpy
@@ -167,10 +192,15 @@ def main():
         print("building: mvn -B -o -q package -DskipTests", flush=True)
         subprocess.run(["mvn", "-B", "-o", "-q", "package", "-DskipTests"], cwd=REPO, check=True)
     numba.set_num_threads(args.threads)
+    names = args.scenario or DEFAULT_SCENARIOS
     work = tempfile.mkdtemp(prefix="runway-peers-")
     folder = os.path.join(work, "inputs")
     independent_inputs(args.inputs, folder)
-    scenarios = [inputs.load(folder, name) for name in scenario_names]
+    try:
+        scenarios = [inputs.load(folder, name) for name in names]
+    except ValueError as e:
+        shutil.rmtree(work, ignore_errors=True)
+        sys.exit(f"error: {e}")
 
     print(f"warming up Numba (compiling; not timed) ...", flush=True)
     start = time.perf_counter()
@@ -179,8 +209,26 @@ def main():
     print(f"  compiled in {time.perf_counter() - start:.1f} s", flush=True)
 
     print(f"\n{len(os.sched_getaffinity(0))} cores; engine and Numba on {args.threads} thread(s), NumPy on one; "
-          f"{len(scenarios)} scenarios ({', '.join(scenario_names)}) of {scenarios[0].quarters} quarters; "
+          f"{len(scenarios)} scenarios ({', '.join(names)}) of {scenarios[0].quarters} quarters; "
           f"inputs {args.inputs} without correlations.csv and model.csv, copied to {folder}")
+    return types.SimpleNamespace(work=work, inputs=folder, names=names, scenarios=scenarios,
+                                 numpy=peer_numpy, numba=peer_numba)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--paths", default="1000000", help="paths per scenario, comma-separated for several sizes")
+    parser.add_argument("--rounds", type=int, default=5, help="back-to-back rounds of engine, NumPy, Numba (at least 3)")
+    add_setting_arguments(parser)
+    args = parser.parse_args()
+    if args.rounds < 3:
+        parser.error("--rounds must be at least 3 for a median to mean something")
+    sizes = [int(p.replace("_", "")) for p in args.paths.split(",")]
+
+    ensure_packages()
+    setting = prepare(args)
+    work, folder, scenario_names, scenarios = setting.work, setting.inputs, setting.names, setting.scenarios
+    peer_numpy, peer_numba = setting.numpy, setting.numba
     all_ok = True
     for paths in sizes:
         out = os.path.join(work, f"out-{paths}")
@@ -191,13 +239,14 @@ def main():
         parts = {"engine, as it reports itself (after JVM start)": [], "numpy, walking the paths": [],
                  "numba, walking the paths": []}
         for r in range(args.rounds):
-            seconds, reported, engine_rows = run_engine(command)
+            seconds, manifest, engine_rows = run_engine(command)
+            reported = float(manifest.get("elapsed_ms", "nan")) / 1000
             times["engine"].append(seconds)
             parts["engine, as it reports itself (after JVM start)"].append(reported)
-            numpy_seconds, numpy_walk, numpy_results = run_peer(peer_numpy, scenarios, paths, 20250513 + 100 * r)
+            numpy_seconds, numpy_walk, numpy_results = run_peer(peer_numpy, scenarios, paths, SEED + 100 * r)
             times["numpy"].append(numpy_seconds)
             parts["numpy, walking the paths"].append(numpy_walk)
-            numba_seconds, numba_walk, numba_results = run_peer(peer_numba, scenarios, paths, 20250513 + 100 * r + 50)
+            numba_seconds, numba_walk, numba_results = run_peer(peer_numba, scenarios, paths, SEED + 100 * r + 50)
             times["numba"].append(numba_seconds)
             parts["numba, walking the paths"].append(numba_walk)
             print(f"round {r + 1}: engine {seconds:6.2f} s (reports {reported:.2f} s)   numpy {numpy_seconds:6.2f} s "
