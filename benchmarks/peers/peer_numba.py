@@ -160,6 +160,17 @@ def _quarter_statistics(cash_by_quarter, min_liquidity, first_breach, percent, w
     return out
 
 
+def peak_bytes(s, n, threads):
+    """About the most memory simulate(s, n, ...) holds at once, in bytes, for the caller to check
+    before it runs, on this many Numba threads. Per path: the quarters' cash (8 Q bytes), the floor,
+    first breach and injected total (24) and the injection flag (1); while the quarters' statistics
+    run, each thread holds a quarter's column three times (np.partition's copy, and np.percentile's
+    flattened copy and the copy without NaNs it makes from it, with two masks: 26 per thread).
+    Per-block scratch does not grow with the paths. At 12 quarters and 2 threads this says 173
+    bytes a path; the peak resident memory measured at 100,000 paths was 124-132."""
+    return n * (8 * s.quarters + 25 + 26 * threads)
+
+
 def simulate(s, n, seed):
     """Walks n paths of scenario s; returns the statistics the engine writes (see statistics_of_paths)."""
     start = time.perf_counter()

@@ -40,6 +40,18 @@ def draw(rng, dist, n):
     raise ValueError(f"unknown distribution code {code}")
 
 
+def peak_bytes(s, n, threads=1):
+    """About the most memory simulate(s, n, ...) holds at once, in bytes, for the caller to check
+    before it runs (threads is ignored: NumPy runs this on one core). Per path, 8 bytes for each of:
+    the quarters' cash (Q of them); while their statistics run, two more matrices of that size
+    (np.std's deviations, np.percentile's and np.partition's working copies, at most two at a time:
+    2 Q); the 10 drivers, 5 states (cash, volume, noise, first breach, injected) and about 7
+    temporaries of a quarter's step; plus 2 flags, and 17 per event (its flag, amount and quarter).
+    The peak resident memory measured at 100,000 paths and 12 quarters was 461 bytes a path without
+    events, 478 with one and 497 with two; this says 466, 483 and 500."""
+    return n * (24 * s.quarters + 22 * 8 + 2 + 17 * len(s.event_kind))
+
+
 def simulate(s, n, seed):
     """Walks n paths of scenario s; returns the statistics the engine writes (see statistics_of_paths)."""
     start = time.perf_counter()
