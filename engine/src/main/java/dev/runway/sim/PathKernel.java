@@ -271,6 +271,48 @@ public final class PathKernel {
         return driverCount + EVENT_PARTS * eventCount + horizon * seriesSamplers.length;
     }
 
+    /**
+     * What one random input of a path is, for reports and for searches in the inputs' standard
+     * normal space.
+     *
+     * @param input    the driver's, event's or random series' name
+     * @param part     {@code driver}, {@code switch}, {@code amount} or {@code quarter} (an event's three), or
+     *                 {@code series}
+     * @param quarter  for a series, the quarter it is drawn for (1-based); else 0
+     * @param drawn    whether the walk draws it at all: a constant driver and a triggered event's quarter are not
+     * @param discrete whether it takes a few values only (bernoulli and discrete uniform drivers, an event's
+     *                 switch and quarter), so moving it a little changes nothing or jumps
+     */
+    public record Dimension(String input, String part, int quarter, boolean drawn, boolean discrete) {
+    }
+
+    /** Dimension {@code d} of a path ({@link #dimensions}). */
+    public Dimension dimension(int d) {
+        if (d < 0 || d >= dimensions()) {
+            throw new IndexOutOfBoundsException("dimension " + d + " of " + dimensions());
+        }
+        if (d < driverCount) {
+            DistributionKind kind = scenario.driver(model.drivers().get(d)).kind();
+            return new Dimension(model.drivers().get(d), "driver", 0, !driverSamplers[d].constant(),
+                    kind == DistributionKind.BERNOULLI || kind == DistributionKind.DISCRETE_UNIFORM);
+        }
+        int rest = d - driverCount;
+        if (rest < EVENT_PARTS * eventCount) {
+            int event = rest / EVENT_PARTS;
+            int part = rest % EVENT_PARTS;
+            String name = scenario.events().get(event).name();
+            return switch (part) {
+                case EVENT_ON -> new Dimension(name, "switch", 0, true, true);
+                case EVENT_AMOUNT -> new Dimension(name, "amount", 0, !eventAmount[event].constant(), false);
+                default -> new Dimension(name, "quarter", 0, !eventTriggered[event], true);
+            };
+        }
+        rest -= EVENT_PARTS * eventCount;
+        int series = rest % seriesSamplers.length;
+        return new Dimension(model.series().get(series).name(), "series", rest / seriesSamplers.length + 1,
+                !seriesSamplers[series].constant(), false);
+    }
+
     int eventDimension(int event, int part) {
         return driverCount + EVENT_PARTS * event + part;
     }
