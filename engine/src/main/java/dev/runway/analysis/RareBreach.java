@@ -3,12 +3,16 @@ package dev.runway.analysis;
 import dev.runway.model.Scenario;
 import dev.runway.sample.BlockRandom;
 import dev.runway.sample.BlockStreams;
+import dev.runway.sample.SamplingMethod;
 import dev.runway.sample.ShiftedInputs;
 import dev.runway.sim.PathKernel;
 import dev.runway.sim.PathResults;
 import dev.runway.sim.Simulation;
 import org.apache.commons.rng.UniformRandomProvider;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -47,7 +51,96 @@ public final class RareBreach {
             DesignPoint.Result designPoint) {
     }
 
+    /**
+     * A scenario's answer to {@code --rare}: the estimate, or why importance sampling could not
+     * aim at the breach (the plain estimate of the run's own paths then stands).
+     *
+     * @param estimate null when refused
+     * @param refusal  null when estimated
+     */
+    public record Outcome(String scenario, Estimate estimate, String refusal) {
+        public Outcome {
+            if ((estimate == null) == (refusal == null)) {
+                throw new IllegalArgumentException("an outcome is an estimate or a refusal");
+            }
+        }
+    }
+
     private RareBreach() {
+    }
+
+    /**
+     * Finds the scenario's design point from {@code seed} and estimates its breach probability on
+     * {@code paths} paths around it; or says why it cannot: every random input is discrete (a
+     * shift of their normal scores cannot aim at a breach), the median path already breaches (the
+     * breach is not rare, and plain paths measure it well), or the pilot found no breach.
+     */
+    public static Outcome run(Scenario scenario, long seed, long paths, ForkJoinPool pool, AtomicLong progress) {
+        PathKernel kernel = new PathKernel(scenario);
+        List<String> continuous = new ArrayList<>();
+        for (int d = 0; d < kernel.dimensions(); d++) {
+            PathKernel.Dimension dimension = kernel.dimension(d);
+            if (dimension.drawn() && !dimension.discrete() && !continuous.contains(dimension.input())) {
+                continuous.add(dimension.input());
+            }
+        }
+        if (continuous.isEmpty()) {
+            return new Outcome(scenario.name(), null, "every random input of scenario " + scenario.name()
+                    + " is discrete (a switch, a bernoulli or discrete-uniform driver): importance sampling has no "
+                    + "continuous input to move towards the breach");
+        }
+        DesignPoint.Result designPoint;
+        try {
+            designPoint = DesignPoint.find(scenario, seed);
+        } catch (DesignPoint.NoBreachException e) {
+            return new Outcome(scenario.name(), null, e.getMessage() + "; the breach, if any, is too rare to aim at");
+        }
+        if (designPoint.distance() == 0) {
+            return new Outcome(scenario.name(), null, "the median path of scenario " + scenario.name()
+                    + " breaches: the breach is not rare, and the plain paths measure it well");
+        }
+        return new Outcome(scenario.name(), estimate(scenario, designPoint, seed, paths, pool, progress), null);
+    }
+
+    /**
+     * How many of {@code paths} plain Monte Carlo paths of the scenario breach, keeping nothing
+     * else: the reference importance sampling is checked against (NissanRareBreachTest, the
+     * benchmarks' RareBreachVarianceReduction), cheap enough for 10^8 paths.
+     */
+    public static long plainBreaches(Simulation simulation, Scenario scenario, long seed, long paths) {
+        long[] perBlock = new long[(int) ((paths + Simulation.BLOCK_SIZE - 1) / Simulation.BLOCK_SIZE)];
+        simulation.stream(new PathKernel(scenario), seed, SamplingMethod.MC, paths, (block, buffer, count) -> {
+            long breaches = 0;
+            for (int i = 0; i < count; i++) {
+                if (buffer.firstBreach(i) > 0) {
+                    breaches++;
+                }
+            }
+            perBlock[block] = breaches;
+        }, new AtomicLong());
+        return Arrays.stream(perBlock).sum();
+    }
+
+    /**
+     * The breach level under which a share {@code p} of the scenario's plain paths fall in their
+     * worst quarter: the matching order statistic of each path's lowest primary item, from
+     * {@code paths} paths of {@code seed}. With the scenario's breach rule {@code primary < level},
+     * a study sets it to make the breach as rare as it wants.
+     */
+    public static double levelFor(Simulation simulation, Scenario scenario, double p, int paths, long seed) {
+        double[] lowest = new double[paths];
+        int primary = scenario.model().reported().indexOf(scenario.model().primary());
+        simulation.stream(new PathKernel(scenario), seed, SamplingMethod.MC, paths, (block, buffer, count) -> {
+            for (int i = 0; i < count; i++) {
+                double low = Double.POSITIVE_INFINITY;
+                for (int q = 1; q <= scenario.horizon(); q++) {
+                    low = Math.min(low, buffer.valueAt(primary, q)[i]);
+                }
+                lowest[block * Simulation.BLOCK_SIZE + i] = low;
+            }
+        }, new AtomicLong());
+        Arrays.sort(lowest);
+        return lowest[(int) Math.min(paths - 1, Math.round(p * paths))];
     }
 
     /**

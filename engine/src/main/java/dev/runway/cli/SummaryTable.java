@@ -2,6 +2,7 @@ package dev.runway.cli;
 
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.InjectionSolver;
+import dev.runway.analysis.RareBreach;
 import dev.runway.model.Scenario;
 import dev.runway.output.Numbers;
 import dev.runway.stats.Estimate;
@@ -90,7 +91,41 @@ final class SummaryTable {
                 out.printf(Locale.ROOT, row, s.scenario(), cells.get(0), cells.get(1), cells.get(2));
             }
         }
+        printRare(out, statistics, analyses.rare());
         out.flush();
+    }
+
+    /** With --rare: each scenario's breach probability by importance sampling beside the plain paths' one. */
+    private static void printRare(PrintWriter out, List<ScenarioStatistics> statistics, List<RareBreach.Outcome> rare) {
+        if (rare.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Breach probability measured by importance sampling around the most likely breach (--rare, "
+                + "rare.csv), [95% interval]:");
+        String row = "%-18s %-34s %-34s %16s%n";
+        out.printf(Locale.ROOT, row, "scenario", "importance sampling", "plain paths", "variance cut");
+        for (RareBreach.Outcome outcome : rare) {
+            Estimate plain = statistics.stream().filter(s -> s.scenario().equals(outcome.scenario())).findFirst()
+                    .orElseThrow().breachProb();
+            RareBreach.Estimate estimate = outcome.estimate();
+            out.printf(Locale.ROOT, row, outcome.scenario(),
+                    estimate == null ? "not run (see below)" : probability(estimate.probability(), estimate.low(),
+                            estimate.high()),
+                    probability(plain.value(), plain.low(), plain.high()),
+                    estimate == null ? "-" : String.format(Locale.ROOT, "%,.0fx", estimate.varianceReduction()));
+        }
+        for (RareBreach.Outcome outcome : rare) {
+            if (outcome.refusal() != null) {
+                out.println(outcome.scenario() + ": " + outcome.refusal() + ".");
+            }
+        }
+        out.println("'variance cut': how many times more plain paths the same interval would take.");
+    }
+
+    /** A small probability and its interval in three significant digits: 1.02e-04 [9.71e-05, 1.07e-04]. */
+    private static String probability(double value, double low, double high) {
+        return String.format(Locale.ROOT, "%.3g [%.3g, %.3g]", value, low, high);
     }
 
     private static String describe(InjectionSolver.Solution solution, int decimals) {

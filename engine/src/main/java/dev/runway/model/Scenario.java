@@ -76,4 +76,21 @@ public record Scenario(String name, String description, Map<String, Distribution
     public int horizon() {
         return schedule.horizon();
     }
+
+    /**
+     * This scenario with one uncorrelated driver drawn from another distribution (a breach level
+     * moved, say), saying so in the driver's source; everything else as it is.
+     */
+    public Scenario withDriver(String driver, Distribution distribution, String source) {
+        driver(driver);
+        if (copula.drivers().contains(driver)) {
+            throw new IllegalArgumentException("scenario " + name + ": " + driver + " is correlated; its copula "
+                    + "would need rebuilding");
+        }
+        Map<String, Distribution> changed = new LinkedHashMap<>(drivers);
+        changed.put(driver, distribution);
+        Map<String, String> sources = new LinkedHashMap<>(driverSources);
+        sources.put(driver, source);
+        return new Scenario(name, description, changed, sources, events, schedule, correlations, copula, model, lines);
+    }
 }

@@ -31,7 +31,8 @@ public final class OutputFiles {
     /** Every CSV an output folder can hold: a run's, then those only {@code runway fit} writes. */
     public static List<Schema> schemas() {
         return concat(List.of(SummaryCsv.SCHEMA, ItemSummaryCsv.SCHEMA, QuarterlyCsv.SCHEMA, ItemQuarterlyCsv.SCHEMA,
-                TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, BacktestCsv.SCHEMA, CoverageCsv.SCHEMA, ManifestCsv.SCHEMA,
+                TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, RareCsv.SCHEMA, BacktestCsv.SCHEMA, CoverageCsv.SCHEMA,
+                ManifestCsv.SCHEMA,
                 FilesCsv.SCHEMA),
                 fitOnlySchemas());
     }
@@ -166,6 +167,39 @@ public final class OutputFiles {
         }
     }
 
+    /**
+     * {@code rare.csv} (with --rare): per scenario, its breach probability measured by importance
+     * sampling around the design point, beside the plain paths' estimate; where importance sampling
+     * could not aim at the breach, the plain estimate alone and why. Probabilities keep six
+     * significant digits, as a rare one needs.
+     */
+    public static final class RareCsv {
+        public static final Column SCENARIO = SummaryCsv.SCENARIO;
+        /** {@code importance_sampling}, or {@code plain} when it could not run (see note). */
+        public static final Column METHOD = Column.text("method");
+        public static final Column PATHS = SummaryCsv.PATHS;
+        public static final Column BREACH_PROB = Column.number("breach_prob", ESTIMATE);
+        public static final Column BREACH_PROB_LO = Column.number("breach_prob_lo", ESTIMATE);
+        public static final Column BREACH_PROB_HI = Column.number("breach_prob_hi", ESTIMATE);
+        /** The estimate's standard error; empty for the plain estimate, whose interval is Wilson's. */
+        public static final Column STD_ERROR = Column.number("std_error", ESTIMATE);
+        public static final Column EFFECTIVE_SAMPLES = Column.number("effective_samples", ESTIMATE);
+        public static final Column BREACHING_PATHS = Column.text("breaching_paths");
+        public static final Column VARIANCE_REDUCTION = Column.number("variance_reduction", ESTIMATE);
+        public static final Column DESIGN_DISTANCE = Column.number("design_distance", ESTIMATE);
+        public static final Column FORM_PROB = Column.number("form_prob", ESTIMATE);
+        public static final Column PLAIN_BREACH_PROB = Column.number("plain_breach_prob", ESTIMATE);
+        public static final Column PLAIN_BREACH_PROB_LO = Column.number("plain_breach_prob_lo", ESTIMATE);
+        public static final Column PLAIN_BREACH_PROB_HI = Column.number("plain_breach_prob_hi", ESTIMATE);
+        public static final Column NOTE = Column.text("note");
+        public static final Schema SCHEMA = new Schema("rare.csv", List.of(SCENARIO, METHOD, PATHS, BREACH_PROB,
+                BREACH_PROB_LO, BREACH_PROB_HI, STD_ERROR, EFFECTIVE_SAMPLES, BREACHING_PATHS, VARIANCE_REDUCTION,
+                DESIGN_DISTANCE, FORM_PROB, PLAIN_BREACH_PROB, PLAIN_BREACH_PROB_LO, PLAIN_BREACH_PROB_HI, NOTE));
+
+        private RareCsv() {
+        }
+    }
+
     /** {@code backtest.csv}: each realized value against the forecast of its scenario, quarter and item. */
     public static final class BacktestCsv {
         public static final Column SCENARIO = SummaryCsv.SCENARIO;
@@ -238,6 +272,8 @@ public final class OutputFiles {
         public static final String ACTUALS_SHA256 = "sha256:actuals";
         /** With --as-of: the quarter the forecast starts after, and the realized states it starts from. */
         public static final String AS_OF = "as_of";
+        /** {@code importance_sampling:<scenario>}: with --rare, how its breach probability was measured, or why not. */
+        public static final String IMPORTANCE_SAMPLING = "importance_sampling:";
         /** {@code note:<n>}: what the run told the user about its inputs, as it printed it. */
         public static final String NOTE = "note:";
         /**

@@ -3,6 +3,7 @@ package dev.runway.output;
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.Backtest;
 import dev.runway.analysis.InjectionSolver;
+import dev.runway.analysis.RareBreach;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.lang.Expr;
 import dev.runway.model.CaseInputs;
@@ -19,6 +20,7 @@ import dev.runway.output.OutputFiles.ItemQuarterlyCsv;
 import dev.runway.output.OutputFiles.ItemSummaryCsv;
 import dev.runway.output.OutputFiles.ManifestCsv;
 import dev.runway.output.OutputFiles.QuarterlyCsv;
+import dev.runway.output.OutputFiles.RareCsv;
 import dev.runway.output.OutputFiles.SensitivityCsv;
 import dev.runway.output.OutputFiles.SolveCsv;
 import dev.runway.output.OutputFiles.SummaryCsv;
@@ -75,10 +77,13 @@ public final class ResultWriter {
         if (!analyses.solutions().isEmpty()) {
             writeSolve(folder, analyses.solutions());
         }
+        if (!analyses.rare().isEmpty()) {
+            writeRare(folder, analyses.rare(), statistics);
+        }
         if (!analyses.backtest().isEmpty()) {
             writeBacktest(folder, inputs.model(), analyses.backtest(), run.actuals());
         }
-        writeManifest(folder, inputs, scenarios, run);
+        writeManifest(folder, inputs, scenarios, run, analyses.rare());
     }
 
     private static void writeSensitivity(Path dir, List<Sensitivity.Row> rows) throws IOException {
@@ -96,6 +101,45 @@ public final class ResultWriter {
                     .number(SensitivityCsv.TERMINAL_MEAN_AT_P90, row.meanAtHigh()));
         }
         schema.write(dir.resolve(schema.file()), lines);
+    }
+
+    private static void writeRare(Path folder, List<RareBreach.Outcome> outcomes, List<ScenarioStatistics> statistics)
+            throws IOException {
+        Schema schema = RareCsv.SCHEMA;
+        List<Schema.Row> lines = new ArrayList<>();
+        for (RareBreach.Outcome outcome : outcomes) {
+            ScenarioStatistics plain = statistics.stream().filter(s -> s.scenario().equals(outcome.scenario()))
+                    .findFirst().orElseThrow();
+            Schema.Row row = schema.row().text(RareCsv.SCENARIO, outcome.scenario())
+                    .number(RareCsv.PLAIN_BREACH_PROB, plain.breachProb().value())
+                    .number(RareCsv.PLAIN_BREACH_PROB_LO, plain.breachProb().low())
+                    .number(RareCsv.PLAIN_BREACH_PROB_HI, plain.breachProb().high());
+            RareBreach.Estimate estimate = outcome.estimate();
+            if (estimate == null) {
+                row.text(RareCsv.METHOD, "plain").whole(RareCsv.PATHS, plain.paths())
+                        .number(RareCsv.BREACH_PROB, plain.breachProb().value())
+                        .number(RareCsv.BREACH_PROB_LO, plain.breachProb().low())
+                        .number(RareCsv.BREACH_PROB_HI, plain.breachProb().high())
+                        .number(RareCsv.STD_ERROR, Double.NaN).number(RareCsv.EFFECTIVE_SAMPLES, Double.NaN)
+                        .text(RareCsv.BREACHING_PATHS, "").number(RareCsv.VARIANCE_REDUCTION, Double.NaN)
+                        .number(RareCsv.DESIGN_DISTANCE, Double.NaN).number(RareCsv.FORM_PROB, Double.NaN)
+                        .text(RareCsv.NOTE, outcome.refusal());
+            } else {
+                row.text(RareCsv.METHOD, "importance_sampling").whole(RareCsv.PATHS, estimate.paths())
+                        .number(RareCsv.BREACH_PROB, estimate.probability())
+                        .number(RareCsv.BREACH_PROB_LO, estimate.low())
+                        .number(RareCsv.BREACH_PROB_HI, estimate.high())
+                        .number(RareCsv.STD_ERROR, estimate.standardError())
+                        .number(RareCsv.EFFECTIVE_SAMPLES, estimate.effectiveSamples())
+                        .whole(RareCsv.BREACHING_PATHS, estimate.breachingPaths())
+                        .number(RareCsv.VARIANCE_REDUCTION, estimate.varianceReduction())
+                        .number(RareCsv.DESIGN_DISTANCE, estimate.designPoint().distance())
+                        .number(RareCsv.FORM_PROB, estimate.designPoint().formProbability())
+                        .text(RareCsv.NOTE, "");
+            }
+            lines.add(row);
+        }
+        schema.write(folder.resolve(schema.file()), lines);
     }
 
     private static void writeSolve(Path folder, List<InjectionSolver.Solution> solutions) throws IOException {
@@ -227,8 +271,8 @@ public final class ResultWriter {
         schema.write(dir.resolve(schema.file()), rows);
     }
 
-    private static void writeManifest(Path folder, CaseInputs inputs, List<Scenario> scenarios, RunInfo run)
-            throws IOException {
+    private static void writeManifest(Path folder, CaseInputs inputs, List<Scenario> scenarios, RunInfo run,
+            List<RareBreach.Outcome> rare) throws IOException {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"seed", Long.toString(run.seed())});
         rows.add(new String[] {"paths", Integer.toString(run.paths())});
@@ -285,6 +329,8 @@ public final class ResultWriter {
                 rows.add(new String[] {"correlation:" + scenario.name() + ":" + correlation.a() + "~"
                     + correlation.b(), correlation.rho() + "; " + correlation.source()});
             }
+            rare.stream().filter(outcome -> outcome.scenario().equals(scenario.name())).forEach(outcome -> rows.add(
+                    new String[] {ManifestCsv.IMPORTANCE_SAMPLING + scenario.name(), importanceSampling(outcome, run)}));
             scenario.copula().repair().ifPresent(repair -> rows.add(new String[] {"correlation_repair:"
                 + scenario.name(), String.format(Locale.ROOT, "nearest positive definite matrix: moved %.6f "
                 + "(Frobenius), at most %.6f in one entry, %d iterations", repair.frobeniusDistance(),
@@ -295,6 +341,18 @@ public final class ResultWriter {
         rows.add(new String[] {"elapsed_ms", Long.toString(run.elapsedMillis())});
         run.phaseMillis().forEach((phase, millis) -> rows.add(new String[] {phase, Long.toString(millis)}));
         ManifestCsv.write(folder, rows);
+    }
+
+    /** How --rare measured a scenario's breach, for the manifest. */
+    private static String importanceSampling(RareBreach.Outcome outcome, RunInfo run) {
+        RareBreach.Estimate estimate = outcome.estimate();
+        if (estimate == null) {
+            return "not run: " + outcome.refusal() + "; rare.csv gives the plain estimate";
+        }
+        return String.format(Locale.ROOT, "ran: %d paths from seed %d (the plain run's block streams), every input's "
+                + "normal score shifted to the design point at distance %.4f, found by a pilot from seed %d and a "
+                + "CMA-ES search; rare.csv alone comes from these paths", estimate.paths(), run.seed(),
+                estimate.designPoint().distance(), ~run.seed());
     }
 
     /**

@@ -63,6 +63,13 @@ public final class RunOptions {
                 + "that brings the breach probability to 1%%, 5%% and 10%%, with its Monte Carlo interval.")
     boolean solve;
 
+    @Option(names = "--rare",
+            description = "Also measure each scenario's breach probability by importance sampling and write rare.csv: "
+                + "for a breach too rare for plain paths (below about 1e-3; 1e-4 needs 4 million plain paths for "
+                + "+-10%%). A pilot finds the most likely breach (the design point); --paths paths are then drawn "
+                + "around it and weighted by their likelihood ratios. Every other file still comes from the plain paths.")
+    boolean rare;
+
     @Option(names = "--solve-quarter", paramLabel = "Q", defaultValue = "1",
             description = "The quarter of the injection --solve looks for (default: ${DEFAULT-VALUE}).")
     int solveQuarter;
@@ -102,7 +109,7 @@ public final class RunOptions {
                 && mixee.commandLine().getParseResult() != null
                 && mixee.commandLine().getParseResult().hasMatchedOption("--memory");
         return RunRequest.builder().paths(paths).seed(seed).scenarios(scenarioNames).method(method)
-                .precision(precisionText).maxPaths(maxPaths).sensitivity(sensitivity).solve(solve)
+                .precision(precisionText).maxPaths(maxPaths).sensitivity(sensitivity).solve(solve).rare(rare)
                 .solveQuarter(solveQuarter).statistics(statisticsMode).memoryMb(memoryGiven ? memoryMb : null)
                 .report(report).bins(bins);
     }

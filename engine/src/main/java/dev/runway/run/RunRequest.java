@@ -41,6 +41,7 @@ public final class RunRequest {
     private final PrecisionTarget precision;
     private final int maxPaths;
     private final boolean sensitivity;
+    private final boolean rare;
     private final boolean solve;
     private final int solveQuarter;
     private final String statisticsMode;
@@ -66,6 +67,7 @@ public final class RunRequest {
         // The report shows every scenario's drivers and the injection it needs.
         sensitivity = b.sensitivity || b.report;
         solve = b.solve || b.report;
+        rare = b.rare;
         solveQuarter = b.solveQuarter;
         statisticsMode = b.statistics;
         bins = b.bins;
@@ -174,6 +176,11 @@ public final class RunRequest {
         return maxPaths;
     }
 
+    /** Whether to measure each scenario's breach probability by importance sampling (rare.csv). */
+    public boolean rare() {
+        return rare;
+    }
+
     /** Whether to write each scenario's sensitivity.csv (--report implies it). */
     public boolean sensitivity() {
         return sensitivity;
@@ -237,6 +244,7 @@ public final class RunRequest {
         private String precision;
         private int maxPaths = 8_000_000;
         private boolean sensitivity;
+        private boolean rare;
         private boolean solve;
         private int solveQuarter = 1;
         private String statistics = "auto";
@@ -293,6 +301,11 @@ public final class RunRequest {
 
         public Builder maxPaths(int value) {
             maxPaths = value;
+            return this;
+        }
+
+        public Builder rare(boolean value) {
+            rare = value;
             return this;
         }
 

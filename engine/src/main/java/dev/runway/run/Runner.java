@@ -3,6 +3,7 @@ package dev.runway.run;
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.Backtest;
 import dev.runway.analysis.InjectionSolver;
+import dev.runway.analysis.RareBreach;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.History;
@@ -133,11 +134,21 @@ public final class Runner {
         return scores;
     }
 
-    /** The sensitivity and the injection solve of every scenario, if asked for, beside the backtest's scores. */
+    /** The sensitivity, the injection solve and the rare-breach estimate of every scenario, if asked for, beside the backtest's scores. */
     private Analyses analyze(List<Scenario> scenarios, List<Backtest.Score> backtest) {
         Map<String, List<Sensitivity.Row>> sensitivities = new LinkedHashMap<>();
         List<InjectionSolver.Solution> solutions = new ArrayList<>();
+        List<RareBreach.Outcome> rare = new ArrayList<>();
         for (Scenario scenario : scenarios) {
+            if (request.rare()) {
+                listener.phase(scenario.name(), "importance sampling");
+                RareBreach.Outcome outcome = RareBreach.run(scenario, request.seed(), request.paths(), engine.pool(),
+                        new AtomicLong());
+                if (outcome.refusal() != null) {
+                    listener.note("--rare: " + outcome.refusal() + "; rare.csv gives the plain estimate");
+                }
+                rare.add(outcome);
+            }
             if (request.sensitivity()) {
                 listener.phase(scenario.name(), "sensitivity");
                 sensitivities.put(scenario.name(), Sensitivity.of(engine, scenario, request.seed(), request.method(),
@@ -149,7 +160,7 @@ public final class Runner {
                         plan.analysisPaths(scenario), request.solveQuarter()).solve(Analyses.targets()));
             }
         }
-        return new Analyses(sensitivities, solutions, backtest);
+        return new Analyses(sensitivities, solutions, backtest, rare);
     }
 
     /**
