@@ -294,7 +294,7 @@ public final class OutputFiles {
         /**
          * Where {@code elapsed_ms} went, in milliseconds, in this order: checking the output folder
          * and reading and checking the inputs (models compiled, quantile tables built), priming the
-         * JIT, simulating the paths (with a streamed run's statistics), the exact statistics, and
+         * JIT, simulating the paths (their memory allocated, or a streamed run's statistics), the exact statistics, and
          * the analyses (sensitivity, solve). What they leave is a backtest's scoring and bookkeeping.
          */
         public static final List<String> PHASES = List.of("inputs_ms", "priming_ms", "simulation_ms", "statistics_ms",

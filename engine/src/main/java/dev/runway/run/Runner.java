@@ -92,7 +92,8 @@ public final class Runner {
                 streamedAny = true;
             } else {
                 if (results == null || results.horizon() != scenario.horizon()) {
-                    results = PathResults.of(scenario, request.paths());
+                    // Allocating (and so zeroing) the paths' memory is part of simulating them.
+                    results = phases.time("simulation_ms", () -> PathResults.of(scenario, request.paths()));
                 }
                 // Each scenario's statistics are taken before the next overwrites the buffer.
                 PathResults into = results;
