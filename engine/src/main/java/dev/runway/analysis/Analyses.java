@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * The answers a run may add to its statistics: per scenario, what drives it (empty when not
- * asked for), the injections that would bring its breach probability down, and, in a backtest,
- * how the forecast scored against what happened.
+ * asked for), the injections that would bring its breach probability down, in a backtest, how
+ * the forecast scored against what happened, and what its breaches look like (empty when not
+ * asked for).
  */
 public record Analyses(Map<String, List<Sensitivity.Row>> sensitivity, List<InjectionSolver.Solution> solutions,
-        List<Backtest.Score> backtest) {
+        List<Backtest.Score> backtest, List<Explain.Result> explanations) {
 
-    public static final Analyses NONE = new Analyses(Map.of(), List.of(), List.of());
+    public static final Analyses NONE = new Analyses(Map.of(), List.of(), List.of(), List.of());
 
     /** The targets a run's solve table covers. */
     private static final double[] TARGETS = {0.01, 0.05, 0.10};
@@ -28,5 +29,6 @@ public record Analyses(Map<String, List<Sensitivity.Row>> sensitivity, List<Inje
         sensitivity = Collections.unmodifiableMap(new LinkedHashMap<>(sensitivity));
         solutions = List.copyOf(solutions);
         backtest = List.copyOf(backtest);
+        explanations = List.copyOf(explanations);
     }
 }

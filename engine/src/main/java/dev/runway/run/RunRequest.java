@@ -42,6 +42,8 @@ public final class RunRequest {
     private final int maxPaths;
     private final boolean sensitivity;
     private final boolean solve;
+    private final boolean explain;
+    private final boolean explanationRequired;
     private final int solveQuarter;
     private final String statisticsMode;
     private final long memoryMb;
@@ -66,6 +68,8 @@ public final class RunRequest {
         // The report shows every scenario's drivers and the injection it needs.
         sensitivity = b.sensitivity || b.report;
         solve = b.solve || b.report;
+        explain = b.explain || b.explanationRequired;
+        explanationRequired = b.explanationRequired;
         solveQuarter = b.solveQuarter;
         statisticsMode = b.statistics;
         bins = b.bins;
@@ -188,6 +192,19 @@ public final class RunRequest {
         return solveQuarter;
     }
 
+    /** Whether to explain each scenario's breaches: explain.csv, explain_timing.csv and explain_summary.csv. */
+    public boolean explain() {
+        return explain;
+    }
+
+    /**
+     * Whether the run is for its explanation ({@code runway explain}): when no scenario has enough
+     * breaching paths to explain, it fails and writes nothing. Implies {@link #explain}.
+     */
+    public boolean explanationRequired() {
+        return explanationRequired;
+    }
+
     /** auto, exact or streaming. */
     public String statisticsMode() {
         return statisticsMode;
@@ -238,6 +255,8 @@ public final class RunRequest {
         private int maxPaths = 8_000_000;
         private boolean sensitivity;
         private boolean solve;
+        private boolean explain;
+        private boolean explanationRequired;
         private int solveQuarter = 1;
         private String statistics = "auto";
         private Long memoryMb;
@@ -303,6 +322,16 @@ public final class RunRequest {
 
         public Builder solve(boolean value) {
             solve = value;
+            return this;
+        }
+
+        public Builder explain(boolean value) {
+            explain = value;
+            return this;
+        }
+
+        public Builder explanationRequired(boolean value) {
+            explanationRequired = value;
             return this;
         }
 

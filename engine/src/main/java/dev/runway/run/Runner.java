@@ -2,6 +2,7 @@ package dev.runway.run;
 
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.Backtest;
+import dev.runway.analysis.Explain;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.Sensitivity;
 import dev.runway.model.CaseInputs;
@@ -64,6 +65,8 @@ public final class Runner {
      * @param startedAt   when the run started, for the manifest
      * @param startedNano its {@link System#nanoTime}, for the elapsed time
      * @throws dev.runway.model.NonFiniteValueException if a path's value is not finite; nothing is written
+     * @throws Explain.NothingToExplainException        if the run is for its explanation and no scenario has one;
+     *                                                   nothing is written
      * @throws OutputFolder.PublishException            if the folder could not be replaced; nothing changed
      */
     public RunResult run(CaseInputs inputs, OutputFolder output, Instant startedAt, long startedNano)
@@ -103,6 +106,9 @@ public final class Runner {
         }
         results = null;
         Analyses analyses = phases.time("analyses_ms", () -> analyze(scenarios, backtest));
+        if (request.explanationRequired() && analyses.explanations().stream().noneMatch(Explain.Result::compared)) {
+            throw new Explain.NothingToExplainException(analyses.explanations());
+        }
         long elapsedMillis = (System.nanoTime() - startedNano) / 1_000_000;
         PrecisionTarget precision = request.precision();
         RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
@@ -133,10 +139,14 @@ public final class Runner {
         return scores;
     }
 
-    /** The sensitivity and the injection solve of every scenario, if asked for, beside the backtest's scores. */
+    /**
+     * The sensitivity, the injection solve and the explanation of every scenario, if asked for,
+     * beside the backtest's scores.
+     */
     private Analyses analyze(List<Scenario> scenarios, List<Backtest.Score> backtest) {
         Map<String, List<Sensitivity.Row>> sensitivities = new LinkedHashMap<>();
         List<InjectionSolver.Solution> solutions = new ArrayList<>();
+        List<Explain.Result> explanations = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             if (request.sensitivity()) {
                 listener.phase(scenario.name(), "sensitivity");
@@ -148,8 +158,13 @@ public final class Runner {
                 solutions.addAll(new InjectionSolver(engine, scenario, request.seed(), request.method(),
                         plan.analysisPaths(scenario), request.solveQuarter()).solve(Analyses.targets()));
             }
+            if (request.explain()) {
+                listener.phase(scenario.name(), "explaining its breaches");
+                explanations.add(Explain.of(engine, scenario, request.seed(), request.method(),
+                        plan.analysisPaths(scenario)));
+            }
         }
-        return new Analyses(sensitivities, solutions, backtest);
+        return new Analyses(sensitivities, solutions, backtest, explanations);
     }
 
     /**
