@@ -48,10 +48,17 @@ public final class Explain {
     /** The unit of a series' row: its mean normal score over the quarters is in standard deviations. */
     public static final String SERIES_UNIT = "sd";
 
+    /**
+     * The two-sample statistic, exact with ties (an event's zeros). The generator the test holds
+     * serves only its bootstrapped p-values, which are not asked for, so the distance is the same on
+     * every run.
+     */
+    private static final KolmogorovSmirnovTest KOLMOGOROV_SMIRNOV = new KolmogorovSmirnovTest();
+
     /** The levels of the percentiles on each side. */
     private static final double[] LEVELS = {0.10, 0.50, 0.90};
 
-    /** Two samples that differ by chance exceed this many times {@code sqrt(1/n + 1/m)} in KS distance 5% of the time. */
+    /** Two samples from one distribution exceed this times {@code sqrt(1/n + 1/m)} in KS distance 5% of the time. */
     private static final double KS_95 = Math.sqrt(-Math.log(0.05 / 2) / 2);
 
     /** An input's P10, median and P90. */
@@ -245,7 +252,10 @@ public final class Explain {
                 designPoint, comparisonNote, designPointNote, suggested);
     }
 
-    /** About the paths that give {@link #MIN_BREACHES} when a share {@code share} of them does: two significant digits, rounded up. */
+    /**
+     * About how many paths give {@link #MIN_BREACHES} when a share {@code share} of them does: two
+     * significant digits, rounded up; 0 when too many to count.
+     */
     private static long pathsFor(double share) {
         double paths = Math.ceil(MIN_BREACHES / share);
         if (!(paths < 1e15)) {
@@ -320,7 +330,7 @@ public final class Explain {
         }
         double sd = Moments.of(values).sd();
         double shift = sd > 0 ? (Moments.of(onBreaching).mean() - Moments.of(onOthers).mean()) / sd : 0.0;
-        double separation = new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(onBreaching, onOthers);
+        double separation = KOLMOGOROV_SMIRNOV.kolmogorovSmirnovStatistic(onBreaching, onOthers);
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         Percentiles breachingPercentiles = percentiles(onBreaching);

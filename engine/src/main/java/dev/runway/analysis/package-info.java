@@ -7,6 +7,7 @@
  * ({@link dev.runway.analysis.Explain}, with the most likely one,
  * {@link dev.runway.analysis.DesignPoint}). {@link dev.runway.analysis.Analyses} holds a run's answers.
  *
- * <p>Depends on: model, sample, sim, stats (the solver's Wilson intervals, the explanation's percentiles); and on commons-math3.
+ * <p>Depends on: model, sample, sim, stats (the solver's Wilson intervals, the explanation's
+ * percentiles); and on commons-math3.
  */
 package dev.runway.analysis;

@@ -27,8 +27,8 @@ import java.io.IOException;
                 + "median path itself breaches, the sentence says so.",
             "",
             "A scenario with fewer than " + Explain.MIN_BREACHES + " breaching (or other) paths is not compared: the "
-                + "run says how many there are and about how many paths would give enough. When no scenario asked for can be "
-                + "compared, nothing is written and the exit code is 2. With --report, report.html gets a section "
+                + "run says how many there are and about how many paths would give enough. When no scenario asked for "
+                + "can be compared, nothing is written and the exit code is 2. With --report, report.html gets a section "
                 + "'What a breach looks like'.",
             ""},
         footerHeading = "%nExamples:%n",

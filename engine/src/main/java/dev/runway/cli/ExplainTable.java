@@ -26,7 +26,8 @@ final class ExplainTable {
         out.printf("%nWhat a breach looks like (explain.csv, explain_timing.csv, explain_summary.csv):%n");
         for (Explain.Result result : explanations) {
             String sentence = MostLikelyBreach.sentence(result, breachRule);
-            out.println(result.scenario() + ": " + (sentence.isEmpty() ? "no most likely breach was found." : sentence));
+            out.println(result.scenario() + ": "
+                    + (sentence.isEmpty() ? "no most likely breach was found." : sentence));
             if (result.compared()) {
                 List<String> top = new ArrayList<>();
                 for (Explain.Row row : result.rows().subList(0, Math.min(TOP, result.rows().size()))) {
@@ -56,7 +57,7 @@ final class ExplainTable {
     }
 
     /** When the breaches come: the quarter most first breaches fall in, and the one by which half have. */
-    static String timing(Explain.Result result) {
+    private static String timing(Explain.Result result) {
         Explain.Timing most = result.timing().get(0);
         Explain.Timing half = null;
         for (Explain.Timing quarter : result.timing()) {

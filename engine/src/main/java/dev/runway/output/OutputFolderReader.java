@@ -278,7 +278,8 @@ public final class OutputFolderReader {
         for (Table.Row row : explain.rows()) {
             String scenario = knownScenario(row, ExplainCsv.SCENARIO, known);
             inputs.computeIfAbsent(scenario, k -> new ArrayList<>()).add(new Explain.Row(row.text(ExplainCsv.INPUT),
-                    row.text(ExplainCsv.KIND), row.text(ExplainCsv.UNIT), row.optionalInteger(ExplainCsv.RANK).orElse(0),
+                    row.text(ExplainCsv.KIND), row.text(ExplainCsv.UNIT),
+                    row.optionalInteger(ExplainCsv.RANK).orElse(0),
                     row.optionalNumber(ExplainCsv.KS_DISTANCE), row.optionalNumber(ExplainCsv.SHIFT_SD),
                     percentiles(row, ExplainCsv.BREACH_P10, ExplainCsv.BREACH_P50, ExplainCsv.BREACH_P90),
                     percentiles(row, ExplainCsv.OTHER_P10, ExplainCsv.OTHER_P50, ExplainCsv.OTHER_P90),
