@@ -199,7 +199,7 @@ public final class RunRequest {
 
     /**
      * Whether the run is for its explanation ({@code runway explain}): when no scenario has enough
-     * breaching paths to explain, it fails and writes nothing. Implies {@link #explain}.
+     * breaching and other paths to compare, it fails and writes nothing. Implies {@link #explain}.
      */
     public boolean explanationRequired() {
         return explanationRequired;
