@@ -194,7 +194,7 @@ public final class Explain {
     }
 
     /** The explanation of recorded paths, with the design point found for them (or why there is none). */
-    static Result explain(Scenario scenario, PathResults recorded, DesignPoint.Result designPoint,
+    private static Result explain(Scenario scenario, PathResults recorded, DesignPoint.Result designPoint,
             String designPointNote) {
         int paths = recorded.paths();
         int[] firstBreach = new int[paths];
