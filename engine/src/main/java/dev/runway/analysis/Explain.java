@@ -178,7 +178,7 @@ public final class Explain {
     /**
      * Walks {@code paths} paths of the scenario from {@code seed} (the run's own paths when the run
      * has as many), recording their inputs, and explains their breaches; the design point is
-     * searched from the same seed.
+     * found from the same seed.
      */
     public static Result of(Simulator simulation, Scenario scenario, long seed, SamplingMethod method, int paths) {
         PathResults recorded = simulation.run(scenario, PathKernel.Overrides.NONE, seed, method,

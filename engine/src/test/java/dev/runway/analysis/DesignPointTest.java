@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DesignPointTest {
     private static final long SEED = 20250513L;
-    /** How closely the search finds a direction's breach distance: the second grid's step. */
+    /** How closely DesignPoint finds a direction's breach distance: the step of its second grid. */
     private static final double RESOLUTION = DesignPoint.MAX_DISTANCE / 4096;
 
     private static Scenario linear(double breachLevel) {
