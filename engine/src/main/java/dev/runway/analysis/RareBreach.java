@@ -76,6 +76,12 @@ public final class RareBreach {
      * breach is not rare, and plain paths measure it well), or the pilot found no breach.
      */
     public static Outcome run(Scenario scenario, long seed, long paths, ForkJoinPool pool, AtomicLong progress) {
+        return run(scenario, null, seed, paths, pool, progress);
+    }
+
+    /** As above, with the scenario's design point from {@code seed} already found ({@code known}), or null to find it. */
+    public static Outcome run(Scenario scenario, DesignPoint.Result known, long seed, long paths, ForkJoinPool pool,
+            AtomicLong progress) {
         PathKernel kernel = new PathKernel(scenario);
         List<String> continuous = new ArrayList<>();
         for (int d = 0; d < kernel.dimensions(); d++) {
@@ -89,9 +95,11 @@ public final class RareBreach {
                     + " is discrete (a switch, a bernoulli or discrete-uniform driver): importance sampling has no "
                     + "continuous input to move towards the breach");
         }
-        DesignPoint.Result designPoint;
+        DesignPoint.Result designPoint = known;
         try {
-            designPoint = DesignPoint.find(scenario, seed);
+            if (designPoint == null) {
+                designPoint = DesignPoint.find(scenario, seed);
+            }
         } catch (DesignPoint.NoBreachException e) {
             return new Outcome(scenario.name(), null, e.getMessage() + "; the breach, if any, is too rare to aim at");
         }

@@ -61,9 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
                 String basis = folder.copyRecordedFiles(staging, file -> !Report.isReportFile(file));
                 OutputFolderReader.RunResults results;
                 try {
-                    OutputFolderReader.RunResults copied = OutputFolderReader.read(staging);
-                    results = new OutputFolderReader.RunResults(folder.path(), copied.manifest(), copied.scenarios(),
-                            copied.hasSolve());
+                    results = OutputFolderReader.read(staging).inFolder(folder.path());
                 } catch (OutputFolderReader.MalformedOutputException e) {
                     // Named as the user knows the files: in --out, not in the temporary copy.
                     throw new OutputFolderReader.MalformedOutputException(

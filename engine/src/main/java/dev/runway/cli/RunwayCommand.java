@@ -8,13 +8,15 @@ import picocli.CommandLine.Command;
 /**
  * The {@code runway} command line: {@code simulate} runs the Monte Carlo and writes the
  * results, {@code validate} checks an input folder, {@code sensitivity} adds what drives each
- * scenario, {@code solve} finds the injection a rescue needs, {@code report} draws the charts and
- * the HTML page of an output folder, {@code fit} fits distributions to a company's history. Exit codes: 0 success, 2 bad input or
- * usage (nothing written), 1 an unexpected failure.
+ * scenario, {@code explain} what its breaches look like, {@code solve} finds the injection a
+ * rescue needs, {@code report} draws the charts and the HTML page of an output folder, {@code fit}
+ * fits distributions to a company's history. Exit codes: 0 success, 2 bad input or usage (nothing
+ * written), 1 an unexpected failure.
  */
 @Command(name = "runway", mixinStandardHelpOptions = true, versionProvider = RunwayCommand.Version.class,
         subcommands = {SimulateCommand.class, BacktestCommand.class, ValidateCommand.class, SensitivityCommand.class,
-            SolveCommand.class, ReportCommand.class, FitCommand.class, CommandLine.HelpCommand.class},
+            ExplainCommand.class, SolveCommand.class, ReportCommand.class, FitCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "How likely is a company's cash to run out, when, and what would prevent it?",
             "Runway simulates the cash position quarter by quarter over many random paths of sales volume, "
@@ -25,6 +27,8 @@ import picocli.CommandLine.Command;
             "  ${ROOT-COMMAND-NAME} simulate --report",
             "      (the shipped Nissan case: CSVs, charts and report.html in outputs/nissan)",
             "  ${ROOT-COMMAND-NAME} validate --inputs DIR",
+            "  ${ROOT-COMMAND-NAME} explain --scenario status_quo",
+            "      (what sets breaching paths apart, and the most likely breach)",
             "  ${ROOT-COMMAND-NAME} solve --scenario toyota_backstop \\",
             "      --max-breach-prob 0.05",
             "  ${ROOT-COMMAND-NAME} fit --history history.csv --series revenue",

@@ -1,10 +1,12 @@
 package dev.runway.cli;
 
+import dev.runway.analysis.Explain;
 import dev.runway.io.HistoryReader;
 import dev.runway.model.CaseInputs;
 import dev.runway.model.InputException;
 import dev.runway.model.NonFiniteValueException;
 import dev.runway.model.History;
+import dev.runway.output.MostLikelyBreach;
 import dev.runway.output.OutputFolder;
 import dev.runway.report.Report;
 import dev.runway.output.ShellCommand;
@@ -154,6 +156,15 @@ public class SimulateCommand implements Callable<Integer> {
                 ProgressReporter progress = new ProgressReporter(err, plan.scenarios().size(),
                         request.precision() == null ? request.paths() : 0)) {
             result = new Runner(plan, engine, progress).run(caseInputs, output, startedAt, started);
+        } catch (Explain.NothingToExplainException e) {
+            err.println("error: nothing to explain:");
+            for (Explain.Result explained : e.results()) {
+                err.println("  " + explained.scenario() + ": " + MostLikelyBreach.note(explained));
+            }
+            err.println("Run more --paths, or explain a scenario that breaches on some paths and not on others. "
+                    + "Nothing was written.");
+            err.flush();
+            return RunwayCommand.INPUT_ERROR;
         } catch (NonFiniteValueException e) {
             err.println("error: " + e.getMessage() + " Nothing was written.");
             err.flush();
@@ -173,11 +184,12 @@ public class SimulateCommand implements Callable<Integer> {
 
         SummaryTable.print(stdout, result.scenarios(), result.statistics(), result.analyses());
         BacktestTable.print(stdout, result.analyses().backtest());
+        ExplainTable.print(stdout, result.analyses().explanations(), caseInputs.model().breachText());
         if (request.report()) {
             stdout.printf("%nThe report: %s%n", result.folder().resolve(Report.PAGE).toUri());
         }
         long elapsedMillis = result.elapsedMillis();
-        String rate = request.sensitivity() || request.solve() ? "with the analyses"
+        String rate = request.sensitivity() || request.solve() || request.explain() ? "with the analyses"
                 : String.format(Locale.ROOT, "%,.0f path-quarters/s", result.pathQuarters() / Math.max(elapsedMillis, 1)
                         * 1e3);
         stdout.printf(Locale.ROOT, "%nWrote %s (%d scenario(s), %,d paths in all, in %.1f s: %s on %d thread(s)).%n",

@@ -34,6 +34,7 @@ public final class OutputFiles {
                 TerminalCsv.SCHEMA, SensitivityCsv.SCHEMA, SolveCsv.SCHEMA, RareCsv.SCHEMA, BacktestCsv.SCHEMA, CoverageCsv.SCHEMA,
                 ManifestCsv.SCHEMA,
                 FilesCsv.SCHEMA),
+                explainSchemas(),
                 fitOnlySchemas());
     }
 
@@ -249,6 +250,94 @@ public final class OutputFiles {
         }
     }
 
+    /** The CSVs of {@code --explain}: one per granularity, the inputs, the quarters and the scenario. */
+    public static List<Schema> explainSchemas() {
+        return List.of(ExplainCsv.SCHEMA, ExplainTimingCsv.SCHEMA, ExplainSummaryCsv.SCHEMA);
+    }
+
+    /**
+     * {@code explain.csv}: per scenario and input, its values on breaching paths against the other
+     * paths', and at the most likely breach ({@link dev.runway.analysis.Explain.Row}).
+     */
+    public static final class ExplainCsv {
+        public static final Column SCENARIO = SummaryCsv.SCENARIO;
+        public static final Column INPUT = Column.text("input");
+        /** driver, event or series. */
+        public static final Column KIND = Column.text("kind");
+        public static final Column UNIT = ItemSummaryCsv.UNIT;
+        /** 1 for the input that separates breaching from other paths most; empty when not compared. */
+        public static final Column RANK = Column.text("rank");
+        public static final Column KS_DISTANCE = Column.number("ks_distance", PROBABILITY);
+        public static final Column SHIFT_SD = Column.number("shift_sd", DECIMAL);
+        public static final Column BREACH_P10 = Column.number("breach_p10", DECIMAL);
+        public static final Column BREACH_P50 = Column.number("breach_p50", DECIMAL);
+        public static final Column BREACH_P90 = Column.number("breach_p90", DECIMAL);
+        public static final Column OTHER_P10 = Column.number("other_p10", DECIMAL);
+        public static final Column OTHER_P50 = Column.number("other_p50", DECIMAL);
+        public static final Column OTHER_P90 = Column.number("other_p90", DECIMAL);
+        /** For an event, the share of breaching paths it is on in; empty for the other inputs. */
+        public static final Column BREACH_ON = Column.number("breach_on", PROBABILITY);
+        public static final Column OTHER_ON = Column.number("other_on", PROBABILITY);
+        /** Each percentile as the share of all paths below it, ties counted half. */
+        public static final Column BREACH_P10_PIT = Column.number("breach_p10_pit", PROBABILITY);
+        public static final Column BREACH_P50_PIT = Column.number("breach_p50_pit", PROBABILITY);
+        public static final Column BREACH_P90_PIT = Column.number("breach_p90_pit", PROBABILITY);
+        public static final Column OTHER_P10_PIT = Column.number("other_p10_pit", PROBABILITY);
+        public static final Column OTHER_P50_PIT = Column.number("other_p50_pit", PROBABILITY);
+        public static final Column OTHER_P90_PIT = Column.number("other_p90_pit", PROBABILITY);
+        public static final Column AT_DESIGN_POINT = Column.number("at_design_point", DECIMAL);
+        public static final Column AT_MEDIAN = Column.number("at_median", DECIMAL);
+        public static final Column IMPORTANCE = Column.number("importance", PROBABILITY);
+        public static final Schema SCHEMA = new Schema("explain.csv", List.of(SCENARIO, INPUT, KIND, UNIT, RANK,
+                KS_DISTANCE, SHIFT_SD, BREACH_P10, BREACH_P50, BREACH_P90, OTHER_P10, OTHER_P50, OTHER_P90, BREACH_ON,
+                OTHER_ON, BREACH_P10_PIT, BREACH_P50_PIT, BREACH_P90_PIT, OTHER_P10_PIT, OTHER_P50_PIT, OTHER_P90_PIT,
+                AT_DESIGN_POINT, AT_MEDIAN, IMPORTANCE));
+
+        private ExplainCsv() {
+        }
+    }
+
+    /** {@code explain_timing.csv}: per scenario and quarter, the paths that first breach in it. */
+    public static final class ExplainTimingCsv {
+        public static final Column SCENARIO = SummaryCsv.SCENARIO;
+        public static final Column QUARTER = QuarterlyCsv.QUARTER;
+        public static final Column LABEL = QuarterlyCsv.LABEL;
+        public static final Column FIRST_BREACHES = Column.text("first_breaches");
+        /** Of the breaching paths; empty when none breaches. */
+        public static final Column SHARE = Column.number("share", PROBABILITY);
+        public static final Column CUMULATIVE_SHARE = Column.number("cumulative_share", PROBABILITY);
+        public static final Schema SCHEMA = new Schema("explain_timing.csv", List.of(SCENARIO, QUARTER, LABEL,
+                FIRST_BREACHES, SHARE, CUMULATIVE_SHARE));
+
+        private ExplainTimingCsv() {
+        }
+    }
+
+    /** {@code explain_summary.csv}: per scenario, its breaching paths and its most likely breach, told in a sentence. */
+    public static final class ExplainSummaryCsv {
+        public static final Column SCENARIO = SummaryCsv.SCENARIO;
+        public static final Column PATHS = SummaryCsv.PATHS;
+        public static final Column BREACHING_PATHS = Column.text("breaching_paths");
+        /** The KS distance chance exceeds 5% of the time with these counts; empty when not compared. */
+        public static final Column KS_NOISE_95 = Column.number("ks_noise_95", PROBABILITY);
+        /** The design point's distance from the median path, in standard deviations; empty when none was found. */
+        public static final Column DISTANCE = Column.number("distance", DECIMAL);
+        public static final Column FORM_PROB = Column.number("form_prob", PROBABILITY);
+        public static final Column FIRST_BREACH_QUARTER = Column.text("first_breach_quarter");
+        public static final Column FIRST_BREACH_LABEL = Column.text("first_breach_label");
+        public static final Column PILOT_BREACHES = Column.text("pilot_breaches");
+        /** The most likely breach in words; empty when none was found. */
+        public static final Column SENTENCE = Column.text("sentence");
+        /** Why the inputs were not compared, or no design point found; empty when both were. */
+        public static final Column NOTE = Column.text("note");
+        public static final Schema SCHEMA = new Schema("explain_summary.csv", List.of(SCENARIO, PATHS, BREACHING_PATHS,
+                KS_NOISE_95, DISTANCE, FORM_PROB, FIRST_BREACH_QUARTER, FIRST_BREACH_LABEL, PILOT_BREACHES, SENTENCE,
+                NOTE));
+
+        private ExplainSummaryCsv() {
+        }
+    }
+
     /** {@code manifest.csv}: how the run was made, one key and value per row. */
     public static final class ManifestCsv {
         public static final Column KEY = Column.text("key");
@@ -294,8 +383,9 @@ public final class OutputFiles {
         /**
          * Where {@code elapsed_ms} went, in milliseconds, in this order: checking the output folder
          * and reading and checking the inputs (models compiled, quantile tables built), priming the
-         * JIT, simulating the paths (their memory allocated, or a streamed run's statistics), the exact statistics, and
-         * the analyses (sensitivity, solve). What they leave is a backtest's scoring and bookkeeping.
+         * JIT, simulating the paths (their memory allocated, or a streamed run's statistics), the
+         * exact statistics, and the analyses (sensitivity, solve, explanation, importance sampling).
+         * What they leave is a backtest's scoring and bookkeeping.
          */
         public static final List<String> PHASES = List.of("inputs_ms", "priming_ms", "simulation_ms", "statistics_ms",
                 "analyses_ms");

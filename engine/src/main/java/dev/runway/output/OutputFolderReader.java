@@ -1,8 +1,12 @@
 package dev.runway.output;
 
+import dev.runway.analysis.Explain;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.output.OutputFiles.BacktestCsv;
 import dev.runway.output.OutputFiles.CoverageCsv;
+import dev.runway.output.OutputFiles.ExplainCsv;
+import dev.runway.output.OutputFiles.ExplainSummaryCsv;
+import dev.runway.output.OutputFiles.ExplainTimingCsv;
 import dev.runway.output.OutputFiles.ManifestCsv;
 import dev.runway.output.OutputFiles.QuarterlyCsv;
 import dev.runway.output.OutputFiles.SensitivityCsv;
@@ -29,7 +33,7 @@ import java.util.TreeMap;
 /**
  * Reads a Runway output folder back (docs/model.md §12): {@code summary.csv}, {@code manifest.csv},
  * each scenario's {@code quarterly.csv} and {@code terminal.csv}, and, when present, each
- * scenario's {@code sensitivity.csv} and the folder's {@code solve.csv}. Columns are found by
+ * scenario's {@code sensitivity.csv}, the folder's {@code solve.csv} and the explanation's three files. Columns are found by
  * name, so files with more columns than listed here still read. A file that is missing or does
  * not parse stops the reading with a {@link MalformedOutputException} naming the file, the line
  * and the column.
@@ -47,13 +51,21 @@ public final class OutputFolderReader {
         }
     }
 
-    /** Everything the report shows: the manifest in file order, and each scenario in summary order. */
+    /**
+     * Everything the report shows: the manifest in file order, each scenario in summary order, and
+     * the explanations by scenario, in the order of explain_summary.csv (empty without it).
+     */
     public record RunResults(Path folder, Map<String, String> manifest, List<ScenarioResults> scenarios,
-            boolean hasSolve) {
+            boolean hasSolve, Map<String, Explanation> explanations) {
 
         /** A manifest value, or empty if the key is absent. */
         public String manifestValue(String key) {
             return manifest.getOrDefault(key, "");
+        }
+
+        /** The same results, said to be of {@code other}: a folder's files read from a copy of them. */
+        public RunResults inFolder(Path other) {
+            return new RunResults(other, manifest, scenarios, hasSolve, explanations);
         }
     }
 
@@ -110,6 +122,24 @@ public final class OutputFolderReader {
     /** A row of {@code backtest_coverage.csv}: how often an item's realized values fell in the bands. */
     public record Coverage(String item, int quarters, int in50, int in90, double pValue50, double pValue90,
             double meanPit, double meanCrps) { }
+
+    /**
+     * A scenario's explanation (with {@code --explain}): its row of {@code explain_summary.csv},
+     * its rows of {@code explain.csv} in file order, and its quarters of {@code explain_timing.csv}.
+     *
+     * @param ksNoise95 the KS distance chance exceeds 5% of the time; NaN when the inputs were not compared
+     * @param distance  the most likely breach's distance from the median path; NaN when none was found
+     * @param sentence  the most likely breach in words; empty when none was found
+     * @param note      why the inputs were not compared or no breach was found; empty when both were
+     */
+    public record Explanation(int paths, int breachingPaths, double ksNoise95, double distance, double formProb,
+            String sentence, String note, List<Explain.Row> inputs, List<Explain.Timing> timing) {
+
+        /** The inputs compared between breaching and other paths, by rank. */
+        public List<Explain.Row> compared() {
+            return inputs.stream().filter(Explain.Row::compared).toList();
+        }
+    }
 
     /** A bin of {@code terminal.csv}: {@code [low, high)}, the last one closed. */
     public record Bin(double low, double high, long count) { }
@@ -230,7 +260,69 @@ public final class OutputFolderReader {
                 }
             }
         }
-        return new RunResults(folder, Collections.unmodifiableMap(manifest), List.copyOf(scenarios), hasSolve);
+        return new RunResults(folder, Collections.unmodifiableMap(manifest), List.copyOf(scenarios), hasSolve,
+                readExplanations(folder, known));
+    }
+
+    /**
+     * The explanations of a folder with {@code explain_summary.csv}, by scenario; empty without it.
+     * Its two other files must then be there, and every file may name only the scenarios {@code known}.
+     */
+    private static Map<String, Explanation> readExplanations(Path folder, List<String> known) throws IOException {
+        Path summaryFile = folder.resolve(ExplainSummaryCsv.SCHEMA.file());
+        if (!Files.isRegularFile(summaryFile)) {
+            return Map.of();
+        }
+        Map<String, List<Explain.Row>> inputs = new LinkedHashMap<>();
+        Table explain = ExplainCsv.SCHEMA.read(folder.resolve(ExplainCsv.SCHEMA.file()));
+        for (Table.Row row : explain.rows()) {
+            String scenario = knownScenario(row, ExplainCsv.SCENARIO, known);
+            inputs.computeIfAbsent(scenario, k -> new ArrayList<>()).add(new Explain.Row(row.text(ExplainCsv.INPUT),
+                    row.text(ExplainCsv.KIND), row.text(ExplainCsv.UNIT),
+                    row.optionalInteger(ExplainCsv.RANK).orElse(0),
+                    row.optionalNumber(ExplainCsv.KS_DISTANCE), row.optionalNumber(ExplainCsv.SHIFT_SD),
+                    percentiles(row, ExplainCsv.BREACH_P10, ExplainCsv.BREACH_P50, ExplainCsv.BREACH_P90),
+                    percentiles(row, ExplainCsv.OTHER_P10, ExplainCsv.OTHER_P50, ExplainCsv.OTHER_P90),
+                    percentiles(row, ExplainCsv.BREACH_P10_PIT, ExplainCsv.BREACH_P50_PIT, ExplainCsv.BREACH_P90_PIT),
+                    percentiles(row, ExplainCsv.OTHER_P10_PIT, ExplainCsv.OTHER_P50_PIT, ExplainCsv.OTHER_P90_PIT),
+                    row.optionalNumber(ExplainCsv.BREACH_ON), row.optionalNumber(ExplainCsv.OTHER_ON),
+                    row.optionalNumber(ExplainCsv.AT_DESIGN_POINT), row.optionalNumber(ExplainCsv.AT_MEDIAN),
+                    row.optionalNumber(ExplainCsv.IMPORTANCE)));
+        }
+        Map<String, List<Explain.Timing>> timing = new LinkedHashMap<>();
+        for (Table.Row row : ExplainTimingCsv.SCHEMA.read(folder.resolve(ExplainTimingCsv.SCHEMA.file())).rows()) {
+            String scenario = knownScenario(row, ExplainTimingCsv.SCENARIO, known);
+            timing.computeIfAbsent(scenario, k -> new ArrayList<>()).add(new Explain.Timing(
+                    row.integer(ExplainTimingCsv.QUARTER), row.text(ExplainTimingCsv.LABEL),
+                    row.integer(ExplainTimingCsv.FIRST_BREACHES), row.optionalNumber(ExplainTimingCsv.SHARE),
+                    row.optionalNumber(ExplainTimingCsv.CUMULATIVE_SHARE)));
+        }
+        Map<String, Explanation> explanations = new LinkedHashMap<>();
+        for (Table.Row row : ExplainSummaryCsv.SCHEMA.read(summaryFile).rows()) {
+            String scenario = knownScenario(row, ExplainSummaryCsv.SCENARIO, known);
+            explanations.put(scenario, new Explanation(row.integer(ExplainSummaryCsv.PATHS),
+                    row.integer(ExplainSummaryCsv.BREACHING_PATHS), row.optionalNumber(ExplainSummaryCsv.KS_NOISE_95),
+                    row.optionalNumber(ExplainSummaryCsv.DISTANCE), row.optionalNumber(ExplainSummaryCsv.FORM_PROB),
+                    row.text(ExplainSummaryCsv.SENTENCE), row.text(ExplainSummaryCsv.NOTE),
+                    List.copyOf(inputs.getOrDefault(scenario, List.of())),
+                    List.copyOf(timing.getOrDefault(scenario, List.of()))));
+        }
+        return Collections.unmodifiableMap(explanations);
+    }
+
+    /** The row's scenario, which summary.csv must list. */
+    private static String knownScenario(Table.Row row, Column column, List<String> known)
+            throws MalformedOutputException {
+        String scenario = row.text(column);
+        if (!known.contains(scenario)) {
+            throw row.bad(column, "a scenario of summary.csv (" + String.join(", ", known) + ")", scenario);
+        }
+        return scenario;
+    }
+
+    private static Explain.Percentiles percentiles(Table.Row row, Column p10, Column p50, Column p90)
+            throws MalformedOutputException {
+        return new Explain.Percentiles(row.optionalNumber(p10), row.optionalNumber(p50), row.optionalNumber(p90));
     }
 
     /** The breach level the run wrote for a scenario; unknown when it wrote none or it does not parse. */

@@ -2,6 +2,8 @@ package dev.runway.output;
 
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.Backtest;
+import dev.runway.analysis.DesignPoint;
+import dev.runway.analysis.Explain;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.RareBreach;
 import dev.runway.analysis.Sensitivity;
@@ -16,6 +18,9 @@ import dev.runway.model.History;
 import dev.runway.model.Scenario;
 import dev.runway.output.OutputFiles.BacktestCsv;
 import dev.runway.output.OutputFiles.CoverageCsv;
+import dev.runway.output.OutputFiles.ExplainCsv;
+import dev.runway.output.OutputFiles.ExplainSummaryCsv;
+import dev.runway.output.OutputFiles.ExplainTimingCsv;
 import dev.runway.output.OutputFiles.ItemQuarterlyCsv;
 import dev.runway.output.OutputFiles.ItemSummaryCsv;
 import dev.runway.output.OutputFiles.ManifestCsv;
@@ -48,7 +53,8 @@ import java.util.Properties;
  * Writes the output files of docs/model.md §12 into a folder, each by its schema in
  * {@link OutputFiles}: {@code summary.csv}, {@code manifest.csv}, per scenario
  * {@code quarterly.csv} and {@code terminal.csv}, every reported item's statistics when the model
- * reports several, and the analyses' {@code sensitivity.csv} and {@code solve.csv} when a run has them.
+ * reports several, and the analyses' {@code sensitivity.csv}, {@code solve.csv} and the explanation's files
+ * when a run has them.
  */
 public final class ResultWriter {
     private ResultWriter() {
@@ -82,6 +88,9 @@ public final class ResultWriter {
         }
         if (!analyses.backtest().isEmpty()) {
             writeBacktest(folder, inputs.model(), analyses.backtest(), run.actuals());
+        }
+        if (!analyses.explanations().isEmpty()) {
+            writeExplanations(folder, inputs.model(), analyses.explanations());
         }
         writeManifest(folder, inputs, scenarios, run, analyses.rare());
     }
@@ -140,6 +149,62 @@ public final class ResultWriter {
             lines.add(row);
         }
         schema.write(folder.resolve(schema.file()), lines);
+    }
+
+    /** explain.csv, explain_timing.csv and explain_summary.csv: every explained scenario's rows, in run order. */
+    private static void writeExplanations(Path folder, Model model, List<Explain.Result> explanations)
+            throws IOException {
+        List<Schema.Row> inputs = new ArrayList<>();
+        List<Schema.Row> timing = new ArrayList<>();
+        List<Schema.Row> summary = new ArrayList<>();
+        for (Explain.Result result : explanations) {
+            for (Explain.Row row : result.rows()) {
+                inputs.add(ExplainCsv.SCHEMA.row().text(ExplainCsv.SCENARIO, result.scenario())
+                        .text(ExplainCsv.INPUT, row.input()).text(ExplainCsv.KIND, row.kind())
+                        .text(ExplainCsv.UNIT, row.unit())
+                        .text(ExplainCsv.RANK, row.compared() ? Integer.toString(row.rank()) : "")
+                        .number(ExplainCsv.KS_DISTANCE, row.separation()).number(ExplainCsv.SHIFT_SD, row.shiftSd())
+                        .number(ExplainCsv.BREACH_P10, row.breaching().p10())
+                        .number(ExplainCsv.BREACH_P50, row.breaching().p50())
+                        .number(ExplainCsv.BREACH_P90, row.breaching().p90())
+                        .number(ExplainCsv.OTHER_P10, row.others().p10())
+                        .number(ExplainCsv.OTHER_P50, row.others().p50())
+                        .number(ExplainCsv.OTHER_P90, row.others().p90())
+                        .number(ExplainCsv.BREACH_ON, row.breachingOn()).number(ExplainCsv.OTHER_ON, row.othersOn())
+                        .number(ExplainCsv.BREACH_P10_PIT, row.breachingPit().p10())
+                        .number(ExplainCsv.BREACH_P50_PIT, row.breachingPit().p50())
+                        .number(ExplainCsv.BREACH_P90_PIT, row.breachingPit().p90())
+                        .number(ExplainCsv.OTHER_P10_PIT, row.othersPit().p10())
+                        .number(ExplainCsv.OTHER_P50_PIT, row.othersPit().p50())
+                        .number(ExplainCsv.OTHER_P90_PIT, row.othersPit().p90())
+                        .number(ExplainCsv.AT_DESIGN_POINT, row.atDesignPoint())
+                        .number(ExplainCsv.AT_MEDIAN, row.atMedian()).number(ExplainCsv.IMPORTANCE, row.importance()));
+            }
+            for (Explain.Timing quarter : result.timing()) {
+                timing.add(ExplainTimingCsv.SCHEMA.row().text(ExplainTimingCsv.SCENARIO, result.scenario())
+                        .whole(ExplainTimingCsv.QUARTER, quarter.quarter()).text(ExplainTimingCsv.LABEL, quarter.label())
+                        .whole(ExplainTimingCsv.FIRST_BREACHES, quarter.firstBreaches())
+                        .number(ExplainTimingCsv.SHARE, quarter.share())
+                        .number(ExplainTimingCsv.CUMULATIVE_SHARE, quarter.cumulativeShare()));
+            }
+            DesignPoint.Result point = result.designPoint();
+            boolean found = point != null;
+            summary.add(ExplainSummaryCsv.SCHEMA.row().text(ExplainSummaryCsv.SCENARIO, result.scenario())
+                    .whole(ExplainSummaryCsv.PATHS, result.paths())
+                    .whole(ExplainSummaryCsv.BREACHING_PATHS, result.breachingPaths())
+                    .number(ExplainSummaryCsv.KS_NOISE_95, result.separationNoise())
+                    .number(ExplainSummaryCsv.DISTANCE, found ? point.distance() : Double.NaN)
+                    .number(ExplainSummaryCsv.FORM_PROB, found ? point.formProbability() : Double.NaN)
+                    .text(ExplainSummaryCsv.FIRST_BREACH_QUARTER, found ? Integer.toString(point.firstBreach()) : "")
+                    .text(ExplainSummaryCsv.FIRST_BREACH_LABEL, found
+                            ? MostLikelyBreach.label(result, point.firstBreach()) : "")
+                    .text(ExplainSummaryCsv.PILOT_BREACHES, found ? Integer.toString(point.pilotBreaches()) : "")
+                    .text(ExplainSummaryCsv.SENTENCE, MostLikelyBreach.sentence(result, model.breachText()))
+                    .text(ExplainSummaryCsv.NOTE, MostLikelyBreach.note(result)));
+        }
+        ExplainCsv.SCHEMA.write(folder.resolve(ExplainCsv.SCHEMA.file()), inputs);
+        ExplainTimingCsv.SCHEMA.write(folder.resolve(ExplainTimingCsv.SCHEMA.file()), timing);
+        ExplainSummaryCsv.SCHEMA.write(folder.resolve(ExplainSummaryCsv.SCHEMA.file()), summary);
     }
 
     private static void writeSolve(Path folder, List<InjectionSolver.Solution> solutions) throws IOException {

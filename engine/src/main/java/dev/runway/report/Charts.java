@@ -1,9 +1,11 @@
 package dev.runway.report;
 
+import dev.runway.analysis.Explain;
 import dev.runway.output.OutputFolder;
 import dev.runway.output.OutputFolderReader.Backtested;
 import dev.runway.output.OutputFolderReader.Bin;
 import dev.runway.output.OutputFolderReader.BreachLevel;
+import dev.runway.output.OutputFolderReader.Explanation;
 import dev.runway.output.OutputFolderReader.Quarter;
 import dev.runway.output.OutputFolderReader.RunResults;
 import dev.runway.output.OutputFolderReader.ScenarioResults;
@@ -56,7 +58,9 @@ import java.util.regex.Pattern;
  *     of the bins, split at the breach level so the part below it stands out, with the level
  *     marked;</li>
  * <li>{@code <scenario>-tornado}, only when the scenario has a {@code sensitivity.csv}: see
- *     {@link #tornado}.</li>
+ *     {@link #tornado};</li>
+ * <li>{@code <scenario>-explain}, only when the folder's explanation compared the scenario's
+ *     breaching paths with the others: see {@link #explain}.</li>
  * </ul>
  * and {@code scenarios-compare}, see {@link #comparison}. Every chart's title carries its key
  * number from the CSV files. XChart draws text as glyph outlines, so the SVG files carry the
@@ -77,12 +81,17 @@ public final class Charts {
     public static final String BREACH = "breach";
     public static final String TERMINAL = "terminal";
     public static final String TORNADO = "tornado";
+    /** A scenario's inputs on breaching paths against the other paths': {@code <scenario>-explain}. */
+    public static final String EXPLAIN = "explain";
     public static final String COMPARISON = "scenarios-compare";
     /** A backtested item's forecast bands at the quarters of its realized values, with the values: {@code <scenario>-backtest-<item>}. */
     public static final String BACKTEST = "backtest";
 
     /** The most drivers a tornado shows: the rest move the breach probability less. */
     public static final int TORNADO_BARS = 10;
+
+    /** The most inputs the explanation's chart shows: the rest separate breaching from other paths less. */
+    public static final int EXPLAIN_INPUTS = 10;
 
     private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0x009E73), new Color(0xE69F00),
         new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0x999999), new Color(0xF0E442)};
@@ -153,6 +162,10 @@ public final class Charts {
             specs.add(terminal(scenario, colour));
             if (!tornadoRows(scenario).isEmpty()) {
                 specs.add(tornado(scenario));
+            }
+            Explanation explanation = results.explanations().get(scenario.name());
+            if (explanation != null && !explanation.compared().isEmpty()) {
+                specs.add(explain(scenario.name(), explanation, colour));
             }
             for (String item : backtestedItems(scenario)) {
                 specs.add(backtest(scenario, item, colour));
@@ -424,6 +437,85 @@ public final class Charts {
             widest = Math.max(widest, textWidth(driver, styler.getAxisTickLabelsFont()));
         }
         return new ChartSpec(name(scenario.name(), TORNADO), chart, description, widest);
+    }
+
+    /**
+     * Each input's values on breaching paths beside the other paths', on one scale for every input
+     * whatever its unit: the share of all paths below a value (explain.csv's {@code _pit} columns).
+     * Like the tornado it is drawn on an XY chart, each input on its own row, the one that separates
+     * the paths most on top: a bar from the P10 to the P90 of the breaching paths above one of the
+     * other paths', each with its median as a tick. Two inputs alike on both sides have bars on top
+     * of each other; an input that sets the breaches apart has them side by side. At most
+     * {@value #EXPLAIN_INPUTS} inputs are shown.
+     */
+    static ChartSpec explain(String scenario, Explanation explanation, Color colour) {
+        List<Explain.Row> rows = explanation.compared().stream().limit(EXPLAIN_INPUTS).toList();
+        Explain.Row top = rows.get(0);
+        String title = scenario + " — what sets breaching paths apart: " + top.input() + " most (KS "
+                + Numbers.decimal(top.separation()) + ")";
+        XYChart chart = newChart(title, "share of all paths below the value: P10 to P90, the median ticked", "");
+        Color breaching = withAlpha(BELOW_LEVEL, 200);
+        Color others = withAlpha(colour, 170);
+        for (String legend : List.of("breaching paths", "the other paths")) {
+            XYSeries key = chart.addSeries(legend, new double[] {0, 0}, new double[] {0, 0});
+            key.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+            key.setMarker(SeriesMarkers.NONE);
+            key.setFillColor(legend.startsWith("breaching") ? breaching : others);
+            key.setLineColor(TRANSPARENT);
+        }
+        int n = rows.size();
+        double half = 0.16;
+        for (int k = 0; k < n; k++) {
+            Explain.Row row = rows.get(k);
+            double y = n - 1 - k;
+            spread(chart, row.input() + " breaching", row.breachingPit(), y + half + 0.02, half, breaching);
+            spread(chart, row.input() + " other", row.othersPit(), y - half - 0.02, half, others);
+        }
+        XYStyler styler = chart.getStyler();
+        styler.setXAxisMin(0.0);
+        styler.setXAxisMax(100.0);
+        styler.setYAxisMin(-0.6);
+        styler.setYAxisMax(n - 0.4);
+        styler.setYAxisTickMarkSpacingHint(8);
+        styler.setPlotGridHorizontalLinesVisible(false);
+        styler.setPlotGridVerticalLinesVisible(true);
+        styler.setAxisTicksMarksVisible(false);
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            names.put((long) (n - 1 - k), rows.get(k).input());
+        }
+        chart.setCustomYAxisTickLabelsFormatter(labelsAt(names));
+        chart.setCustomXAxisTickLabelsFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v));
+        String unit = top.unit().isEmpty() ? "" : " " + top.unit();
+        String description = "Where the P10, median and P90 of each input lie among all paths' values, on "
+                + scenario + "'s " + String.format(Locale.ROOT, "%,d", explanation.breachingPaths())
+                + " breaching paths and on the other " + String.format(Locale.ROOT, "%,d",
+                        explanation.paths() - explanation.breachingPaths())
+                + ", for the " + n + " inputs that separate them most (Kolmogorov–Smirnov distance); " + top.input()
+                + " has a median of " + Numbers.decimal(top.breaching().p50()) + unit + " on breaching paths against "
+                + Numbers.decimal(top.others().p50()) + unit + " on the others.";
+        double widest = 0;
+        for (String input : names.values()) {
+            widest = Math.max(widest, textWidth(input, styler.getAxisTickLabelsFont()));
+        }
+        return new ChartSpec(name(scenario, EXPLAIN), chart, description, widest);
+    }
+
+    /** One side's P10–P90 of an input as a bar centred on {@code y}, its median a tick across it, in percent. */
+    private static void spread(XYChart chart, String name, Explain.Percentiles pit, double y, double half,
+            Color fill) {
+        double low = 100 * pit.p10();
+        double high = 100 * pit.p90();
+        XYSeries bar = chart.addSeries(name, new double[] {low, high, high, low},
+                new double[] {y - half, y - half, y + half, y + half});
+        bar.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        bar.setMarker(SeriesMarkers.NONE);
+        bar.setFillColor(fill);
+        bar.setLineColor(TRANSPARENT);
+        bar.setShowInLegend(false);
+        double median = 100 * pit.p50();
+        line(chart, name + " median", new double[] {median, median}, new double[] {y - half, y + half}, INK,
+                new BasicStroke(2.4f)).setShowInLegend(false);
     }
 
     /**

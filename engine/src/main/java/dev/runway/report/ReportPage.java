@@ -2,7 +2,9 @@ package dev.runway.report;
 
 import dev.runway.report.Charts.RenderedChart;
 import dev.runway.output.OutputFolderReader.Backtested;
+import dev.runway.analysis.Explain;
 import dev.runway.output.OutputFolderReader.Coverage;
+import dev.runway.output.OutputFolderReader.Explanation;
 import dev.runway.output.OutputFolderReader.Quarter;
 import dev.runway.output.OutputFolderReader.RunResults;
 import dev.runway.output.OutputFolderReader.ScenarioResults;
@@ -11,6 +13,7 @@ import dev.runway.output.OutputFolderReader.Solve;
 import dev.runway.output.OutputFolderReader.Summary;
 import dev.runway.output.Numbers;
 import dev.runway.output.OutputFiles.BacktestCsv;
+import dev.runway.output.OutputFiles.ExplainCsv;
 import dev.runway.output.OutputFiles.SensitivityCsv;
 import dev.runway.output.OutputFiles.SolveCsv;
 
@@ -29,7 +32,8 @@ import java.util.Set;
  * XML parser reads it and browsers read it as HTML; only the five XML entities are used, other
  * characters are written as UTF-8.
  *
- * <p>Contents: what Runway answers, the summary table, the scenarios compared, a section per
+ * <p>Contents: what Runway answers, the summary table, the scenarios compared, what a breach
+ * looks like in each scenario (when the folder has the explanation's files), a section per
  * scenario (description, key numbers, its charts, its sensitivity table and solved injections
  * when those files exist), the inputs' sources grouped per scenario with the correlations, and
  * the whole manifest.
@@ -37,6 +41,9 @@ import java.util.Set;
 final class ReportPage {
     /** The most rows of a scenario's sensitivity.csv the page lists; the file has them all. */
     static final int SENSITIVITY_ROWS = 12;
+
+    /** The most of a scenario's inputs the explanation's table lists; explain.csv has them all. */
+    static final int EXPLAIN_ROWS = 12;
 
     private static final Set<String> VOID_ELEMENTS = Set.of("meta", "br", "hr", "img", "link");
 
@@ -49,6 +56,7 @@ final class ReportPage {
             "h2{font-size:1.35em;margin:1.6em 0 0.4em;padding-bottom:0.2em;border-bottom:2px solid #ddd}",
             "h3{font-size:1.08em;margin:1.2em 0 0.4em}",
             ".lede{font-size:1.05em;max-width:60em}",
+            ".story{font-size:1.05em;max-width:60em;border-left:4px solid #B2182B;padding-left:10px}",
             ".run,.note,figcaption,footer{color:#555;font-size:0.92em}",
             "nav{font-size:0.92em;margin:0.6em 0}",
             "nav a{margin-right:0.9em}",
@@ -98,6 +106,9 @@ final class ReportPage {
         page.open("main");
         summary(page, results);
         comparison(page, charts.get(Charts.COMPARISON));
+        if (!results.explanations().isEmpty()) {
+            explanations(page, results, charts);
+        }
         List<ScenarioResults> scenarios = results.scenarios();
         for (int i = 0; i < scenarios.size(); i++) {
             scenario(page, results, scenarios.get(i), i, charts);
@@ -141,6 +152,9 @@ final class ReportPage {
         page.open("nav");
         page.element("a", "Summary", "href", "#summary");
         page.element("a", "Scenarios compared", "href", "#comparison");
+        if (!results.explanations().isEmpty()) {
+            page.element("a", "What a breach looks like", "href", "#explain");
+        }
         for (ScenarioResults scenario : results.scenarios()) {
             page.element("a", scenario.name(), "href", "#" + anchor(scenario.name()));
         }
@@ -202,6 +216,117 @@ final class ReportPage {
         page.element("h2", "Scenarios compared");
         figure(page, chart, "wide");
         page.close("section");
+    }
+
+    /**
+     * "What a breach looks like": per explained scenario, its most likely breach in a sentence, when
+     * its first breaches come, the chart of its inputs on breaching and other paths, and the ranked
+     * table of explain.csv.
+     */
+    private static void explanations(Markup page, RunResults results, Map<String, RenderedChart> charts) {
+        page.open("section", "id", "explain");
+        page.element("h2", "What a breach looks like");
+        page.element("p", "Each scenario's paths split into those that breach in some quarter and the others. The most "
+                + "likely breach is the combination of inputs nearest their medians whose path breaches (the design "
+                + "point of reliability analysis): its distance from the median path is in standard deviations, and "
+                + "the FORM probability, Phi(-distance), is the breach probability it implies. The table ranks the "
+                + "inputs by how far apart their values on breaching and on other paths lie.", "class", "note");
+        List<ScenarioResults> scenarios = results.scenarios();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Explanation explanation = results.explanations().get(scenarios.get(i).name());
+            if (explanation != null) {
+                explanation(page, scenarios.get(i), i, explanation, charts);
+            }
+        }
+        page.close("section");
+    }
+
+    private static void explanation(Markup page, ScenarioResults scenario, int index, Explanation explanation,
+            Map<String, RenderedChart> charts) {
+        page.open("h3");
+        scenarioName(page, scenario, index, true);
+        page.close("h3");
+        page.element("p", explanation.sentence().isEmpty() ? "No most likely breach was found." : explanation.sentence(),
+                "class", "story");
+        page.element("p", String.format(Locale.ROOT, "%,d of %,d paths breach.", explanation.breachingPaths(),
+                explanation.paths()) + (explanation.note().isEmpty() ? "" : " Note: " + explanation.note() + "."),
+                "class", "note");
+        if (explanation.breachingPaths() > 0) {
+            breachTiming(page, explanation.timing());
+        }
+        RenderedChart chart = charts.get(Charts.name(scenario.name(), Charts.EXPLAIN));
+        if (chart != null) {
+            figure(page, chart, "wide");
+        }
+        List<Explain.Row> rows = explanation.inputs();
+        page.open("div", "class", "table-wrap").open("table", "class", "explain");
+        page.open("thead").open("tr");
+        page.element("th", "input");
+        for (String heading : List.of("rank", "KS distance", "shift (sd)", "breaching P10 / median / P90",
+                "others P10 / median / P90", "on: breaching / others", "at the most likely breach", "median path",
+                "share of its distance")) {
+            page.element("th", heading, "class", "num");
+        }
+        page.element("th", "unit");
+        page.close("tr").close("thead");
+        page.open("tbody");
+        for (Explain.Row row : rows.subList(0, Math.min(EXPLAIN_ROWS, rows.size()))) {
+            page.open("tr");
+            page.element("td", row.input() + (row.kind().equals("driver") ? "" : " (" + row.kind() + ")"));
+            num(page, row.compared() ? Integer.toString(row.rank()) : "-");
+            num(page, Numbers.decimal(row.separation()));
+            num(page, Numbers.decimal(row.shiftSd()));
+            num(page, percentiles(row.breaching()));
+            num(page, percentiles(row.others()));
+            num(page, Double.isNaN(row.breachingOn()) ? "-" : Numbers.percent(row.breachingOn()) + " / "
+                    + Numbers.percent(row.othersOn()));
+            num(page, Numbers.decimal(row.atDesignPoint()));
+            num(page, Numbers.decimal(row.atMedian()));
+            // At the origin no input carries any of a distance of 0.
+            num(page, explanation.distance() > 0 ? Numbers.percent(row.importance()) : "-");
+            page.element("td", row.unit());
+            page.close("tr");
+        }
+        page.close("tbody");
+        page.close("table").close("div");
+        page.element("p", "Rows in the order of " + ExplainCsv.SCHEMA.file() + ": ranked by the Kolmogorov–Smirnov "
+                + "distance between the input's values on breaching and on other paths (0 alike, 1 apart)"
+                + (Double.isNaN(explanation.ksNoise95()) ? "" : "; with these counts a distance under "
+                        + Numbers.decimal(explanation.ksNoise95()) + " could be chance")
+                + (rows.size() > EXPLAIN_ROWS ? "; " + (rows.size() - EXPLAIN_ROWS) + " more row(s) in the file" : "")
+                + ". Shift: the difference of the means in standard deviations over all paths. An event's amount "
+                + "counts as 0 where it is off. A series, drawn afresh every quarter, is given at the most likely "
+                + "breach as its mean normal score in sd. Share of its distance: the input's part of the most "
+                + "likely breach's squared distance (FORM's importance).", "class", "note");
+    }
+
+    /** The first breaches by quarter: the share of breaching paths in each quarter, and by its end. */
+    private static void breachTiming(Markup page, List<Explain.Timing> timing) {
+        page.open("div", "class", "table-wrap").open("table", "class", "explain-timing");
+        page.open("thead").open("tr");
+        page.element("th", "first breaches");
+        for (Explain.Timing quarter : timing) {
+            page.element("th", quarter.label(), "class", "num");
+        }
+        page.close("tr").close("thead");
+        page.open("tbody");
+        page.open("tr").element("td", "in the quarter");
+        for (Explain.Timing quarter : timing) {
+            num(page, Numbers.percent(quarter.share()));
+        }
+        page.close("tr");
+        page.open("tr").element("td", "by its end");
+        for (Explain.Timing quarter : timing) {
+            num(page, Numbers.percent(quarter.cumulativeShare()));
+        }
+        page.close("tr");
+        page.close("tbody");
+        page.close("table").close("div");
+    }
+
+    private static String percentiles(Explain.Percentiles p) {
+        return Double.isNaN(p.p50()) ? "-" : Numbers.decimal(p.p10()) + " / " + Numbers.decimal(p.p50()) + " / "
+                + Numbers.decimal(p.p90());
     }
 
     private static void scenario(Markup page, RunResults results, ScenarioResults scenario, int index,

@@ -1,5 +1,6 @@
 package dev.runway.run;
 
+import dev.runway.analysis.Explain;
 import dev.runway.sample.SamplingMethod;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * The options of a {@code simulate} run, declared once for every command that runs one (the
- * command line's {@code simulate} and {@code sensitivity}, and Spark's job): a picocli mixin that
+ * command line's {@code simulate}, {@code sensitivity} and {@code explain}, and Spark's job): a picocli mixin that
  * gives a {@link RunRequest.Builder}. The input folder is {@link InputOptions}'; the output folder
  * and the threads are the command's own, as their defaults and meaning differ.
  */
@@ -58,6 +59,17 @@ public final class RunOptions {
                 + "P10 and P90 (on the same paths).")
     boolean sensitivity;
 
+    @Option(names = "--explain",
+            description = "Also write explain.csv, explain_timing.csv and explain_summary.csv: per scenario, each random "
+                + "driver's and event's P10, median and P90 on breaching paths against the others, ranked by how well it "
+                + "separates them; when the first breaches happen; and the most likely breach (the inputs nearest their "
+                + "medians that breach) as one sentence. A scenario with fewer than " + Explain.MIN_BREACHES
+                + " breaching paths gets a note instead of the comparison.")
+    boolean explain;
+
+    /** Set by {@link #requireExplanation}: the run exists for its explanation. */
+    private boolean explanationRequired;
+
     @Option(names = "--solve",
             description = "Also write solve.csv: per scenario, the smallest up-front injection (at --solve-quarter) "
                 + "that brings the breach probability to 1%%, 5%% and 10%%, with its Monte Carlo interval.")
@@ -89,8 +101,8 @@ public final class RunOptions {
 
     @Option(names = "--report",
             description = "Also write charts/ (PNG and SVG) and report.html, one self-contained page to open from disk "
-                + "with every scenario's charts, key numbers, drivers and the injection it needs; implies --sensitivity "
-                + "and --solve.")
+                + "with every scenario's charts, key numbers, drivers and the injection it needs (and, with --explain, "
+                + "what its breaches look like); implies --sensitivity and --solve.")
     boolean report;
 
     @Option(names = "--bins", paramLabel = "B", defaultValue = "50",
@@ -103,6 +115,15 @@ public final class RunOptions {
         sensitivity = true;
     }
 
+    /**
+     * Asks for the explanation whatever the options say, and refuses a run with nothing to explain:
+     * the {@code explain} command.
+     */
+    public void requireExplanation() {
+        explain = true;
+        explanationRequired = true;
+    }
+
     /** A request with these options as given (--memory left to its default unless typed). */
     public RunRequest.Builder request() {
         boolean memoryGiven = mixee != null && mixee.commandLine() != null
@@ -110,6 +131,7 @@ public final class RunOptions {
                 && mixee.commandLine().getParseResult().hasMatchedOption("--memory");
         return RunRequest.builder().paths(paths).seed(seed).scenarios(scenarioNames).method(method)
                 .precision(precisionText).maxPaths(maxPaths).sensitivity(sensitivity).solve(solve).rare(rare)
+                .explain(explain).explanationRequired(explanationRequired)
                 .solveQuarter(solveQuarter).statistics(statisticsMode).memoryMb(memoryGiven ? memoryMb : null)
                 .report(report).bins(bins);
     }

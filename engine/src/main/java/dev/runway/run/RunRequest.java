@@ -43,6 +43,8 @@ public final class RunRequest {
     private final boolean sensitivity;
     private final boolean rare;
     private final boolean solve;
+    private final boolean explain;
+    private final boolean explanationRequired;
     private final int solveQuarter;
     private final String statisticsMode;
     private final long memoryMb;
@@ -68,6 +70,8 @@ public final class RunRequest {
         sensitivity = b.sensitivity || b.report;
         solve = b.solve || b.report;
         rare = b.rare;
+        explain = b.explain || b.explanationRequired;
+        explanationRequired = b.explanationRequired;
         solveQuarter = b.solveQuarter;
         statisticsMode = b.statistics;
         bins = b.bins;
@@ -195,6 +199,19 @@ public final class RunRequest {
         return solveQuarter;
     }
 
+    /** Whether to explain each scenario's breaches: explain.csv, explain_timing.csv and explain_summary.csv. */
+    public boolean explain() {
+        return explain;
+    }
+
+    /**
+     * Whether the run is for its explanation ({@code runway explain}): when no scenario has enough
+     * breaching and other paths to compare, it fails and writes nothing. Implies {@link #explain}.
+     */
+    public boolean explanationRequired() {
+        return explanationRequired;
+    }
+
     /** auto, exact or streaming. */
     public String statisticsMode() {
         return statisticsMode;
@@ -246,6 +263,8 @@ public final class RunRequest {
         private boolean sensitivity;
         private boolean rare;
         private boolean solve;
+        private boolean explain;
+        private boolean explanationRequired;
         private int solveQuarter = 1;
         private String statistics = "auto";
         private Long memoryMb;
@@ -316,6 +335,16 @@ public final class RunRequest {
 
         public Builder solve(boolean value) {
             solve = value;
+            return this;
+        }
+
+        public Builder explain(boolean value) {
+            explain = value;
+            return this;
+        }
+
+        public Builder explanationRequired(boolean value) {
+            explanationRequired = value;
             return this;
         }
 

@@ -2,6 +2,8 @@ package dev.runway.run;
 
 import dev.runway.analysis.Analyses;
 import dev.runway.analysis.Backtest;
+import dev.runway.analysis.DesignPoint;
+import dev.runway.analysis.Explain;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.analysis.RareBreach;
 import dev.runway.analysis.Sensitivity;
@@ -65,6 +67,8 @@ public final class Runner {
      * @param startedAt   when the run started, for the manifest
      * @param startedNano its {@link System#nanoTime}, for the elapsed time
      * @throws dev.runway.model.NonFiniteValueException if a path's value is not finite; nothing is written
+     * @throws Explain.NothingToExplainException        if the run is for its explanation and no scenario has one;
+     *                                                   nothing is written
      * @throws OutputFolder.PublishException            if the folder could not be replaced; nothing changed
      */
     public RunResult run(CaseInputs inputs, OutputFolder output, Instant startedAt, long startedNano)
@@ -105,6 +109,9 @@ public final class Runner {
         }
         results = null;
         Analyses analyses = phases.time("analyses_ms", () -> analyze(scenarios, backtest));
+        if (request.explanationRequired() && analyses.explanations().stream().noneMatch(Explain.Result::compared)) {
+            throw new Explain.NothingToExplainException(analyses.explanations());
+        }
         long elapsedMillis = (System.nanoTime() - startedNano) / 1_000_000;
         PrecisionTarget precision = request.precision();
         RunInfo run = new RunInfo(request.inputs().toString(), request.seed(), request.paths(), request.method(),
@@ -135,21 +142,16 @@ public final class Runner {
         return scores;
     }
 
-    /** The sensitivity, the injection solve and the rare-breach estimate of every scenario, if asked for, beside the backtest's scores. */
+    /**
+     * The sensitivity, the injection solve, the explanation and the rare-breach estimate of every
+     * scenario, if asked for, beside the backtest's scores.
+     */
     private Analyses analyze(List<Scenario> scenarios, List<Backtest.Score> backtest) {
         Map<String, List<Sensitivity.Row>> sensitivities = new LinkedHashMap<>();
         List<InjectionSolver.Solution> solutions = new ArrayList<>();
+        List<Explain.Result> explanations = new ArrayList<>();
         List<RareBreach.Outcome> rare = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            if (request.rare()) {
-                listener.phase(scenario.name(), "importance sampling");
-                RareBreach.Outcome outcome = RareBreach.run(scenario, request.seed(), request.paths(), engine.pool(),
-                        new AtomicLong());
-                if (outcome.refusal() != null) {
-                    listener.note("--rare: " + outcome.refusal() + "; rare.csv gives the plain estimate");
-                }
-                rare.add(outcome);
-            }
             if (request.sensitivity()) {
                 listener.phase(scenario.name(), "sensitivity");
                 sensitivities.put(scenario.name(), Sensitivity.of(engine, scenario, request.seed(), request.method(),
@@ -160,8 +162,26 @@ public final class Runner {
                 solutions.addAll(new InjectionSolver(engine, scenario, request.seed(), request.method(),
                         plan.analysisPaths(scenario), request.solveQuarter()).solve(Analyses.targets()));
             }
+            DesignPoint.Result designPoint = null;
+            if (request.explain()) {
+                listener.phase(scenario.name(), "explaining its breaches");
+                Explain.Result explanation = Explain.of(engine, scenario, request.seed(), request.method(),
+                        plan.analysisPaths(scenario));
+                explanations.add(explanation);
+                designPoint = explanation.designPoint();
+            }
+            if (request.rare()) {
+                listener.phase(scenario.name(), "importance sampling");
+                // The explanation's design point, when there is one, is the one --rare would find from the seed.
+                RareBreach.Outcome outcome = RareBreach.run(scenario, designPoint, request.seed(), request.paths(),
+                        engine.pool(), new AtomicLong());
+                if (outcome.refusal() != null) {
+                    listener.note("--rare: " + outcome.refusal() + "; rare.csv gives the plain estimate");
+                }
+                rare.add(outcome);
+            }
         }
-        return new Analyses(sensitivities, solutions, backtest, rare);
+        return new Analyses(sensitivities, solutions, backtest, explanations, rare);
     }
 
     /**

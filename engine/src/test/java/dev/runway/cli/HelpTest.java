@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"simulate", "validate", "sensitivity", "solve", "report", "fit"})
+    @ValueSource(strings = {"simulate", "validate", "sensitivity", "explain", "solve", "report", "fit"})
     void helpPrintsEveryOptionWithoutAWarning(String command) {
         PrintStream original = System.err;
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();

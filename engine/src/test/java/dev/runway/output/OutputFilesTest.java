@@ -28,7 +28,7 @@ class OutputFilesTest {
         Path actuals = Files.writeString(tmp.resolve("actuals.csv"), "quarter,item,value,unit,source\n"
                 + "2026Q1,revenue,10,,a test\n", StandardCharsets.UTF_8);
         int exit = RunwayCommand.commandLine().execute("backtest", "--actuals", actuals.toString(), "--inputs",
-                "../inputs/startup", "--paths", "2000", "--sensitivity", "--solve", "--rare", "--out", out.toString());
+                "../inputs/startup", "--paths", "2000", "--sensitivity", "--solve", "--explain", "--rare", "--out", out.toString());
         assertEquals(0, exit);
         // A backtest of the startup case reports several items and has the optional files: every schema is written.
         Map<String, String> headers = new TreeMap<>();

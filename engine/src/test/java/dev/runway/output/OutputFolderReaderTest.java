@@ -1,5 +1,6 @@
 package dev.runway.output;
 
+import dev.runway.analysis.Explain;
 import dev.runway.analysis.InjectionSolver;
 import dev.runway.output.OutputFolderReader.BreachLevel;
 import dev.runway.output.OutputFolderReader.MalformedOutputException;
@@ -154,5 +155,65 @@ class OutputFolderReaderTest {
         MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> OutputFolderReader.read(out));
 
         assertTrue(e.getMessage().contains("terminal.csv is missing"), e.getMessage());
+    }
+
+    /**
+     * The explanation's three files for alpha: a ranked driver (of {@code explainScenario}), a series
+     * with its design-point values only, and two quarters.
+     */
+    private static Path withExplanation(Path out, String explainScenario) throws IOException {
+        Files.writeString(out.resolve("explain.csv"), String.join(",", OutputFiles.ExplainCsv.SCHEMA.header()) + "\n"
+                + explainScenario + ",margin,driver,share,1,0.400000,-1.000000,0.180000,0.190000,0.200000,0.190000,"
+                + "0.200000,0.210000,,,0.050000,0.300000,0.600000,0.200000,0.550000,0.900000,0.190000,0.200000,0.750000\n"
+                + "alpha,z,series,sd,,,,,,,,,,,,,,,,,,-0.100000,0.000000,0.250000\n");
+        Files.writeString(out.resolve("explain_timing.csv"), String.join(",",
+                OutputFiles.ExplainTimingCsv.SCHEMA.header()) + "\nalpha,1,FY2025Q1,3,0.250000,0.250000\n"
+                + "alpha,2,FY2025Q2,9,0.750000,1.000000\n");
+        Files.writeString(out.resolve("explain_summary.csv"), String.join(",",
+                OutputFiles.ExplainSummaryCsv.SCHEMA.header()) + "\nalpha,4000,12,0.393000,1.200000,0.115070,2,"
+                + "FY2025Q2,310,\"Most likely breach (1.2 sd ...)\",\n");
+        return out;
+    }
+
+    @Test
+    void theExplanationReadsBackIntoTheRowsItWasWrittenFrom() throws IOException {
+        Path out = withExplanation(OutputFolderFixture.plain().writeTo(tmp.resolve("out")), ALPHA);
+
+        RunResults results = OutputFolderReader.read(out);
+
+        assertEquals(List.of(ALPHA), List.copyOf(results.explanations().keySet()), "beta was not explained");
+        OutputFolderReader.Explanation alpha = results.explanations().get(ALPHA);
+        assertEquals(12, alpha.breachingPaths());
+        assertEquals(1.2, alpha.distance());
+        assertEquals("Most likely breach (1.2 sd ...)", alpha.sentence());
+        assertEquals("", alpha.note());
+        assertEquals(List.of("margin"), alpha.compared().stream().map(Explain.Row::input).toList());
+        Explain.Row series = alpha.inputs().get(1);
+        assertEquals(0, series.rank());
+        assertTrue(Double.isNaN(series.separation()) && Double.isNaN(series.breaching().p50()), "not compared");
+        assertEquals(-0.1, series.atDesignPoint());
+        assertEquals(new Explain.Percentiles(0.05, 0.3, 0.6), alpha.inputs().get(0).breachingPit());
+        assertEquals(new Explain.Timing(2, "FY2025Q2", 9, 0.75, 1.0), alpha.timing().get(1));
+        assertEquals(results.explanations(), results.inFolder(tmp).explanations(), "a re-homed folder keeps them");
+    }
+
+    @Test
+    void anExplainedScenarioThatIsNotInTheSummaryIsReportedWithItsLine() throws IOException {
+        Path out = withExplanation(OutputFolderFixture.plain().writeTo(tmp.resolve("out")), "gamma");
+
+        MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> OutputFolderReader.read(out));
+
+        assertTrue(e.getMessage().contains("explain.csv:2: column 'scenario': expected a scenario of summary.csv "
+                + "(alpha, beta), found 'gamma'"), e.getMessage());
+    }
+
+    @Test
+    void anExplanationWithoutItsInputsNamesTheMissingFile() throws IOException {
+        Path out = withExplanation(OutputFolderFixture.plain().writeTo(tmp.resolve("out")), ALPHA);
+        Files.delete(out.resolve("explain.csv"));
+
+        MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> OutputFolderReader.read(out));
+
+        assertTrue(e.getMessage().contains("explain.csv is missing"), e.getMessage());
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,33 @@ class ReportOnSimulatedRunTest {
         }
         Element section = ReportPageTest.scenarioSections(ReportPageTest.parse(out.resolve(Report.PAGE))).get(0);
         assertTrue(section.getTextContent().contains("breach probability0%"), "a breach probability of 0");
+    }
+
+    @Test
+    void withTheExplanationThePageTellsEveryScenariosMostLikelyBreach() throws Exception {
+        Path explained = tmp.resolve("nissan-explained");
+        CommandLine simulate = RunwayCommand.commandLine();
+        simulate.setOut(new PrintWriter(new StringWriter()));
+        StringWriter err = new StringWriter();
+        simulate.setErr(new PrintWriter(err));
+        assertEquals(0, simulate.execute("simulate", "--explain", "--report", "--inputs", "../inputs/nissan", "--out",
+                explained.toString(), "--paths", "2000"), err.toString());
+
+        Element section = ReportPageTest.byId(ReportPageTest.parse(explained.resolve(Report.PAGE)), "explain");
+        List<String[]> rows;
+        try (Reader in = Files.newBufferedReader(explained.resolve("explain_summary.csv"));
+                CSVReader csv = new CSVReader(in)) {
+            rows = csv.readAll();
+        }
+        assertEquals("sentence", rows.get(0)[9]);
+        assertEquals(summaryRows().size(), rows.size() - 1, "every scenario is explained");
+        for (String[] row : rows.subList(1, rows.size())) {
+            String sentence = row[9];
+            assertFalse(sentence.isEmpty(), row[0] + " has a most likely breach");
+            assertTrue(section.getTextContent().contains(sentence), row[0] + "'s sentence is on the page: " + sentence);
+            Path chart = explained.resolve(Report.CHARTS).resolve(Charts.name(row[0], Charts.EXPLAIN) + ".png");
+            assertNotNull(ImageIO.read(chart.toFile()), chart.toString());
+        }
     }
 
     /** summary.csv's rows without the header, read independently of the report's reader. */
