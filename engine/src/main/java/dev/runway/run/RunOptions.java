@@ -101,8 +101,8 @@ public final class RunOptions {
 
     @Option(names = "--report",
             description = "Also write charts/ (PNG and SVG) and report.html, one self-contained page to open from disk "
-                + "with every scenario's charts, key numbers, drivers and the injection it needs (and, with --explain, "
-                + "what its breaches look like); implies --sensitivity and --solve.")
+                + "with every scenario's charts, key numbers, drivers, the injection it needs and what its breaches "
+                + "look like; implies --sensitivity, --solve and --explain.")
     boolean report;
 
     @Option(names = "--bins", paramLabel = "B", defaultValue = "50",

@@ -66,11 +66,11 @@ public final class RunRequest {
         precisionText = b.precision;
         maxPaths = b.maxPaths;
         report = b.report;
-        // The report shows every scenario's drivers and the injection it needs.
+        // The report shows every scenario's drivers, the injection it needs and its most likely breach.
         sensitivity = b.sensitivity || b.report;
         solve = b.solve || b.report;
         rare = b.rare;
-        explain = b.explain || b.explanationRequired;
+        explain = b.explain || b.explanationRequired || b.report;
         explanationRequired = b.explanationRequired;
         solveQuarter = b.solveQuarter;
         statisticsMode = b.statistics;
