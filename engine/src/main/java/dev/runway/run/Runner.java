@@ -45,11 +45,19 @@ public final class Runner {
     private final Phases phases = new Phases();
 
     /**
-     * Whether a run primes the JIT before its first scenario ({@link dev.runway.sim.Simulator#prime}).
-     * On unless the system property {@code runway.priming} is {@code false}: a switch for measuring
-     * what priming costs and saves (benchmarks/README.md), not for users; results are the same.
+     * Up to how many paths per scenario bin/runway runs the JVM's quick compiler alone (its
+     * JIT_C1_PATHS). A run primes the JIT before its first scenario ({@link dev.runway.sim.Simulator#prime})
+     * only above it: measured both ways (benchmarks/README.md, "Speed as a batch job sees it"),
+     * priming pays where the optimizing compiler (C2) compiles the walk, and with the quick compiler
+     * alone it costs about 0.07 s and saves nothing. The system property {@code runway.priming}
+     * ({@code true} or {@code false}) overrides the choice, for measuring; results are the same either way.
      */
-    private static final boolean PRIMING = !"false".equals(System.getProperty("runway.priming"));
+    static final int QUICK_COMPILER_PATHS = 2_000_000;
+
+    private boolean priming() {
+        String forced = System.getProperty("runway.priming");
+        return forced != null ? Boolean.parseBoolean(forced) : request.paths() > QUICK_COMPILER_PATHS;
+    }
 
     public Runner(RunPlan plan, Engine engine, RunListener listener) {
         if (!plan.problems().isEmpty()) {
@@ -78,7 +86,7 @@ public final class Runner {
         List<ScenarioStatistics> statistics = new ArrayList<>();
         Map<String, String> precisionNotes = new LinkedHashMap<>();
         boolean streamedAny = false;
-        if (PRIMING) {
+        if (priming()) {
             phases.time("priming_ms", () -> engine.prime(scenarios.get(0)));
         }
         PathResults results = null;
