@@ -415,18 +415,7 @@ public final class Charts {
         line(chart, "base " + Numbers.percent(base / 100), new double[] {base, base},
                 new double[] {-0.5, n - 0.5}, BREACH_LINE, new BasicStroke(1.6f));
         XYStyler styler = chart.getStyler();
-        styler.setYAxisMin(-0.6);
-        styler.setYAxisMax(n - 0.4);
-        styler.setYAxisTickMarkSpacingHint(8);
-        styler.setPlotGridHorizontalLinesVisible(false);
-        styler.setPlotGridVerticalLinesVisible(true);
-        styler.setAxisTicksMarksVisible(false);
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (int k = 0; k < n; k++) {
-            names.put((long) (n - 1 - k), rows.get(k).driver());
-        }
-        chart.setCustomYAxisTickLabelsFormatter(labelsAt(names));
-        chart.setCustomXAxisTickLabelsFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v));
+        Map<Long, String> names = rowsByName(chart, rows.stream().map(Sensitivity::driver).toList());
         String description = "How far the breach probability of " + scenario.name() + " (" + Numbers.percent(base / 100)
                 + ") moves with each driver at its 10th and 90th percentile, the " + n + " largest swings"
                 + " of sensitivity.csv; " + top.driver() + " moves it most, from "
@@ -474,18 +463,7 @@ public final class Charts {
         XYStyler styler = chart.getStyler();
         styler.setXAxisMin(0.0);
         styler.setXAxisMax(100.0);
-        styler.setYAxisMin(-0.6);
-        styler.setYAxisMax(n - 0.4);
-        styler.setYAxisTickMarkSpacingHint(8);
-        styler.setPlotGridHorizontalLinesVisible(false);
-        styler.setPlotGridVerticalLinesVisible(true);
-        styler.setAxisTicksMarksVisible(false);
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (int k = 0; k < n; k++) {
-            names.put((long) (n - 1 - k), rows.get(k).input());
-        }
-        chart.setCustomYAxisTickLabelsFormatter(labelsAt(names));
-        chart.setCustomXAxisTickLabelsFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v));
+        Map<Long, String> names = rowsByName(chart, rows.stream().map(Explain.Row::input).toList());
         String unit = top.unit().isEmpty() ? "" : " " + top.unit();
         String description = "Where the P10, median and P90 of each input lie among all paths' values, on "
                 + scenario + "'s " + String.format(Locale.ROOT, "%,d", explanation.breachingPaths())
@@ -807,6 +785,29 @@ public final class Charts {
             labels.put((long) q, quarters.get(q - 1).label());
         }
         chart.setCustomXAxisTickLabelsFormatter(labelsAt(labels));
+    }
+
+    /**
+     * Lays out a chart of one horizontal row per name, the first at the top: the rows' y range, a
+     * vertical grid, the names as the y axis's labels and the x axis in percent. Returns the labels
+     * by row position.
+     */
+    private static Map<Long, String> rowsByName(XYChart chart, List<String> rowNames) {
+        int n = rowNames.size();
+        XYStyler styler = chart.getStyler();
+        styler.setYAxisMin(-0.6);
+        styler.setYAxisMax(n - 0.4);
+        styler.setYAxisTickMarkSpacingHint(8);
+        styler.setPlotGridHorizontalLinesVisible(false);
+        styler.setPlotGridVerticalLinesVisible(true);
+        styler.setAxisTicksMarksVisible(false);
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            names.put((long) (n - 1 - k), rowNames.get(k));
+        }
+        chart.setCustomYAxisTickLabelsFormatter(labelsAt(names));
+        chart.setCustomXAxisTickLabelsFormatter(v -> String.format(Locale.ROOT, "%.0f%%", v));
+        return names;
     }
 
     /**
