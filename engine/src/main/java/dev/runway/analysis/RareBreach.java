@@ -70,16 +70,12 @@ public final class RareBreach {
     }
 
     /**
-     * Finds the scenario's design point from {@code seed} and estimates its breach probability on
-     * {@code paths} paths around it; or says why it cannot: every random input is discrete (a
-     * shift of their normal scores cannot aim at a breach), the median path already breaches (the
-     * breach is not rare, and plain paths measure it well), or the pilot found no breach.
+     * Estimates the scenario's breach probability on {@code paths} paths around its design point
+     * from {@code seed} ({@code known}, when the caller has found it already; null to find it here);
+     * or says why it cannot: every random input is discrete (a shift of their normal scores cannot
+     * aim at a breach), the median path already breaches (the breach is not rare, and plain paths
+     * measure it well), or the pilot found no breach.
      */
-    public static Outcome run(Scenario scenario, long seed, long paths, ForkJoinPool pool, AtomicLong progress) {
-        return run(scenario, null, seed, paths, pool, progress);
-    }
-
-    /** As above, with the scenario's design point from {@code seed} already found ({@code known}), or null to find it. */
     public static Outcome run(Scenario scenario, DesignPoint.Result known, long seed, long paths, ForkJoinPool pool,
             AtomicLong progress) {
         PathKernel kernel = new PathKernel(scenario);
