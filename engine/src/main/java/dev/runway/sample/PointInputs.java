@@ -1,7 +1,5 @@
 package dev.runway.sample;
 
-import org.apache.commons.math3.special.Erf;
-
 /**
  * Inputs given as points of the standard normal space of a path's dimensions, one point per
  * path: a dimension drawn as a normal takes the point's coordinate {@code x}, one drawn as a
@@ -9,8 +7,6 @@ import org.apache.commons.math3.special.Erf;
  * walk can be asked where on a line from it the breach begins (a design-point search).
  */
 public final class PointInputs implements RandomInputs {
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double BELOW_ONE = Math.nextDown(1.0);
 
     private final double[][] points;
     private int first;
@@ -28,7 +24,7 @@ public final class PointInputs implements RandomInputs {
     @Override
     public void uniforms(int dimension, double[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = Math.min(0.5 * Erf.erfc(-points[first + i][dimension] * SQRT_HALF), BELOW_ONE);
+            out[i] = StandardNormal.exactUniform(points[first + i][dimension]);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.runway.sample;
 
-import org.apache.commons.math3.special.Erf;
-
 /**
  * Plain Monte Carlo inputs seen in the standard normal space of a path's dimensions, optionally
  * shifted there: importance sampling around a design point. Dimension {@code d}'s normal
@@ -14,8 +12,6 @@ import org.apache.commons.math3.special.Erf;
  * no shift at all these are exactly {@link MonteCarloInputs}' draws.
  */
 public final class ShiftedInputs implements RandomInputs {
-    private static final double SQRT_HALF = Math.sqrt(0.5);
-    private static final double BELOW_ONE = Math.nextDown(1.0);
 
     private final MonteCarloInputs base;
     private final double[] shift;
@@ -48,7 +44,7 @@ public final class ShiftedInputs implements RandomInputs {
             // A uniform of exactly 0 (a chance of 2^-53) is read as the smallest positive one.
             double x = StandardNormal.inverseCdf(Math.max(out[i], Double.MIN_NORMAL)) + m;
             logWeight[first + i] += m * (0.5 * m - x);
-            out[i] = Math.min(0.5 * Erf.erfc(-x * SQRT_HALF), BELOW_ONE);
+            out[i] = StandardNormal.exactUniform(x);
         }
     }
 

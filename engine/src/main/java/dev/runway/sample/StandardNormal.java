@@ -10,6 +10,8 @@ import org.apache.commons.math3.special.Erf;
  */
 public final class StandardNormal {
     private static final double SQRT2 = Math.sqrt(2.0);
+    private static final double SQRT_HALF = Math.sqrt(0.5);
+    private static final double BELOW_ONE = Math.nextDown(1.0);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
     /** Below this (and above 1 - this) erfInv(2p - 1) has lost digits to cancellation; Newton restores them. */
     private static final double TAIL = 1e-4;
@@ -23,6 +25,16 @@ public final class StandardNormal {
      */
     public static double cdf(double z) {
         return Uniform.TABLE.atNormal(z);
+    }
+
+    /**
+     * Phi(z) to full double precision (commons-math3's erfc), as a uniform on [0, 1): where
+     * Phi(z) rounds to 1 the largest double below it. For inputs given or moved in the normal space
+     * (a design point, importance sampling), whose uniforms must be exactly those points' and which
+     * are not drawn per path-quarter.
+     */
+    public static double exactUniform(double z) {
+        return Math.min(0.5 * Erf.erfc(-z * SQRT_HALF), BELOW_ONE);
     }
 
     /**

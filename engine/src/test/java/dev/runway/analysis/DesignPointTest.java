@@ -27,7 +27,8 @@ class DesignPointTest {
     /** How closely DesignPoint finds a direction's breach distance: the step of its second grid. */
     private static final double RESOLUTION = DesignPoint.MAX_DISTANCE / 4096;
 
-    private static Scenario linear(double breachLevel) {
+    /** The scenario of the class's comment, in breach below {@code breachLevel}: beta = (2100 - breachLevel) / 500. */
+    static Scenario linear(double breachLevel) {
         return new ScenarioBuilder(1)
                 .driver("opening_cash", Distribution.of(DistributionKind.NORMAL, 2000, 300))
                 .driver("contribution_margin", Distribution.of(DistributionKind.NORMAL, 0.3, 0.4))

@@ -1,15 +1,10 @@
 package dev.runway.analysis;
 
-import dev.runway.io.InputFolderFixture;
-import dev.runway.io.InputReader;
-import dev.runway.model.InputException;
 import dev.runway.model.Scenario;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,53 +12,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Importance sampling against a closed form: in a model whose cash is {@code c0 + 3a + 4b} with
- * {@code a, b} standard normals and a breach below 0, the breach probability is
- * {@code Phi(-c0 / 5)} and the design point is {@code -(c0 / 5) (3/5, 4/5)}.
+ * Importance sampling against a closed form: in {@link DesignPointTest}'s scenario the breach is
+ * linear in two standard normals, so its probability is {@code Phi(-beta)}, beta the design point's
+ * distance, which DesignPointTest checks.
  */
 class RareBreachTest {
-    /** c0 / 5 = 3.719: a breach probability of 1.0e-4. */
-    private static final double C0 = 5 * 3.719016485455709;
+    /** beta = 3.719: a breach probability of 1.0e-4. */
+    private static final double BETA = 3.719016485455709;
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
-    @TempDir
-    Path tmp;
-
-    private Scenario linear(double c0) throws InputException {
-        Path folder = InputFolderFixture.minimal()
-                .file(InputReader.DRIVERS, InputFolderFixture.DRIVERS_HEADER, "base,a,normal,0,1,,,x,t",
-                        "base,b,normal,0,1,,,x,t", "base,c0,constant," + c0 + ",,,,x,t")
-                .file(InputReader.SCHEDULE, "scenario,quarter,label", "base,1,2026Q1")
-                .file(InputReader.MODEL, "item,formula,initial,unit,source", "cash,c0 + 3 * a + 4 * b,,x,",
-                        "breach,cash < 0,,,", "report,cash,,,")
-                .writeTo(tmp.resolve("linear-" + c0));
-        return InputReader.read(folder).scenario("base").orElseThrow();
-    }
-
-    @Test
-    void theDesignPointOfALinearBreachIsItsClosedForm() throws Exception {
-        DesignPoint.Result design = DesignPoint.find(linear(C0), 7);
-        double beta = C0 / 5;
-        // The search finds the breach distance along a direction to within 7.5 / 64^2.
-        double resolution = DesignPoint.MAX_DISTANCE / 4096;
-        assertEquals(beta, design.distance(), 2 * resolution, "distance");
-        double[] point = design.point();
-        assertEquals(-beta * 0.6, point[0], 0.02 * beta, "a");
-        assertEquals(-beta * 0.8, point[1], 0.02 * beta, "b");
-        assertEquals(NORMAL.cumulativeProbability(-beta), design.formProbability(), 0.02 * design.formProbability());
-        assertEquals("b", design.inputs().get(0).input(), "b (weight 4) matters more than a (weight 3)");
-        assertEquals(0.64, design.inputs().get(0).importance(), 0.02);
+    /** DesignPointTest's scenario with its breach at distance {@code beta}. */
+    private static Scenario linear(double beta) {
+        return DesignPointTest.linear(2100 - 500 * beta);
     }
 
     /**
-     * Over 40 seeds of 4,096 paths each, the 95% interval covers Phi(-c0 / 5) about 38 times; fewer
+     * Over 40 seeds of 4,096 paths each, the 95% interval covers Phi(-beta) about 38 times; fewer
      * than 34 has a chance of 1.4% for a correct estimator. A biased one (a weight with the wrong
      * sign, a shift not undone) misses every time: its estimate is off by orders of magnitude.
      */
     @Test
     void theImportanceSamplingIntervalCoversTheExactTailAtItsStatedConfidence() throws Exception {
-        Scenario scenario = linear(C0);
-        double exact = NORMAL.cumulativeProbability(-C0 / 5);
+        Scenario scenario = linear(BETA);
+        double exact = NORMAL.cumulativeProbability(-BETA);
         DesignPoint.Result design = DesignPoint.find(scenario, 1);
         int seeds = 40;
         int covered = 0;
@@ -88,7 +59,7 @@ class RareBreachTest {
 
     @Test
     void theEstimateIsTheSameAtAnyThreadCountAndWithoutAShiftIsPlainMonteCarlo() throws Exception {
-        Scenario scenario = linear(5 * 1.5);
+        Scenario scenario = linear(1.5);
         DesignPoint.Result design = DesignPoint.find(scenario, 3);
         ForkJoinPool one = new ForkJoinPool(1);
         ForkJoinPool two = new ForkJoinPool(2);
